@@ -1,0 +1,112 @@
+//! The one error type every server function returns; the client turns it into words.
+
+use crate::domain::FieldError;
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// Why a request was refused or failed. Travels as JSON, e.g. `{"error":"invalid","field":"email",…}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum ApiError {
+    /// The request needs a signed-in person.
+    #[error("sign in first")]
+    NotSignedIn,
+    /// The person is signed in but may not see or change that row.
+    #[error("you may not see or change this")]
+    Forbidden,
+    /// No such row.
+    #[error("not found")]
+    NotFound,
+    /// A field's value was refused.
+    #[error("{0}")]
+    Invalid(FieldError),
+    /// The email and password do not match.
+    #[error("wrong email or password")]
+    BadCredentials,
+    /// Too many failed attempts; try again after `minutes`.
+    #[error("too many failed attempts; try again in {minutes} minutes")]
+    Locked { minutes: u32 },
+    /// Registration with an email that already has a login.
+    #[error("an account with this email already exists")]
+    EmailTaken,
+    /// Binding a service account with details that do not match the records.
+    #[error("the account number and phone digits do not match our records")]
+    BindMismatch,
+    /// The request came from another site (cross-site request forgery guard).
+    #[error("refused: the request came from another site")]
+    CrossSite,
+    /// The request body is larger than the server accepts.
+    #[error("the request is too large")]
+    TooLarge,
+    /// The request could not be read (missing or unreadable arguments).
+    #[error("the request could not be read: {message}")]
+    BadRequest { message: String },
+    /// The browser could not reach the server.
+    #[error("could not reach the server: {message}")]
+    Network { message: String },
+    /// A fault on the server; details are in its log, not here.
+    #[error("something went wrong on our side")]
+    Internal,
+}
+
+impl ApiError {
+    /// The HTTP status the server answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::NotSignedIn | ApiError::BadCredentials => 401,
+            ApiError::Forbidden | ApiError::CrossSite => 403,
+            ApiError::NotFound => 404,
+            ApiError::EmailTaken => 409,
+            ApiError::TooLarge => 413,
+            ApiError::Invalid(_) | ApiError::BadRequest { .. } | ApiError::BindMismatch => 422,
+            ApiError::Locked { .. } => 429,
+            ApiError::Network { .. } | ApiError::Internal => 500,
+        }
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(e: FieldError) -> Self {
+        ApiError::Invalid(e)
+    }
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) => ApiError::BadRequest { message },
+            ServerFnErrorErr::MissingArg(arg) => ApiError::BadRequest {
+                message: format!("missing field `{arg}`"),
+            },
+            ServerFnErrorErr::Request(message) => ApiError::Network { message },
+            _ => ApiError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Field, Problem};
+
+    #[test]
+    fn field_errors_travel_with_their_field_name() {
+        let e = ApiError::Invalid(FieldError::new(Field::Email, Problem::TooLong { max: 254 }));
+        let json = serde_json::to_string(&e).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"error":"invalid","field":"email","problem":{"too_long":{"max":254}}}"#
+        );
+        assert_eq!(serde_json::from_str::<ApiError>(&json).expect("parses"), e);
+    }
+
+    #[test]
+    fn unreadable_arguments_become_a_bad_request() {
+        let e = ApiError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
+        assert_eq!(e.status(), 422);
+        assert!(e.to_string().contains("email"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The contract between browser and server: the shapes that travel and the `#[server]` functions,
+//! one file per area. Each server function is thin: who is asking, may they, call the store,
+//! map the error. Their bodies exist only in the `ssr` build; the client gets an HTTP call.
+
+pub mod accounts;
+pub mod auth;
+pub mod bills;
+pub mod error;
+
+pub use error::ApiError;

@@ -1,0 +1,164 @@
+//! What a person typed, and why it was refused: every refusal names the field and the problem.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An input field a person fills in or a request carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Email,
+    Password,
+    AccountNumber,
+    PhoneLast4,
+    AccountId,
+    BillId,
+    Page,
+    Reading,
+}
+
+impl Field {
+    /// The field's name as it travels in requests.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::AccountNumber => "account_number",
+            Field::PhoneLast4 => "phone_last4",
+            Field::AccountId => "account_id",
+            Field::BillId => "bill_id",
+            Field::Page => "page",
+            Field::Reading => "reading",
+        }
+    }
+}
+
+/// Why a field's value was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// Nothing was given.
+    Required,
+    /// Fewer characters than `min`.
+    TooShort { min: u32 },
+    /// More characters than `max`.
+    TooLong { max: u32 },
+    /// Not of the expected form (for example an email without `@`).
+    Malformed,
+    /// Expected a whole number.
+    NotANumber,
+    /// A number outside the allowed range.
+    OutOfRange { min: i64, max: i64 },
+}
+
+/// A refused input: which field, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    /// A refusal of `field` for `problem`.
+    pub fn new(field: Field, problem: Problem) -> Self {
+        FieldError { field, problem }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = self.field.name();
+        match self.problem {
+            Problem::Required => write!(f, "{field} is required"),
+            Problem::TooShort { min } => write!(f, "{field} needs at least {min} characters"),
+            Problem::TooLong { max } => write!(f, "{field} allows at most {max} characters"),
+            Problem::Malformed => write!(f, "{field} is not in the expected form"),
+            Problem::NotANumber => write!(f, "{field} must be a whole number"),
+            Problem::OutOfRange { min, max } => {
+                write!(f, "{field} must be between {min} and {max}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// The id of a stored row (a bill, a service account), as given in a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RowId(pub i64);
+
+impl fmt::Display for RowId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+fn parse_whole(field: Field, input: &str, min: i64, max: i64) -> Result<i64, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(field, Problem::Required));
+    }
+    if s.len() > 19 || !s.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return Err(FieldError::new(field, Problem::NotANumber));
+    }
+    let n: i64 = s
+        .parse()
+        .map_err(|_| FieldError::new(field, Problem::NotANumber))?;
+    if n < min || n > max {
+        return Err(FieldError::new(field, Problem::OutOfRange { min, max }));
+    }
+    Ok(n)
+}
+
+/// Parses a row id (a positive whole number) given for `field`.
+pub fn parse_row_id(field: Field, input: &str) -> Result<RowId, FieldError> {
+    parse_whole(field, input, 1, i64::MAX).map(RowId)
+}
+
+/// The largest page number a list accepts; deeper pages are refused rather than scanned.
+pub const MAX_PAGE: i64 = 10_000;
+
+/// Parses a 1-based page number; an empty value means the first page.
+pub fn parse_page(input: &str) -> Result<u32, FieldError> {
+    if input.trim().is_empty() {
+        return Ok(1);
+    }
+    parse_whole(Field::Page, input, 1, MAX_PAGE).map(|n| n as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_ids_must_be_positive_whole_numbers() {
+        assert_eq!(parse_row_id(Field::BillId, " 42 "), Ok(RowId(42)));
+        let err = |s| parse_row_id(Field::BillId, s).unwrap_err().problem;
+        assert_eq!(err(""), Problem::Required);
+        assert_eq!(err("abc"), Problem::NotANumber);
+        assert_eq!(err("4.2"), Problem::NotANumber);
+        assert_eq!(err("99999999999999999999"), Problem::NotANumber);
+        assert_eq!(
+            err("0"),
+            Problem::OutOfRange {
+                min: 1,
+                max: i64::MAX
+            }
+        );
+    }
+
+    #[test]
+    fn empty_page_means_the_first() {
+        assert_eq!(parse_page(""), Ok(1));
+        assert_eq!(parse_page("3"), Ok(3));
+        assert_eq!(parse_page("x").unwrap_err().field, Field::Page);
+        assert!(parse_page("10001").is_err());
+    }
+
+    #[test]
+    fn messages_name_the_field() {
+        let e = FieldError::new(Field::Email, Problem::TooLong { max: 254 });
+        assert_eq!(e.to_string(), "email allows at most 254 characters");
+    }
+}

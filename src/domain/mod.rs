@@ -1,0 +1,20 @@
+//! The rules of the utility's customer service, in plain Rust: no I/O, no framework, no clock.
+//! Everything here is shared by the server and the browser client.
+
+pub mod account;
+pub mod bill;
+pub mod energy;
+pub mod identity;
+pub mod input;
+pub mod lockout;
+pub mod money;
+pub mod tariff;
+
+pub use account::{AccountNumber, AreaClass, CustomerCategory, PhoneLast4};
+pub use bill::BillStatus;
+pub use energy::KilowattHours;
+pub use identity::{EmailAddress, OrgRole, Password, Role};
+pub use lockout::LockoutPolicy;
+pub use input::{Field, FieldError, Problem, RowId, parse_page, parse_row_id};
+pub use money::Fen;
+pub use tariff::{LineKind, PricePerKwh, PricedLine, Tariff, TariffError, TierPeriod, Usage};

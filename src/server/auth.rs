@@ -1,0 +1,232 @@
+//! Passwords, sign-in with lockout, session tokens, and binding service accounts.
+
+use crate::api::ApiError;
+use crate::api::accounts::ServiceAccountSummary;
+use crate::domain::{AccountNumber, EmailAddress, LockoutPolicy, Password, PhoneLast4, Role};
+use crate::server::app::AppState;
+use crate::server::store::User;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+/// Sessions end after this long without use.
+pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "gridcare_session";
+
+/// Argon2id with 19 MiB of memory and 2 passes (OWASP's first recommended setting).
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).expect("constant argon2 parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Hashes a password on a blocking thread, off the async workers.
+pub async fn hash_password(password: &str) -> Result<String, ApiError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        argon2()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| internal("hash task", e))?
+    .map_err(|e| internal("hash", e))
+}
+
+/// Checks a password against a stored hash on a blocking thread.
+async fn verify_password(password: &str, hash: String) -> Result<bool, ApiError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+    })
+    .await
+    .map_err(|e| internal("verify task", e))?
+    .map_err(|e| internal("stored hash", e))
+}
+
+/// A hash of nothing anyone knows, verified when an email has no login so that the answer takes
+/// as long as for a real one.
+async fn decoy_hash() -> Result<String, ApiError> {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    if let Some(h) = DECOY.get() {
+        return Ok(h.clone());
+    }
+    let h = hash_password(&new_token()).await?;
+    Ok(DECOY.get_or_init(|| h).clone())
+}
+
+fn internal(what: &str, e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "{what} failed");
+    ApiError::Internal
+}
+
+/// Checks the lockout for `key`; `Err(Locked)` while it holds.
+async fn refuse_if_locked(state: &AppState, key: &str, now: i64) -> Result<(), ApiError> {
+    let policy = LockoutPolicy::SIGN_IN;
+    let failures = state
+        .store
+        .failures_since(key, now - policy.lookback_secs())
+        .await?;
+    match policy.locked_until(&failures, now) {
+        Some(until) => Err(ApiError::Locked {
+            minutes: LockoutPolicy::minutes_left(until, now),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Records a failure under `key` and returns the error to show: `Locked` if this failure locked it.
+async fn fail(state: &AppState, key: &str, now: i64, error: ApiError) -> ApiError {
+    if let Err(e) = state.store.record_failure(key, now).await {
+        return e.into();
+    }
+    refuse_if_locked(state, key, now).await.err().unwrap_or(error)
+}
+
+/// Creates a customer login.
+pub async fn register(
+    state: &AppState,
+    email: &EmailAddress,
+    password: &Password,
+) -> Result<User, ApiError> {
+    let hash = hash_password(password.expose()).await?;
+    state
+        .store
+        .create_user(email, &hash, "", Role::Customer, state.clock.unix())
+        .await?
+        .ok_or(ApiError::EmailTaken)
+}
+
+/// Checks an email and password, with the lockout.
+pub async fn verify_sign_in(
+    state: &AppState,
+    email: &EmailAddress,
+    password: &str,
+) -> Result<User, ApiError> {
+    let key = format!("sign_in:{email}");
+    let now = state.clock.unix();
+    refuse_if_locked(state, &key, now).await?;
+    let found = state.store.user_with_hash(email).await?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, decoy_hash().await?),
+    };
+    let ok = verify_password(password, hash).await?;
+    match user {
+        Some(user) if ok => {
+            state
+                .store
+                .clear_failures(&key, now - LockoutPolicy::SIGN_IN.lookback_secs())
+                .await?;
+            Ok(user)
+        }
+        _ => Err(fail(state, &key, now, ApiError::BadCredentials).await),
+    }
+}
+
+/// Binds a service account to `user` when the phone digits match the record, with the lockout
+/// (four digits are guessable without it).
+pub async fn bind_account(
+    state: &AppState,
+    user: &User,
+    number: &AccountNumber,
+    last4: &PhoneLast4,
+) -> Result<ServiceAccountSummary, ApiError> {
+    let key = format!("bind:{}", user.id);
+    let now = state.clock.unix();
+    refuse_if_locked(state, &key, now).await?;
+    let account = match state.store.account_for_binding(number).await? {
+        Some((id, phone)) if last4.matches(&phone) => id,
+        _ => return Err(fail(state, &key, now, ApiError::BindMismatch).await),
+    };
+    state.store.bind_holder(account, user.id, now).await?;
+    state
+        .store
+        .account_summary(account)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// A new random session token (256 bits, URL-safe base64).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a token: its SHA-256, so a leaked table opens no sessions.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The `Set-Cookie` value for a session token (`None` clears the cookie).
+pub fn session_cookie(token: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    match token {
+        Some(t) => format!(
+            "{SESSION_COOKIE}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_IDLE_SECS}{secure}"
+        ),
+        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+    }
+}
+
+/// The session token in a `Cookie` header, if any.
+pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value)
+        .filter(|v| !v.is_empty() && v.len() <= 64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hashed_for_storage() {
+        let a = new_token();
+        assert_eq!(a.len(), 43);
+        assert_ne!(a, new_token());
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn session_cookie_is_http_only_lax_and_secure_over_tls() {
+        let c = session_cookie(Some("abc"), true);
+        assert!(c.starts_with("gridcare_session=abc;"));
+        for part in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/", "Max-Age=2592000"] {
+            assert!(c.contains(part), "{c} lacks {part}");
+        }
+        assert!(!session_cookie(Some("abc"), false).contains("Secure"));
+        assert!(session_cookie(None, false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn the_session_token_is_found_among_other_cookies() {
+        assert_eq!(
+            token_from_cookie_header("a=1; gridcare_session=tok; b=2"),
+            Some("tok")
+        );
+        assert_eq!(token_from_cookie_header("gridcare_session="), None);
+        assert_eq!(token_from_cookie_header("other=1"), None);
+    }
+
+    #[tokio::test]
+    async fn passwords_verify_only_against_their_own_hash() {
+        let hash = hash_password("correct horse battery").await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify_password("correct horse battery", hash.clone()).await.unwrap());
+        assert!(!verify_password("correct horse battery!", hash).await.unwrap());
+    }
+}

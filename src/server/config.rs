@@ -1,0 +1,189 @@
+//! Configuration, read once at start from flags and `GRIDCARE_*` environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// How the server runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Where to listen (`GRIDCARE_ADDR`, `--addr`).
+    pub addr: SocketAddr,
+    /// `sqlite://…` or `postgres://…` (`GRIDCARE_DATABASE_URL`, `--database-url`).
+    pub database_url: String,
+    /// Seed the demo logins and bills on first start (`GRIDCARE_DEMO`, `--demo`).
+    pub demo: bool,
+    /// The built client, Trunk's `dist/` (`GRIDCARE_DIST`, `--dist`).
+    pub dist_dir: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            database_url: "sqlite://data/gridcare.db".into(),
+            demo: false,
+            dist_dir: PathBuf::from("dist"),
+        }
+    }
+}
+
+/// A configuration value that could not be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name}: {value:?} is not an address like 127.0.0.1:3000")]
+    Addr { name: String, value: String },
+    #[error("{name}: {value:?} is not a sqlite:// or postgres:// URL")]
+    DatabaseUrl { name: String, value: String },
+    #[error("{name}: {value:?} is not one of 1, 0, true, false, yes, no, on, off")]
+    Flag { name: String, value: String },
+    #[error("{0} needs a value")]
+    MissingValue(String),
+    #[error("unknown argument {0:?}; try --help")]
+    Unknown(String),
+    #[error("help requested")]
+    Help,
+}
+
+/// What `--help` prints.
+pub const USAGE: &str = "\
+gridcare: the GridCare customer portal server
+
+  --addr ADDR            listen address            [GRIDCARE_ADDR, default 127.0.0.1:3000]
+  --database-url URL     sqlite://FILE or postgres://…  [GRIDCARE_DATABASE_URL, default sqlite://data/gridcare.db]
+  --demo [BOOL]          seed demo data on first start  [GRIDCARE_DEMO, default off]
+  --dist DIR             the built client           [GRIDCARE_DIST, default dist]
+";
+
+fn parse_flag(name: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => Err(ConfigError::Flag {
+            name: name.into(),
+            value: value.into(),
+        }),
+    }
+}
+
+impl Config {
+    /// Reads the environment (through `env`), then lets flags in `args` override it.
+    pub fn load(
+        env: impl Fn(&str) -> Option<String>,
+        args: impl IntoIterator<Item = String>,
+    ) -> Result<Config, ConfigError> {
+        let mut c = Config::default();
+        if let Some(v) = env("GRIDCARE_ADDR") {
+            c.set_addr("GRIDCARE_ADDR", &v)?;
+        }
+        if let Some(v) = env("GRIDCARE_DATABASE_URL") {
+            c.set_database_url("GRIDCARE_DATABASE_URL", &v)?;
+        }
+        if let Some(v) = env("GRIDCARE_DEMO") {
+            c.demo = parse_flag("GRIDCARE_DEMO", &v)?;
+        }
+        if let Some(v) = env("GRIDCARE_DIST") {
+            c.dist_dir = PathBuf::from(v);
+        }
+        let mut args = args.into_iter().peekable();
+        while let Some(arg) = args.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                None => (arg.clone(), None),
+            };
+            let mut value = |name: &str| {
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or_else(|| ConfigError::MissingValue(name.into()))
+            };
+            match name.as_str() {
+                "--addr" => c.set_addr("--addr", &value("--addr")?)?,
+                "--database-url" => c.set_database_url("--database-url", &value("--database-url")?)?,
+                "--dist" => c.dist_dir = PathBuf::from(value("--dist")?),
+                "--demo" => {
+                    c.demo = match inline {
+                        Some(v) => parse_flag("--demo", &v)?,
+                        None => true,
+                    }
+                }
+                "--help" | "-h" => return Err(ConfigError::Help),
+                _ => return Err(ConfigError::Unknown(arg)),
+            }
+        }
+        Ok(c)
+    }
+
+    fn set_addr(&mut self, name: &str, value: &str) -> Result<(), ConfigError> {
+        self.addr = value.trim().parse().map_err(|_| ConfigError::Addr {
+            name: name.into(),
+            value: value.into(),
+        })?;
+        Ok(())
+    }
+
+    fn set_database_url(&mut self, name: &str, value: &str) -> Result<(), ConfigError> {
+        let v = value.trim();
+        if !(v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://")) {
+            return Err(ConfigError::DatabaseUrl {
+                name: name.into(),
+                value: value.into(),
+            });
+        }
+        self.database_url = v.into();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(env: &[(&str, &str)], args: &[&str]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::load(
+            |k| env.get(k).cloned(),
+            args.iter().map(|s| s.to_string()),
+        )
+    }
+
+    #[test]
+    fn defaults_serve_sqlite_on_port_3000_without_demo_data() {
+        let c = load(&[], &[]).unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.addr.to_string(), "127.0.0.1:3000");
+        assert!(!c.demo);
+    }
+
+    #[test]
+    fn flags_override_the_environment() {
+        let c = load(
+            &[("GRIDCARE_ADDR", "0.0.0.0:8080"), ("GRIDCARE_DEMO", "1")],
+            &["--addr=127.0.0.1:9000", "--demo", "off"],
+        );
+        // `--demo off` is two arguments: --demo switches on, then "off" is unknown.
+        assert_eq!(c, Err(ConfigError::Unknown("off".into())));
+        let c = load(
+            &[("GRIDCARE_ADDR", "0.0.0.0:8080"), ("GRIDCARE_DEMO", "1")],
+            &["--addr", "127.0.0.1:9000", "--demo=off"],
+        )
+        .unwrap();
+        assert_eq!(c.addr.to_string(), "127.0.0.1:9000");
+        assert!(!c.demo);
+    }
+
+    #[test]
+    fn bad_values_name_their_source() {
+        let e = load(&[("GRIDCARE_DATABASE_URL", "mysql://x")], &[]).unwrap_err();
+        assert!(e.to_string().starts_with("GRIDCARE_DATABASE_URL"));
+        let e = load(&[], &["--addr", "nowhere"]).unwrap_err();
+        assert!(e.to_string().starts_with("--addr"));
+        assert_eq!(
+            load(&[], &["--addr"]),
+            Err(ConfigError::MissingValue("--addr".into()))
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! The HTTP surface: server functions under `/api`, the built client with SPA fallback,
+//! `/healthz`, and the headers, limits and guards around them.
+
+use crate::api::ApiError;
+use crate::server::app::AppState;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use http::header::{self, HeaderName, HeaderValue};
+use http::{Method, StatusCode};
+use leptos::prelude::provide_context;
+use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
+use std::path::{Path, PathBuf};
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// The largest request body a server function accepts.
+pub const MAX_API_BODY: usize = 64 * 1024;
+
+/// Scripts only from this origin plus wasm compilation; no inline script, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The whole application router.
+pub fn router(state: AppState, dist: &Path) -> Router {
+    let api = Router::new()
+        .route("/api", any(api_not_found))
+        .route("/api/{*path}", any(server_function))
+        .layer(RequestBodyLimitLayer::new(MAX_API_BODY))
+        .layer(middleware::from_fn(refuse_oversized))
+        .layer(middleware::from_fn(refuse_cross_site));
+    let client = Router::new()
+        .fallback_service(
+            ServeDir::new(dist)
+                .append_index_html_on_directories(true)
+                .fallback(get(spa_fallback).with_state(dist.to_path_buf())),
+        )
+        .layer(middleware::from_fn(cache_control));
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(api)
+        .merge(client)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+/// An [`ApiError`] as the JSON response the client decodes.
+pub fn error_response(error: &ApiError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(error).unwrap_or_default();
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body,
+    )
+        .into_response()
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+async fn api_not_found() -> Response {
+    error_response(&ApiError::NotFound)
+}
+
+/// Runs a registered server function; unknown paths get 404, known paths with another method 405.
+/// Errors leave with the status their [`ApiError`] names instead of server_fn's blanket 500.
+async fn server_function(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_owned();
+    let methods: Vec<Method> = leptos::server_fn::axum::server_fn_paths()
+        .filter(|(p, _)| *p == path)
+        .map(|(_, m)| m)
+        .collect();
+    if methods.is_empty() {
+        return error_response(&ApiError::NotFound);
+    }
+    if !methods.contains(req.method()) {
+        let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+        let mut res = (StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n").into_response();
+        if let Ok(allow) = HeaderValue::from_str(&allow) {
+            res.headers_mut().insert(header::ALLOW, allow);
+        }
+        return res;
+    }
+    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
+        .await
+        .into_response();
+    if !res.headers().contains_key(SERVER_FN_ERROR_HEADER) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_API_BODY).await.unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Server functions carry no CSRF token of their own: refuse what the browser says is cross-site.
+async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    if is_cross_site(req.headers()) {
+        tracing::warn!(path = %req.uri().path(), "refused a cross-site request");
+        return error_response(&ApiError::CrossSite);
+    }
+    next.run(req).await
+}
+
+fn is_cross_site(headers: &http::HeaderMap) -> bool {
+    let text = |name| headers.get(name).map(|v| v.to_str().unwrap_or("\u{0}"));
+    if let Some(site) = text(HeaderName::from_static("sec-fetch-site")) {
+        if !matches!(site, "same-origin" | "none") {
+            return true;
+        }
+    }
+    if let Some(origin) = text(header::ORIGIN) {
+        let origin_host = origin
+            .split_once("://")
+            .map(|(_, rest)| rest.trim_end_matches('/'));
+        let host = text(header::HOST);
+        return origin_host.is_none() || origin_host != host;
+    }
+    false
+}
+
+async fn refuse_oversized(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_API_BODY) {
+        return error_response(&ApiError::TooLarge);
+    }
+    next.run(req).await
+}
+
+/// Unknown page paths get the app's `index.html`; a missing file (a path with an extension) is 404.
+async fn spa_fallback(State(dist): State<PathBuf>, req: Request) -> Response {
+    let last = req.uri().path().rsplit('/').next().unwrap_or("");
+    if last.contains('.') {
+        return (StatusCode::NOT_FOUND, "not found\n").into_response();
+    }
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(html) => (
+            [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))],
+            Bytes::from(html),
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The web client is not built. Run `cargo xtask run`.\n",
+        )
+            .into_response(),
+    }
+}
+
+/// Trunk's hashed file names never change content: cache them for a year. `index.html` must be
+/// checked every time so a new release is picked up.
+async fn cache_control(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if is_html {
+        "no-cache"
+    } else if is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=3600"
+    };
+    if res.status().is_success() {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// True for names like `gridcare-3f9c2a1b7d4e5f60_bg.wasm`: a 16-hex-digit hash after a dash.
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        pairs
+            .iter()
+            .map(|(k, v)| (HeaderName::from_static(k), HeaderValue::from_static(v)))
+            .collect()
+    }
+
+    #[test]
+    fn same_origin_requests_pass() {
+        assert!(!is_cross_site(&headers(&[
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000"),
+        ])));
+        assert!(!is_cross_site(&headers(&[])), "non-browser clients send neither");
+    }
+
+    #[test]
+    fn other_sites_are_refused() {
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(is_cross_site(&headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:3000"),
+        ])));
+        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "a")])));
+    }
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed_asset("/gridcare-3f9c2a1b7d4e5f60_bg.wasm"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/favicon.svg"));
+        assert!(!is_hashed_asset("/"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The server (feature `ssr`): configuration, storage, sign-in and sessions, HTTP, demo data.
+//! Nothing here is compiled into the browser client.
+
+pub mod app;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod http;
+pub mod request;
+pub mod seed;
+pub mod store;
+
+pub use app::{AppState, Application};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::Config;

@@ -1,0 +1,123 @@
+//! What a server function knows about the request it serves: the app, the caller, the cookie.
+
+use crate::api::ApiError;
+use crate::domain::RowId;
+use crate::server::app::AppState;
+use crate::server::auth::{SESSION_IDLE_SECS, new_token, session_cookie, token_from_cookie_header, token_hash};
+use crate::server::store::User;
+use chrono::NaiveDate;
+use http::header::{COOKIE, SET_COOKIE};
+use http::{HeaderValue, request::Parts};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+/// The request a server function is serving.
+pub struct Request {
+    pub state: AppState,
+    parts: Parts,
+}
+
+/// The current request; only inside a server function.
+pub fn current() -> Result<Request, ApiError> {
+    let state = use_context::<AppState>().ok_or(ApiError::Internal)?;
+    let parts = use_context::<Parts>().ok_or(ApiError::Internal)?;
+    Ok(Request { state, parts })
+}
+
+impl Request {
+    fn session_token(&self) -> Option<&str> {
+        self.parts
+            .headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(token_from_cookie_header)
+    }
+
+    /// True when the browser reached us over TLS (directly or through a proxy that says so).
+    fn over_tls(&self) -> bool {
+        let forwarded = |name: &str| {
+            self.parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.to_ascii_lowercase())
+        };
+        self.parts.uri.scheme_str() == Some("https")
+            || forwarded("x-forwarded-proto").is_some_and(|v| v.starts_with("https"))
+            || forwarded("forwarded").is_some_and(|v| v.contains("proto=https"))
+    }
+
+    fn set_cookie(&self, value: String) {
+        if let (Some(options), Ok(value)) = (
+            use_context::<ResponseOptions>(),
+            HeaderValue::from_str(&value),
+        ) {
+            options.append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// The signed-in person, if the session cookie names a live session.
+    pub async fn user(&self) -> Result<Option<User>, ApiError> {
+        let Some(token) = self.session_token() else {
+            return Ok(None);
+        };
+        let user = self
+            .state
+            .store
+            .session_user(&token_hash(token), self.state.clock.unix(), SESSION_IDLE_SECS)
+            .await?;
+        if user.is_none() {
+            self.set_cookie(session_cookie(None, self.over_tls()));
+        }
+        Ok(user)
+    }
+
+    /// The signed-in person, or `NotSignedIn`.
+    pub async fn require_user(&self) -> Result<User, ApiError> {
+        self.user().await?.ok_or(ApiError::NotSignedIn)
+    }
+
+    /// Starts a new session for `user` under a new id, ending any session the browser had.
+    pub async fn start_session(&self, user: &User) -> Result<(), ApiError> {
+        let now = self.state.clock.unix();
+        if let Some(old) = self.session_token() {
+            self.state.store.delete_session(&token_hash(old)).await?;
+        }
+        self.state
+            .store
+            .delete_idle_sessions(now, SESSION_IDLE_SECS)
+            .await?;
+        let token = new_token();
+        self.state
+            .store
+            .create_session(&token_hash(&token), user.id, now)
+            .await?;
+        self.set_cookie(session_cookie(Some(&token), self.over_tls()));
+        Ok(())
+    }
+
+    /// Ends the browser's session and clears its cookie.
+    pub async fn end_session(&self) -> Result<(), ApiError> {
+        if let Some(token) = self.session_token() {
+            self.state.store.delete_session(&token_hash(token)).await?;
+        }
+        self.set_cookie(session_cookie(None, self.over_tls()));
+        Ok(())
+    }
+
+    /// Today in the utility's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.state.clock.today()
+    }
+
+    /// `Ok` when `user` may read `account`: they hold it, their organisation does, or they are staff.
+    pub async fn may_read_account(&self, user: &User, account: RowId) -> Result<(), ApiError> {
+        match self.state.store.account_visible_to(account, user.id).await? {
+            None => Err(ApiError::NotFound),
+            Some(true) => Ok(()),
+            Some(false) if user.role.is_staff() => Ok(()),
+            Some(false) => Err(ApiError::Forbidden),
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Demo data, seeded only in demo mode and only once: a household, an enterprise with three
+//! sites, and two staff logins, with bills priced by the real tariff engine.
+
+use crate::domain::{
+    AccountNumber, AreaClass, CustomerCategory, EmailAddress, Fen, KilowattHours, OrgRole, Role,
+    Tariff, Usage,
+};
+use crate::server::auth::hash_password;
+use crate::server::clock::{Clock, utility_zone};
+use crate::server::store::bills::{insert_bill, insert_payment, tariff};
+use crate::server::store::{
+    NewBill, NewServiceAccount, Store, StoreError, accounts, users,
+};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use sqlx::AnyConnection;
+
+/// The demo logins: email, password, what the login shows.
+pub const DEMO_LOGINS: [(&str, &str, &str); 4] = [
+    ("resident@example.com", "demo-resident-2026", "household, 36 months of bills"),
+    ("ops@example.com", "demo-enterprise-2026", "owner of Harbor Foods Ltd., 3 sites"),
+    ("agent@example.com", "demo-agent-2026", "staff agent"),
+    ("supervisor@example.com", "demo-supervisor-2026", "staff supervisor"),
+];
+
+/// The unbound demo account a signed-in person can bind with phone digits `8821`.
+pub const SPARE_ACCOUNT: &str = "3100765432";
+
+/// Seeds the demo data unless it is there already; returns whether it seeded.
+pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> {
+    let first = EmailAddress::parse(DEMO_LOGINS[0].0).map_err(bad)?;
+    if store.user_with_hash(&first).await?.is_some() {
+        return Ok(false);
+    }
+    let mut hashes = Vec::with_capacity(DEMO_LOGINS.len());
+    for (_, password, _) in DEMO_LOGINS {
+        hashes.push(hash_password(password).await.map_err(|e| bad(e.to_string()))?);
+    }
+    let now = clock.unix();
+    let today = clock.today();
+    let mut tx = store.pool().begin().await?;
+    let conn: &mut AnyConnection = &mut tx;
+    let mut ids = Vec::new();
+    let people = [
+        ("Li Wei", Role::Customer),
+        ("Chen Jing", Role::Customer),
+        ("Wang Fang", Role::StaffAgent),
+        ("Zhao Min", Role::StaffSupervisor),
+    ];
+    for (((email, _, _), hash), (name, role)) in DEMO_LOGINS.iter().zip(&hashes).zip(people) {
+        let email = EmailAddress::parse(email).map_err(bad)?;
+        let user = users::insert_user(conn, &email, hash, name, role, now)
+            .await?
+            .ok_or_else(|| bad(format!("{email} exists already")))?;
+        ids.push(user.id);
+    }
+    let (resident, ops) = (ids[0], ids[1]);
+
+    let home = Site {
+        number: "3100123456",
+        holder: "Li Wei",
+        phone: "13800005678",
+        address: "Flat 1202, Building 3, 88 Riverside Road, Pudong, Shanghai",
+        area: AreaClass::Urban,
+        category: CustomerCategory::Residential,
+        tariff: "RES-TIER-Y",
+        months: 36,
+        profile: Profile::Household,
+        organisation: None,
+        site_name: None,
+    };
+    let id = home.create(conn, today, now).await?;
+    accounts::insert_holder(conn, id, resident, now).await?;
+
+    let spare = Site {
+        number: SPARE_ACCOUNT,
+        holder: "Li Wei",
+        phone: "13912348821",
+        address: "No. 7 Orchard Lane, Qingpu Village, Shanghai",
+        area: AreaClass::Rural,
+        category: CustomerCategory::Residential,
+        tariff: "RES-TIER-M",
+        months: 12,
+        profile: Profile::SmallHousehold,
+        organisation: None,
+        site_name: None,
+    };
+    spare.create(conn, today, now).await?;
+
+    let org = users::insert_organisation(conn, "Harbor Foods Ltd.", now).await?;
+    users::insert_member(conn, org, ops, OrgRole::Owner).await?;
+    let sites = [
+        ("3200000001", "Central Kitchen", "1 Harbor Industrial Park, Minhang, Shanghai",
+         CustomerCategory::BusinessHighVoltage, "BIZ-TOU", Profile::Kitchen),
+        ("3200000002", "Harbor Road Store", "215 Harbor Road, Huangpu, Shanghai",
+         CustomerCategory::BusinessLowVoltage, "BIZ-FLAT", Profile::Store),
+        ("3200000003", "Cold Storage Warehouse", "9 Logistics Avenue, Baoshan, Shanghai",
+         CustomerCategory::BusinessLowVoltage, "BIZ-FLAT", Profile::Warehouse),
+    ];
+    for (number, name, address, category, tariff_code, profile) in sites {
+        Site {
+            number,
+            holder: "Harbor Foods Ltd.",
+            phone: "02155501234",
+            address,
+            area: AreaClass::Urban,
+            category,
+            tariff: tariff_code,
+            months: 24,
+            profile,
+            organisation: Some(org),
+            site_name: Some(name),
+        }
+        .create(conn, today, now)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+fn bad(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(format!("demo seed: {e}"))
+}
+
+/// How a demo site uses power over the year.
+#[derive(Debug, Clone, Copy)]
+enum Profile {
+    Household,
+    SmallHousehold,
+    Kitchen,
+    Store,
+    Warehouse,
+}
+
+impl Profile {
+    /// Usage in the month starting on `month`, with repeatable noise.
+    fn usage(self, month: NaiveDate, salt: u64) -> Usage {
+        let m = month.month0() as usize;
+        let n = |range: i64| noise(salt, month.num_days_from_ce() as u64, range);
+        let kwh = |whole: i64, jitter: i64| {
+            KilowattHours::from_centi((whole + n(jitter)) * 100 + n(100).abs())
+        };
+        const HOUSE: [i64; 12] = [330, 300, 240, 200, 210, 290, 460, 480, 330, 220, 230, 310];
+        match self {
+            Profile::Household => Usage::Total(kwh(HOUSE[m], 25)),
+            Profile::SmallHousehold => Usage::Total(kwh(HOUSE[m] * 2 / 3, 20)),
+            Profile::Kitchen => Usage::PeakValley {
+                peak: kwh(16_000 + if (5..=8).contains(&m) { 2_500 } else { 0 }, 1_500),
+                valley: kwh(7_000, 800),
+            },
+            Profile::Store => Usage::Total(kwh(3_200 + if (5..=8).contains(&m) { 800 } else { 0 }, 300)),
+            Profile::Warehouse => Usage::Total(kwh(11_000 + if (5..=8).contains(&m) { 2_000 } else { 0 }, 700)),
+        }
+    }
+}
+
+/// A repeatable number in `-range..range` (splitmix64 of the inputs).
+fn noise(salt: u64, i: u64, range: i64) -> i64 {
+    let mut z = salt.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(i);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    if range <= 0 {
+        return 0;
+    }
+    (z % (2 * range as u64)) as i64 - range
+}
+
+struct Site<'a> {
+    number: &'a str,
+    holder: &'a str,
+    phone: &'a str,
+    address: &'a str,
+    area: AreaClass,
+    category: CustomerCategory,
+    tariff: &'a str,
+    months: u32,
+    profile: Profile,
+    organisation: Option<i64>,
+    site_name: Option<&'a str>,
+}
+
+impl Site<'_> {
+    /// Creates the account, its meter, monthly readings and bills up to this month; every bill
+    /// is paid but the latest, which is due.
+    async fn create(&self, conn: &mut AnyConnection, today: NaiveDate, now: i64) -> Result<i64, StoreError> {
+        let number = AccountNumber::parse(self.number).map_err(bad)?;
+        let account_id = accounts::insert_service_account(
+            conn,
+            &NewServiceAccount {
+                number: &number,
+                holder_name: self.holder,
+                phone: self.phone,
+                premise_address: self.address,
+                area_class: self.area,
+                category: self.category,
+                tariff_code: self.tariff,
+                organisation_id: self.organisation,
+                site_name: self.site_name,
+            },
+            now,
+        )
+        .await?;
+        let rules: Tariff = tariff(conn, self.tariff).await?;
+        let salt: u64 = self.number.parse().map_err(bad)?;
+        let this_month = today.with_day(1).ok_or_else(|| bad("first of month"))?;
+        let first = this_month
+            .checked_sub_months(Months::new(self.months))
+            .ok_or_else(|| bad("months back"))?;
+        let split = matches!(self.profile, Profile::Kitchen);
+        let meter_id = accounts::insert_meter(
+            conn,
+            account_id,
+            &format!("M{}", self.number),
+            if split { "peak_valley" } else { "total" },
+            first,
+        )
+        .await?;
+        let mut registers: Vec<(&str, KilowattHours)> = if split {
+            vec![("peak", KilowattHours::whole(48_210)), ("valley", KilowattHours::whole(20_385))]
+        } else {
+            vec![("total", KilowattHours::from_centi(1_234_567))]
+        };
+        for (register, value) in &registers {
+            accounts::insert_reading(conn, meter_id, first, register, *value, false).await?;
+        }
+        let mut tier_year: Option<NaiveDate> = None;
+        let mut used_in_tier_year = KilowattHours::ZERO;
+        for k in 0..self.months {
+            let start = first + Months::new(k);
+            let end = start + Months::new(1);
+            let usage = self.profile.usage(start, salt);
+            let amounts: Vec<KilowattHours> = match usage {
+                Usage::Total(t) => vec![t],
+                Usage::PeakValley { peak, valley } => vec![peak, valley],
+            };
+            // One reading in twenty is estimated, as when the reader could not get in.
+            let estimated = noise(salt, u64::from(k) + 7, 10) == 0;
+            for ((register, value), used) in registers.iter_mut().zip(amounts) {
+                *value = *value + used;
+                accounts::insert_reading(conn, meter_id, end, register, *value, estimated).await?;
+            }
+            let year = rules.tier_year_start(start);
+            if year != tier_year {
+                tier_year = year;
+                used_in_tier_year = KilowattHours::ZERO;
+            }
+            let lines = rules.price(usage, used_in_tier_year).map_err(bad)?;
+            used_in_tier_year = used_in_tier_year + usage.total();
+            let issued_on = (end + Days::new(1)).min(today);
+            let due_on = issued_on + Days::new(30);
+            let bill_id = insert_bill(
+                conn,
+                &NewBill {
+                    account_id,
+                    meter_id,
+                    tariff_code: self.tariff,
+                    period_start: start,
+                    period_end: end,
+                    issued_on,
+                    due_on,
+                    lines: &lines,
+                },
+            )
+            .await?;
+            let total: Fen = lines.iter().map(|l| l.amount).sum();
+            if k + 1 < self.months && total.is_positive() {
+                let paid_on = issued_on + Days::new(3 + noise(salt, u64::from(k), 8).unsigned_abs());
+                let paid_at = paid_on
+                    .and_hms_opt(10, 30, 0)
+                    .and_then(|t| t.and_local_timezone(utility_zone()).single())
+                    .map_or(now, |t| t.timestamp());
+                const CHANNELS: [&str; 4] = ["wechat", "alipay", "online_banking", "counter"];
+                let channel = CHANNELS[(noise(salt, u64::from(k), 2) + 2) as usize % 4];
+                let reference = format!("PAY{}{:04}", self.number, k);
+                insert_payment(conn, bill_id, paid_at, total, channel, &reference).await?;
+            }
+        }
+        Ok(account_id)
+    }
+}

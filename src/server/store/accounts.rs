@@ -1,0 +1,209 @@
+//! Service accounts, who holds them, and their meters and readings.
+
+use super::{Store, StoreError, col, enum_col};
+use crate::api::accounts::{LocalName, ServiceAccountSummary};
+use crate::domain::{AccountNumber, AreaClass, CustomerCategory, KilowattHours, RowId};
+use chrono::NaiveDate;
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+
+/// True when user `$1` holds the account `sa` directly or through an organisation.
+pub(super) const VISIBLE_TO_USER: &str = "(EXISTS (SELECT 1 FROM account_holders h
+        WHERE h.service_account_id = sa.id AND h.user_id = $1)
+     OR EXISTS (SELECT 1 FROM organisation_members m
+        WHERE m.organisation_id = sa.organisation_id AND m.user_id = $1))";
+
+pub(super) const SUMMARY_COLUMNS: &str = "sa.id, sa.account_number, sa.holder_name,
+    sa.premise_address, sa.area_class, sa.customer_category, t.name_en AS tariff_en,
+    t.name_zh AS tariff_zh, o.name AS organisation_name, sa.site_name";
+
+pub(super) const SUMMARY_FROM: &str = "service_accounts sa
+    JOIN tariffs t ON t.code = sa.tariff_code
+    LEFT JOIN organisations o ON o.id = sa.organisation_id";
+
+pub(super) fn summary_from(row: &AnyRow) -> Result<ServiceAccountSummary, StoreError> {
+    Ok(ServiceAccountSummary {
+        id: RowId(col(row, "id")?),
+        account_number: col(row, "account_number")?,
+        holder_name: col(row, "holder_name")?,
+        premise_address: col(row, "premise_address")?,
+        area_class: enum_col(row, "area_class", AreaClass::from_stored)?,
+        category: enum_col(row, "customer_category", CustomerCategory::from_stored)?,
+        tariff: LocalName {
+            en: col(row, "tariff_en")?,
+            zh: col(row, "tariff_zh")?,
+        },
+        organisation: col(row, "organisation_name")?,
+        site_name: col(row, "site_name")?,
+    })
+}
+
+/// A service account to create.
+#[derive(Debug, Clone)]
+pub struct NewServiceAccount<'a> {
+    pub number: &'a AccountNumber,
+    pub holder_name: &'a str,
+    pub phone: &'a str,
+    pub premise_address: &'a str,
+    pub area_class: AreaClass,
+    pub category: CustomerCategory,
+    pub tariff_code: &'a str,
+    pub organisation_id: Option<i64>,
+    pub site_name: Option<&'a str>,
+}
+
+/// Creates a service account and returns its id.
+pub async fn insert_service_account(
+    conn: &mut AnyConnection,
+    a: &NewServiceAccount<'_>,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO service_accounts (account_number, holder_name, phone, premise_address,
+            area_class, customer_category, tariff_code, organisation_id, site_name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(a.number.as_str())
+    .bind(a.holder_name)
+    .bind(a.phone)
+    .bind(a.premise_address)
+    .bind(a.area_class.as_str())
+    .bind(a.category.as_str())
+    .bind(a.tariff_code)
+    .bind(a.organisation_id)
+    .bind(a.site_name)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    col(&row, "id")
+}
+
+/// Binds a service account to a person.
+pub async fn insert_holder(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO account_holders (service_account_id, user_id, bound_at) VALUES ($1, $2, $3)
+         ON CONFLICT (service_account_id, user_id) DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Installs a meter with `registers` (`total` or `peak_valley`); returns its id.
+pub async fn insert_meter(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    serial: &str,
+    registers: &str,
+    installed_on: NaiveDate,
+) -> Result<i64, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO meters (service_account_id, serial, registers, installed_on)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(account_id)
+    .bind(serial)
+    .bind(registers)
+    .bind(installed_on.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    col(&row, "id")
+}
+
+/// Records a meter reading of one register on a day.
+pub async fn insert_reading(
+    conn: &mut AnyConnection,
+    meter_id: i64,
+    read_on: NaiveDate,
+    register: &str,
+    value: KilowattHours,
+    estimated: bool,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO readings (meter_id, read_on, register, value_centi_kwh, source)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(meter_id)
+    .bind(read_on.to_string())
+    .bind(register)
+    .bind(value.centi())
+    .bind(if estimated { "estimated" } else { "actual" })
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Every service account `user_id` may see, by account number.
+    pub async fn accounts_visible_to(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {VISIBLE_TO_USER}
+             ORDER BY sa.account_number"
+        ))
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(summary_from).collect()
+    }
+
+    /// One service account, if it exists.
+    pub async fn account_summary(
+        &self,
+        account: RowId,
+    ) -> Result<Option<ServiceAccountSummary>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE sa.id = $1"
+        ))
+        .bind(account.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(summary_from).transpose()
+    }
+
+    /// `None` when the account does not exist; otherwise whether `user_id` may see it.
+    pub async fn account_visible_to(
+        &self,
+        account: RowId,
+        user_id: i64,
+    ) -> Result<Option<bool>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT CASE WHEN {VISIBLE_TO_USER} THEN 1 ELSE 0 END AS visible
+             FROM service_accounts sa WHERE sa.id = $2"
+        ))
+        .bind(user_id)
+        .bind(account.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok(col::<i32>(&r, "visible")? == 1)).transpose()
+    }
+
+    /// The id and phone on file of the account with this number.
+    pub async fn account_for_binding(
+        &self,
+        number: &AccountNumber,
+    ) -> Result<Option<(RowId, String)>, StoreError> {
+        let row = sqlx::query("SELECT id, phone FROM service_accounts WHERE account_number = $1")
+            .bind(number.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((RowId(col(&r, "id")?), col(&r, "phone")?)))
+            .transpose()
+    }
+
+    /// Binds `account` to `user_id` (again is harmless).
+    pub async fn bind_holder(&self, account: RowId, user_id: i64, now: i64) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_holder(&mut conn, account.0, user_id, now).await
+    }
+}

@@ -1,0 +1,233 @@
+//! People, their sessions, and failed attempts (for lockouts).
+
+use super::{Store, StoreError, col, enum_col};
+use crate::api::auth::Me;
+use crate::domain::{EmailAddress, OrgRole, Role};
+use sqlx::AnyConnection;
+use sqlx::any::AnyRow;
+
+/// A person with a login.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+impl User {
+    /// What the client is told about this person.
+    pub fn me(&self) -> Me {
+        Me {
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+        }
+    }
+}
+
+fn user_from(row: &AnyRow) -> Result<User, StoreError> {
+    Ok(User {
+        id: col(row, "id")?,
+        email: col(row, "email")?,
+        display_name: col(row, "display_name")?,
+        role: enum_col(row, "role", Role::from_stored)?,
+    })
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role";
+
+/// Inserts a person; `None` when the email already has a login.
+pub async fn insert_user(
+    conn: &mut AnyConnection,
+    email: &EmailAddress,
+    password_hash: &str,
+    display_name: &str,
+    role: Role,
+    now: i64,
+) -> Result<Option<User>, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO users (email, password_hash, display_name, role, created_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(password_hash)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok(User {
+            id: col(&r, "id")?,
+            email: email.as_str().to_owned(),
+            display_name: display_name.to_owned(),
+            role,
+        })
+    })
+    .transpose()
+}
+
+/// Makes `user_id` a member of `organisation_id` with `role`.
+pub async fn insert_member(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    user_id: i64,
+    role: OrgRole,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, $3)",
+    )
+    .bind(organisation_id)
+    .bind(user_id)
+    .bind(role.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Creates an organisation and returns its id.
+pub async fn insert_organisation(
+    conn: &mut AnyConnection,
+    name: &str,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let row = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+    col(&row, "id")
+}
+
+impl Store {
+    /// Inserts a person; `None` when the email already has a login.
+    pub async fn create_user(
+        &self,
+        email: &EmailAddress,
+        password_hash: &str,
+        display_name: &str,
+        role: Role,
+        now: i64,
+    ) -> Result<Option<User>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_user(&mut conn, email, password_hash, display_name, role, now).await
+    }
+
+    /// The person with this email and their password hash.
+    pub async fn user_with_hash(
+        &self,
+        email: &EmailAddress,
+    ) -> Result<Option<(User, String)>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"
+        ))
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((user_from(&r)?, col(&r, "password_hash")?)))
+            .transpose()
+    }
+
+    /// Records a session for `user_id` under the hash of its token.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
+             VALUES ($1, $2, $3, $3)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The person behind a session seen within `idle_secs`, marking it seen now. Expired sessions
+    /// are deleted when met. `last_seen_at` is written at most once a minute to spare the disk.
+    pub async fn session_user(
+        &self,
+        token_hash: &str,
+        now: i64,
+        idle_secs: i64,
+    ) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS}, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = $1"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let last_seen: i64 = col(&row, "last_seen_at")?;
+        if now - last_seen > idle_secs {
+            self.delete_session(token_hash).await?;
+            return Ok(None);
+        }
+        if now - last_seen >= 60 {
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(user_from(&row)?))
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes sessions idle for longer than `idle_secs`.
+    pub async fn delete_idle_sessions(&self, now: i64, idle_secs: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1")
+            .bind(now - idle_secs)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Notes a failed attempt under `key` (such as `sign_in:someone@example.com`).
+    pub async fn record_failure(&self, key: &str, now: i64) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO failed_attempts (attempt_key, at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Failed attempts under `key` since `since`, oldest first (unix seconds).
+    pub async fn failures_since(&self, key: &str, since: i64) -> Result<Vec<i64>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT at FROM failed_attempts WHERE attempt_key = $1 AND at >= $2 ORDER BY at",
+        )
+        .bind(key)
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| col(r, "at")).collect()
+    }
+
+    /// Forgets the failed attempts under `key` (after a success), and any older than `before`.
+    pub async fn clear_failures(&self, key: &str, before: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM failed_attempts WHERE attempt_key = $1 OR at < $2")
+            .bind(key)
+            .bind(before)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
