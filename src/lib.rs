@@ -7,4 +7,5 @@ pub mod api;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "csr")]
 pub mod ui;

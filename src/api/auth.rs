@@ -51,7 +51,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
 }
 
 /// Who is signed in, or `None`.
-#[server(endpoint = "auth/me")]
+#[server(endpoint = "auth/current_user")]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
     let request = crate::server::request::current()?;
     Ok(request.user().await?.map(|u| u.me()))

@@ -41,6 +41,8 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .fallback_service(
             ServeDir::new(dist)
                 .append_index_html_on_directories(true)
+                .precompressed_br()
+                .precompressed_gzip()
                 .fallback(get(spa_fallback).with_state(dist.to_path_buf())),
         )
         .layer(middleware::from_fn(cache_control));
@@ -209,11 +211,13 @@ async fn cache_control(req: Request, next: Next) -> Response {
     res
 }
 
-/// True for names like `gridcare-3f9c2a1b7d4e5f60_bg.wasm`: a 16-hex-digit hash after a dash.
+/// True for Trunk's names like `gridcare-3f9c2a1b7d4e5f6_bg.wasm`: a 64-bit hex hash (written
+/// without leading zeros, so 12 to 16 digits) after a dash.
 fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
-    name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()))
+    name.split(['-', '_', '.']).skip(1).any(|part| {
+        (12..=16).contains(&part.len()) && part.chars().all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -252,6 +256,7 @@ mod tests {
     fn trunk_hashed_names_are_recognised() {
         assert!(is_hashed_asset("/gridcare-3f9c2a1b7d4e5f60_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/gridcare-68d2e228967c70a.js"), "15 digits");
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/"));
     }

@@ -1,1 +1,56 @@
-//! UI placeholder
+//! The browser client (feature `csr`): routes, pages, shared components, and the strings in
+//! both languages. Pages talk to the server only through `crate::api`.
+
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod session;
+
+use components::header::SiteHeader;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{bill::BillPage, bills::{AccountBillsPage, BillsIndexPage}, not_found::NotFoundPage,
+    overview::OverviewPage, register::RegisterPage, sign_in::SignInPage};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    i18n::provide_i18n();
+    session::provide_session();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main"><components::text::Tr s=|t| t.skip_to_content/></a>
+            <SiteHeader/>
+            <main id="main" class="page" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=OverviewPage/>
+                    <Route path=path!("/signin") view=SignInPage/>
+                    <Route path=path!("/register") view=RegisterPage/>
+                    <Route path=path!("/bills") view=BillsIndexPage/>
+                    <Route path=path!("/bills/:id") view=BillPage/>
+                    <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Replaces the static loading shell in `#app` with the app.
+pub fn mount() {
+    let shell = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match shell {
+        Some(root) => {
+            root.set_inner_html("");
+            use wasm_bindgen::JsCast;
+            match root.dyn_into::<web_sys::HtmlElement>() {
+                Ok(root) => leptos::mount::mount_to(root, App).forget(),
+                Err(_) => leptos::mount::mount_to_body(App),
+            }
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

@@ -1,1 +1,10 @@
+//! API tests: the server functions over HTTP against a started server and a fresh database per
+//! test. `GRIDCARE_TEST_DATABASE` picks the database: `sqlite` (default) or a `postgres://` URL
+//! (each test then gets its own database, dropped at the end). `cargo xtask test` runs both.
 
+mod accounts;
+mod auth;
+mod bills;
+mod helpers;
+mod http;
+mod storage;

@@ -1,1 +1,298 @@
-fn main() {}
+//! `cargo xtask <job>`: everything a newcomer or CI needs, with nothing but cargo installed first.
+//!
+//! - `run`   installs what is missing, builds the client, starts the portal with demo data.
+//! - `test`  installs what is missing, then fmt, clippy, unit, API (SQLite and PostgreSQL),
+//!   the release client build and the browser tests; ends with one line of counts.
+//! - `bench` measures the bill-list server function on SQLite.
+//! - `dist`  only builds the client into `dist/`.
+
+mod compress;
+mod tools;
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// The PostgreSQL the API tests use when `GRIDCARE_TEST_POSTGRES_URL` is not set.
+const DEFAULT_TEST_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+/// A failed step: what to tell the person.
+pub struct Failure(pub String);
+
+type Result<T = ()> = std::result::Result<T, Failure>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let job = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let outcome = match job {
+        "run" => run(rest),
+        "test" => test(),
+        "bench" => bench(),
+        "dist" => tools::ensure_build_tools().and_then(|t| build_client(&t)),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       measure the bill list on SQLite\n  dist        build the web client into dist/"
+            );
+            return if job == "help" || job == "--help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the folder above this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// Where cargo puts build output.
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root().join(p) })
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Prints a step's heading.
+pub fn step(what: &str) {
+    println!("==> {what}");
+}
+
+/// A command run from the workspace root with the project's tools on PATH.
+pub fn cmd(program: &str, tools: &tools::Tools) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", &tools.path);
+    c
+}
+
+/// Runs a command, failing with its name when it fails.
+pub fn check(mut c: Command, what: &str) -> Result {
+    match c.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(Failure(format!("{what} failed ({s})"))),
+        Err(e) => Err(Failure(format!("{what} could not start: {e}"))),
+    }
+}
+
+/// Builds the web client in release mode into `dist/`, then pre-compresses it.
+fn build_client(tools: &tools::Tools) -> Result {
+    step("building the web client (trunk build --release --offline)");
+    let started = Instant::now();
+    // Trunk passes --offline to cargo, so the crates must be in the local registry first.
+    let mut fetch = cmd("cargo", tools);
+    fetch.args(["fetch", "--target", "wasm32-unknown-unknown"]);
+    check(fetch, "cargo fetch")?;
+    let mut trunk = cmd("trunk", tools);
+    trunk.args(["build", "--release", "--offline"]);
+    check(trunk, "trunk build")?;
+    let report = compress::precompress(&root().join("dist"))
+        .map_err(|e| Failure(format!("compressing dist/: {e}")))?;
+    println!(
+        "    built in {:.0} s; first load {}",
+        started.elapsed().as_secs_f64(),
+        report
+    );
+    Ok(())
+}
+
+/// `cargo xtask run`: set up, build, start with demo data; Ctrl-C stops the server.
+fn run(server_args: &[String]) -> Result {
+    let tools = tools::ensure_build_tools()?;
+    build_client(&tools)?;
+    step("building the server");
+    let mut build = cmd("cargo", &tools);
+    build.args(["build", "-p", "gridcare", "--features", "ssr", "--bin", "gridcare"]);
+    check(build, "cargo build")?;
+    step("starting GridCare (database created and migrated on start; Ctrl-C stops it)");
+    let mut server = cmd(&target_dir().join("debug/gridcare").to_string_lossy(), &tools);
+    server.args(server_args);
+    if env::var_os("GRIDCARE_DEMO").is_none() {
+        server.env("GRIDCARE_DEMO", "1");
+    }
+    // Replace this process, so Ctrl-C reaches the server alone and it shuts down cleanly.
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = server.exec();
+        Err(Failure(format!("cannot start the server: {e}")))
+    }
+    #[cfg(not(unix))]
+    check(server, "the server")
+}
+
+/// `cargo xtask bench`: the bill-list server function on SQLite.
+fn bench() -> Result {
+    let tools = tools::ensure_build_tools()?;
+    step("benchmark: bill list on SQLite (release build)");
+    let mut c = cmd("cargo", &tools);
+    c.args(["bench", "-p", "gridcare", "--features", "ssr", "--bench", "bill_list"]);
+    check(c, "cargo bench")
+}
+
+/// Test counts from `cargo test` output.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.passed += o.passed;
+        self.failed += o.failed;
+        self.ignored += o.ignored;
+    }
+}
+
+/// Reads every `test result: ok. 3 passed; 0 failed; 1 ignored; …` line.
+fn parse_counts(output: &str) -> Counts {
+    let mut total = Counts::default();
+    for line in output.lines().filter(|l| l.starts_with("test result:")) {
+        let number = |label: &str| {
+            line.split([';', '.'])
+                .map(str::trim)
+                .find_map(|part| part.strip_suffix(label))
+                .and_then(|n| n.trim().parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        total.add(Counts {
+            passed: number(" passed"),
+            failed: number(" failed"),
+            ignored: number(" ignored"),
+        });
+    }
+    total
+}
+
+/// Runs `cargo test` with `args`, echoing its output, and returns the counts.
+fn cargo_test(tools: &tools::Tools, args: &[&str], envs: &[(&str, &str)], what: &str) -> Result<Counts> {
+    let mut c = cmd("cargo", tools);
+    c.arg("test").args(args).envs(envs.iter().copied());
+    let out = c
+        .output()
+        .map_err(|e| Failure(format!("{what}: cargo test could not start: {e}")))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    print!("{stdout}");
+    eprint!("{stderr}");
+    let counts = parse_counts(&stdout);
+    if !out.status.success() {
+        return Err(Failure(format!(
+            "{what} failed: {} passed, {} failed",
+            counts.passed, counts.failed
+        )));
+    }
+    if counts.passed == 0 {
+        return Err(Failure(format!("{what} ran no test")));
+    }
+    Ok(counts)
+}
+
+/// `cargo xtask test`: every check, then one line of counts.
+fn test() -> Result {
+    let started = Instant::now();
+    let in_ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser()?;
+
+    step("cargo fmt --check");
+    let mut fmt = cmd("cargo", &tools);
+    fmt.args(["fmt", "--all", "--check"]);
+    check(fmt, "cargo fmt --check (run `cargo fmt --all`)")?;
+
+    step("clippy -D warnings: server, tests and xtask (feature ssr)");
+    let mut clippy = cmd("cargo", &tools);
+    clippy.args(["clippy", "--workspace", "--all-targets", "--features", "gridcare/e2e", "--", "-D", "warnings"]);
+    check(clippy, "clippy (ssr)")?;
+    step("clippy -D warnings: web client (feature csr, wasm32)");
+    let mut clippy = cmd("cargo", &tools);
+    clippy.args(["clippy", "-p", "gridcare", "--features", "csr", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]);
+    check(clippy, "clippy (csr)")?;
+
+    // One feature set for every test build, so the crate compiles once.
+    let features = ["-p", "gridcare", "--features", "e2e"];
+    let mut rows: Vec<(String, Counts)> = Vec::new();
+
+    step("unit tests (domain, server)");
+    let unit = cargo_test(&tools, &[&features[..], &["--lib", "--bins"]].concat(), &[], "unit tests")?;
+    rows.push(("unit".into(), unit));
+    let xtask_unit = cargo_test(&tools, &["-p", "xtask"], &[], "xtask tests")?;
+    rows.push(("xtask".into(), xtask_unit));
+
+    step("API tests on SQLite");
+    let sqlite = cargo_test(&tools, &[&features[..], &["--test", "api"]].concat(), &[("GRIDCARE_TEST_DATABASE", "sqlite")], "API tests on SQLite")?;
+    rows.push(("api/sqlite".into(), sqlite));
+
+    let pg_url = env::var("GRIDCARE_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.into());
+    step(&format!("API tests on PostgreSQL ({pg_url})"));
+    if tools::postgres_reachable(&pg_url) {
+        let pg = cargo_test(&tools, &[&features[..], &["--test", "api"]].concat(), &[("GRIDCARE_TEST_DATABASE", &pg_url)], "API tests on PostgreSQL")?;
+        rows.push(("api/postgres".into(), pg));
+    } else if in_ci {
+        return Err(Failure(format!(
+            "PostgreSQL is required in CI but {pg_url} does not answer; start it or set GRIDCARE_TEST_POSTGRES_URL"
+        )));
+    } else {
+        println!("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+        println!("!!! PostgreSQL NOT TESTED: nothing answers at {pg_url}");
+        println!("!!! Start PostgreSQL or set GRIDCARE_TEST_POSTGRES_URL to test it.");
+        println!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n");
+    }
+
+    build_client(&tools)?;
+
+    step("end-to-end tests in headless Chromium");
+    let dist = root().join("dist");
+    let e2e = cargo_test(
+        &tools,
+        &[&features[..], &["--test", "e2e", "--", "--test-threads=1"]].concat(),
+        &[
+            ("GRIDCARE_DIST", &dist.to_string_lossy()),
+            ("CHROMIUM", &browser.chromium.to_string_lossy()),
+            ("CHROMEDRIVER", &browser.chromedriver.to_string_lossy()),
+            ("AXE_CORE", &tools.axe_core.to_string_lossy()),
+        ],
+        "end-to-end tests",
+    )?;
+    rows.push(("e2e".into(), e2e));
+
+    let mut total = Counts::default();
+    println!("\n{:<14} {:>7} {:>7} {:>8}", "suite", "passed", "failed", "ignored");
+    for (name, c) in &rows {
+        println!("{name:<14} {:>7} {:>7} {:>8}", c.passed, c.failed, c.ignored);
+        total.add(*c);
+    }
+    println!("all checks passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!("summary: {} passed, {} failed, {} skipped", total.passed, total.failed, total.ignored);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_over_every_test_binary() {
+        let out = "running 3 tests\ntest result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s\n\
+                   test result: FAILED. 10 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.2s\n";
+        let c = parse_counts(out);
+        assert_eq!((c.passed, c.failed, c.ignored), (13, 2, 1));
+    }
+
+    #[test]
+    fn output_without_results_counts_nothing() {
+        let c = parse_counts("error: could not compile\n");
+        assert_eq!((c.passed, c.failed), (0, 0));
+    }
+}

@@ -1,0 +1,15 @@
+// Starts the wasm client. A file of its own because the Content-Security-Policy allows no inline
+// script; Trunk writes the hashed names of the module and the wasm into this tag's data attributes.
+const tag = document.querySelector("script[data-wasm]");
+const { default: init } = await import(tag.dataset.js);
+try {
+  await init({ module_or_path: tag.dataset.wasm });
+} catch (error) {
+  const main = document.getElementById("main");
+  if (main) {
+    main.innerHTML =
+      '<p class="error" role="alert">GridCare could not start. Reload the page. ' +
+      '<span lang="zh-CN">无法启动，请刷新页面。</span></p>';
+  }
+  throw error;
+}

@@ -1,0 +1,39 @@
+//! Page frames: the heading and document title, and the sign-in requirement.
+
+use crate::ui::components::status::Loading;
+use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// Shows `children` to signed-in people; sends others to the sign-in page.
+#[component]
+pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    move || {
+        if !session.known.get() {
+            view! { <Loading/> }.into_any()
+        } else if session.me.with(Option::is_none) {
+            view! { <Redirect path="/signin"/> }.into_any()
+        } else {
+            children().into_any()
+        }
+    }
+}
+
+/// The page's `<h1>` from a fixed string, which also names the browser tab.
+#[component]
+pub fn PageHeading(text: fn(&'static Text) -> &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <DynamicHeading text=Signal::derive(move || text(i18n.t()).to_string())/> }
+}
+
+/// The page's `<h1>` from text that depends on loaded data.
+#[component]
+pub fn DynamicHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        crate::ui::browser::set_title(&format!("{} · {}", text.get(), i18n.t().app_name));
+    });
+    view! { <h1>{move || text.get()}</h1> }
+}

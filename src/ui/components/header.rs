@@ -1,0 +1,83 @@
+//! The site header: brand, main menu, language switch, sign out.
+
+use crate::api::auth::sign_out;
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// The header on every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let signed_in = move || session.me.with(Option::is_some);
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"⚡"</span>
+                <Tr s=|t| t.app_name/>
+            </a>
+            <Show when=signed_in>
+                <nav class="main-nav" aria-label=move || i18n.t().main_menu>
+                    <A href="/" exact=true><Tr s=|t| t.nav_overview/></A>
+                    <A href="/bills"><Tr s=|t| t.nav_bills/></A>
+                </nav>
+            </Show>
+            <div class="header-actions">
+                <LanguageSwitch/>
+                <Show when=signed_in>
+                    <SignOutButton/>
+                </Show>
+            </div>
+        </header>
+    }
+}
+
+/// Switches between English and Chinese. The button reads the other language's name in that
+/// language, and its accessible name says what it does.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let other = move || match i18n.lang() {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    };
+    view! {
+        <button
+            type="button"
+            class="button-quiet"
+            lang=move || other().tag()
+            aria-label=move || i18n.t().switch_language
+            on:click=move |_| i18n.set(other())
+        >
+            <Tr s=|t| t.other_language/>
+        </button>
+    }
+}
+
+#[component]
+fn SignOutButton() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // Even if the server cannot be reached, forget the session here.
+            let _ = sign_out().await;
+            session.signed_out();
+            busy.set(false);
+            navigate("/signin", Default::default());
+        });
+    };
+    view! {
+        <button type="button" class="button-quiet" on:click=on_click disabled=move || busy.get()>
+            <Tr s=|t| t.sign_out/>
+        </button>
+    }
+}

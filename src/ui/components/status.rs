@@ -1,0 +1,43 @@
+//! Progress, errors and bill status, shown the same way everywhere.
+
+use crate::api::ApiError;
+use crate::domain::BillStatus;
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// Shown while something loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            <Tr s=|t| t.loading/>
+        </p>
+    }
+}
+
+/// An error in words, announced to screen readers; offers sign-in when that is the cure.
+#[component]
+pub fn ErrorMessage(error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
+    let needs_sign_in = error == ApiError::NotSignedIn;
+    view! {
+        <div class="error" role="alert">
+            <p>{move || i18n.t().error(&error)}</p>
+            {needs_sign_in.then(|| view! { <p><a href="/signin"><Tr s=|t| t.sign_in/></a></p> })}
+        </div>
+    }
+}
+
+/// A bill's status as a coloured label; the colour is never the only signal.
+#[component]
+pub fn StatusBadge(status: BillStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = match status {
+        BillStatus::Paid => "badge badge-paid",
+        BillStatus::Unpaid | BillStatus::PartlyPaid => "badge badge-due",
+        BillStatus::Overdue => "badge badge-overdue",
+    };
+    view! { <span class=class>{move || i18n.t().bill_status(status)}</span> }
+}

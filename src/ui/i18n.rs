@@ -1,0 +1,649 @@
+//! Every visible string, in English and Simplified Chinese. The `Text` struct makes a missing
+//! translation a compile error: both tables must fill every field.
+
+use crate::api::ApiError;
+use crate::domain::{
+    AreaClass, BillStatus, CustomerCategory, Field, FieldError, LineKind, Problem,
+};
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+/// A portal language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// Reads a stored or browser language tag: anything starting with `zh` is Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The strings of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}
+
+/// The strings of one language.
+pub struct Text {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub main_menu: &'static str,
+    pub switch_language: &'static str,
+    pub other_language: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_bills: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_out: &'static str,
+    pub register: &'static str,
+    pub registering: &'static str,
+    pub sign_in_title: &'static str,
+    pub register_title: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub password_hint: &'static str,
+    pub no_login_yet: &'static str,
+    pub have_login: &'static str,
+    pub overview_title: &'static str,
+    pub greeting: fn(&str) -> String,
+    pub balance_due: &'static str,
+    pub nothing_due: &'static str,
+    pub next_due: &'static str,
+    pub latest_bill: &'static str,
+    pub no_bills_yet: &'static str,
+    pub view_bill: &'static str,
+    pub my_accounts: &'static str,
+    pub no_accounts: &'static str,
+    pub view_bills: &'static str,
+    pub bind_title: &'static str,
+    pub bind_help: &'static str,
+    pub account_number: &'static str,
+    pub phone_last4: &'static str,
+    pub bind: &'static str,
+    pub binding: &'static str,
+    pub bound: fn(&str) -> String,
+    pub bills_title: &'static str,
+    pub choose_account: &'static str,
+    pub bills_of: fn(&str) -> String,
+    pub col_period: &'static str,
+    pub col_energy: &'static str,
+    pub col_amount: &'static str,
+    pub col_due: &'static str,
+    pub col_status: &'static str,
+    pub col_details: &'static str,
+    pub details: &'static str,
+    pub page_of: fn(u32, u32) -> String,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub pages: &'static str,
+    pub bill_title: fn(&str) -> String,
+    pub back_to_bills: &'static str,
+    pub account: &'static str,
+    pub premise: &'static str,
+    pub tariff: &'static str,
+    pub meter: &'static str,
+    pub period: &'static str,
+    pub issued_on: &'static str,
+    pub due_on: &'static str,
+    pub status: &'static str,
+    pub total: &'static str,
+    pub paid: &'static str,
+    pub balance: &'static str,
+    pub readings: &'static str,
+    pub register_col: &'static str,
+    pub reading_start: &'static str,
+    pub reading_end: &'static str,
+    pub estimated: &'static str,
+    pub charges: &'static str,
+    pub col_item: &'static str,
+    pub col_price: &'static str,
+    pub payments: &'static str,
+    pub no_payments: &'static str,
+    pub col_paid_at: &'static str,
+    pub col_channel: &'static str,
+    pub col_reference: &'static str,
+    pub tier_reset: fn(&str) -> String,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub go_home: &'static str,
+    pub months: [&'static str; 12],
+    pub date: fn(NaiveDate, &[&str; 12]) -> String,
+    pub month_year: fn(NaiveDate, &[&str; 12]) -> String,
+    // enumerations
+    pub status_unpaid: &'static str,
+    pub status_partly_paid: &'static str,
+    pub status_paid: &'static str,
+    pub status_overdue: &'static str,
+    pub line_tier1: &'static str,
+    pub line_tier2: &'static str,
+    pub line_tier3: &'static str,
+    pub line_peak: &'static str,
+    pub line_valley: &'static str,
+    pub line_flat: &'static str,
+    pub register_total: &'static str,
+    pub register_peak: &'static str,
+    pub register_valley: &'static str,
+    pub area_urban: &'static str,
+    pub area_rural: &'static str,
+    pub area_remote: &'static str,
+    pub category_residential: &'static str,
+    pub category_business_lv: &'static str,
+    pub category_business_hv: &'static str,
+    pub channel_wechat: &'static str,
+    pub channel_alipay: &'static str,
+    pub channel_online_banking: &'static str,
+    pub channel_counter: &'static str,
+    // errors
+    pub err_not_signed_in: &'static str,
+    pub err_forbidden: &'static str,
+    pub err_not_found: &'static str,
+    pub err_bad_credentials: &'static str,
+    pub err_locked: fn(u32) -> String,
+    pub err_email_taken: &'static str,
+    pub err_bind_mismatch: &'static str,
+    pub err_cross_site: &'static str,
+    pub err_too_large: &'static str,
+    pub err_bad_request: &'static str,
+    pub err_network: &'static str,
+    pub err_internal: &'static str,
+    pub problem_required: &'static str,
+    pub problem_too_short: fn(u32) -> String,
+    pub problem_too_long: fn(u32) -> String,
+    pub problem_malformed: &'static str,
+    pub problem_not_a_number: &'static str,
+    pub problem_out_of_range: &'static str,
+    pub field_page: &'static str,
+    pub field_id: &'static str,
+    pub field_reading: &'static str,
+}
+
+fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+}
+
+fn en_month_year(d: NaiveDate, months: &[&str; 12]) -> String {
+    format!("{} {}", months[d.month0() as usize], d.year())
+}
+
+fn zh_date(d: NaiveDate, _: &[&str; 12]) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+fn zh_month_year(d: NaiveDate, _: &[&str; 12]) -> String {
+    format!("{}年{}月", d.year(), d.month())
+}
+
+/// English.
+pub static EN: Text = Text {
+    app_name: "GridCare",
+    tagline: "Your electricity account, bills and service, online.",
+    skip_to_content: "Skip to content",
+    main_menu: "Main menu",
+    switch_language: "切换到中文",
+    other_language: "中文",
+    loading: "Loading…",
+    retry: "Try again",
+    nav_overview: "Overview",
+    nav_bills: "Bills",
+    sign_in: "Sign in",
+    signing_in: "Signing in…",
+    sign_out: "Sign out",
+    register: "Create account",
+    registering: "Creating account…",
+    sign_in_title: "Sign in to GridCare",
+    register_title: "Create your GridCare account",
+    email: "Email",
+    password: "Password",
+    password_hint: "At least 10 characters. Pasting from a password manager is fine.",
+    no_login_yet: "New to GridCare?",
+    have_login: "Already have an account?",
+    overview_title: "Overview",
+    greeting: |name| {
+        if name.is_empty() {
+            "Welcome".to_string()
+        } else {
+            format!("Welcome, {name}")
+        }
+    },
+    balance_due: "Balance due",
+    nothing_due: "Nothing due. Thank you!",
+    next_due: "Next due date",
+    latest_bill: "Latest bill",
+    no_bills_yet: "No bills yet.",
+    view_bill: "View bill",
+    my_accounts: "My service accounts",
+    no_accounts: "No service account is linked to this login yet.",
+    view_bills: "View bills",
+    bind_title: "Link a service account",
+    bind_help: "Enter the 10-digit account number from a bill and the last 4 digits of the phone number we have on file.",
+    account_number: "Account number",
+    phone_last4: "Last 4 digits of phone",
+    bind: "Link account",
+    binding: "Linking…",
+    bound: |n| format!("Account {n} is now linked."),
+    bills_title: "Bills",
+    choose_account: "Choose a service account to see its bills.",
+    bills_of: |n| format!("Bills for account {n}"),
+    col_period: "Period",
+    col_energy: "Energy (kWh)",
+    col_amount: "Amount",
+    col_due: "Due",
+    col_status: "Status",
+    col_details: "Details",
+    details: "Details",
+    page_of: |p, n| format!("Page {p} of {n}"),
+    previous_page: "Previous page",
+    next_page: "Next page",
+    pages: "Pages",
+    bill_title: |m| format!("Bill for {m}"),
+    back_to_bills: "Back to bills",
+    account: "Account",
+    premise: "Premises",
+    tariff: "Tariff",
+    meter: "Meter",
+    period: "Period",
+    issued_on: "Issued",
+    due_on: "Due date",
+    status: "Status",
+    total: "Total",
+    paid: "Paid",
+    balance: "Still to pay",
+    readings: "Meter readings",
+    register_col: "Register",
+    reading_start: "Start reading",
+    reading_end: "End reading",
+    estimated: "estimated",
+    charges: "Charges",
+    col_item: "Item",
+    col_price: "Price (¥/kWh)",
+    payments: "Payments",
+    no_payments: "No payment received yet.",
+    col_paid_at: "Received",
+    col_channel: "Channel",
+    col_reference: "Reference",
+    tier_reset: |d| format!("Your tiers start again on {d}."),
+    not_found_title: "Page not found",
+    not_found_body: "There is no page at this address.",
+    go_home: "Go to the overview",
+    months: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    date: en_date,
+    month_year: en_month_year,
+    status_unpaid: "Unpaid",
+    status_partly_paid: "Partly paid",
+    status_paid: "Paid",
+    status_overdue: "Overdue",
+    line_tier1: "Tier 1",
+    line_tier2: "Tier 2",
+    line_tier3: "Tier 3",
+    line_peak: "Peak (08:00–22:00)",
+    line_valley: "Valley (22:00–08:00)",
+    line_flat: "Flat rate",
+    register_total: "Total",
+    register_peak: "Peak",
+    register_valley: "Valley",
+    area_urban: "Urban",
+    area_rural: "Rural",
+    area_remote: "Remote",
+    category_residential: "Residential",
+    category_business_lv: "Business, low voltage",
+    category_business_hv: "Business, high voltage",
+    channel_wechat: "WeChat Pay",
+    channel_alipay: "Alipay",
+    channel_online_banking: "Online banking",
+    channel_counter: "Service counter",
+    err_not_signed_in: "Please sign in to continue.",
+    err_forbidden: "You do not have access to this.",
+    err_not_found: "We could not find that.",
+    err_bad_credentials: "The email or password is wrong.",
+    err_locked: |m| {
+        format!("Too many failed attempts. For your security this is locked; try again in {m} minutes.")
+    },
+    err_email_taken: "An account with this email already exists. Sign in instead.",
+    err_bind_mismatch: "The account number and phone digits do not match our records.",
+    err_cross_site: "The request was refused for security reasons. Reload the page and try again.",
+    err_too_large: "That is too much to send at once.",
+    err_bad_request: "The request could not be read. Reload the page and try again.",
+    err_network: "Cannot reach GridCare. Check your connection and try again.",
+    err_internal: "Something went wrong on our side. Please try again later.",
+    problem_required: "this field is required",
+    problem_too_short: |n| format!("needs at least {n} characters"),
+    problem_too_long: |n| format!("allows at most {n} characters"),
+    problem_malformed: "is not in the expected form",
+    problem_not_a_number: "must be a whole number",
+    problem_out_of_range: "is out of range",
+    field_page: "Page",
+    field_id: "Link",
+    field_reading: "Reading",
+};
+
+/// Simplified Chinese.
+pub static ZH: Text = Text {
+    app_name: "GridCare 网上营业厅",
+    tagline: "用电账户、账单与服务，尽在网上。",
+    skip_to_content: "跳到正文",
+    main_menu: "主菜单",
+    switch_language: "Switch to English",
+    other_language: "English",
+    loading: "正在加载…",
+    retry: "重试",
+    nav_overview: "首页",
+    nav_bills: "账单",
+    sign_in: "登录",
+    signing_in: "正在登录…",
+    sign_out: "退出登录",
+    register: "注册账号",
+    registering: "正在注册…",
+    sign_in_title: "登录 GridCare",
+    register_title: "注册 GridCare 账号",
+    email: "邮箱",
+    password: "密码",
+    password_hint: "至少 10 个字符，可从密码管理器粘贴。",
+    no_login_yet: "还没有账号？",
+    have_login: "已有账号？",
+    overview_title: "首页",
+    greeting: |name| {
+        if name.is_empty() {
+            "欢迎".to_string()
+        } else {
+            format!("{name}，您好")
+        }
+    },
+    balance_due: "应缴金额",
+    nothing_due: "暂无欠费，谢谢！",
+    next_due: "最近缴费截止日",
+    latest_bill: "最新账单",
+    no_bills_yet: "暂无账单。",
+    view_bill: "查看账单",
+    my_accounts: "我的用电户号",
+    no_accounts: "此登录尚未绑定户号。",
+    view_bills: "查看账单",
+    bind_title: "绑定户号",
+    bind_help: "请输入账单上的 10 位户号，以及预留手机号码的后 4 位。",
+    account_number: "户号",
+    phone_last4: "手机号后 4 位",
+    bind: "绑定户号",
+    binding: "正在绑定…",
+    bound: |n| format!("户号 {n} 已绑定。"),
+    bills_title: "账单",
+    choose_account: "请选择户号查看账单。",
+    bills_of: |n| format!("户号 {n} 的账单"),
+    col_period: "账期",
+    col_energy: "电量（千瓦时）",
+    col_amount: "金额",
+    col_due: "截止日",
+    col_status: "状态",
+    col_details: "详情",
+    details: "详情",
+    page_of: |p, n| format!("第 {p} 页，共 {n} 页"),
+    previous_page: "上一页",
+    next_page: "下一页",
+    pages: "分页",
+    bill_title: |m| format!("{m}账单"),
+    back_to_bills: "返回账单列表",
+    account: "户号",
+    premise: "用电地址",
+    tariff: "电价",
+    meter: "电能表",
+    period: "抄表周期",
+    issued_on: "出账日期",
+    due_on: "缴费截止日",
+    status: "状态",
+    total: "合计",
+    paid: "已缴",
+    balance: "待缴",
+    readings: "抄表示数",
+    register_col: "示数类型",
+    reading_start: "上期示数",
+    reading_end: "本期示数",
+    estimated: "估抄",
+    charges: "电费明细",
+    col_item: "项目",
+    col_price: "电价（元/千瓦时）",
+    payments: "缴费记录",
+    no_payments: "尚未收到缴费。",
+    col_paid_at: "到账时间",
+    col_channel: "渠道",
+    col_reference: "流水号",
+    tier_reset: |d| format!("阶梯电量将于{d}重新计算。"),
+    not_found_title: "页面不存在",
+    not_found_body: "此地址没有页面。",
+    go_home: "返回首页",
+    months: [
+        "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+    ],
+    date: zh_date,
+    month_year: zh_month_year,
+    status_unpaid: "未缴费",
+    status_partly_paid: "部分缴费",
+    status_paid: "已缴清",
+    status_overdue: "已逾期",
+    line_tier1: "第一档",
+    line_tier2: "第二档",
+    line_tier3: "第三档",
+    line_peak: "峰时段（08:00–22:00）",
+    line_valley: "谷时段（22:00–08:00）",
+    line_flat: "单一电价",
+    register_total: "总",
+    register_peak: "峰",
+    register_valley: "谷",
+    area_urban: "城市",
+    area_rural: "农村",
+    area_remote: "偏远地区",
+    category_residential: "居民生活",
+    category_business_lv: "低压工商业",
+    category_business_hv: "高压工商业",
+    channel_wechat: "微信支付",
+    channel_alipay: "支付宝",
+    channel_online_banking: "网上银行",
+    channel_counter: "营业厅",
+    err_not_signed_in: "请先登录。",
+    err_forbidden: "您无权查看此内容。",
+    err_not_found: "未找到该内容。",
+    err_bad_credentials: "邮箱或密码不正确。",
+    err_locked: |m| format!("失败次数过多，为保护账号安全已暂时锁定，请 {m} 分钟后再试。"),
+    err_email_taken: "该邮箱已注册，请直接登录。",
+    err_bind_mismatch: "户号与手机号后 4 位不匹配。",
+    err_cross_site: "出于安全原因，请求被拒绝。请刷新页面后重试。",
+    err_too_large: "提交的内容过多。",
+    err_bad_request: "无法读取请求，请刷新页面后重试。",
+    err_network: "无法连接 GridCare，请检查网络后重试。",
+    err_internal: "系统出现问题，请稍后再试。",
+    problem_required: "此项必填",
+    problem_too_short: |n| format!("至少需要 {n} 个字符"),
+    problem_too_long: |n| format!("最多 {n} 个字符"),
+    problem_malformed: "格式不正确",
+    problem_not_a_number: "必须是整数",
+    problem_out_of_range: "超出范围",
+    field_page: "页码",
+    field_id: "链接",
+    field_reading: "示数",
+};
+
+impl Text {
+    /// A date such as `2 December 2026` or `2026年12月2日`.
+    pub fn date(&self, d: NaiveDate) -> String {
+        (self.date)(d, &self.months)
+    }
+
+    /// A month such as `October 2026` or `2026年10月`.
+    pub fn month_year(&self, d: NaiveDate) -> String {
+        (self.month_year)(d, &self.months)
+    }
+
+    /// A bill's status.
+    pub fn bill_status(&self, s: BillStatus) -> &'static str {
+        match s {
+            BillStatus::Unpaid => self.status_unpaid,
+            BillStatus::PartlyPaid => self.status_partly_paid,
+            BillStatus::Paid => self.status_paid,
+            BillStatus::Overdue => self.status_overdue,
+        }
+    }
+
+    /// A bill line's name.
+    pub fn line_kind(&self, k: LineKind) -> &'static str {
+        match k {
+            LineKind::Tier1 => self.line_tier1,
+            LineKind::Tier2 => self.line_tier2,
+            LineKind::Tier3 => self.line_tier3,
+            LineKind::Peak => self.line_peak,
+            LineKind::Valley => self.line_valley,
+            LineKind::Flat => self.line_flat,
+        }
+    }
+
+    /// A meter register's name.
+    pub fn register_name<'a>(&self, r: &'a str) -> &'a str {
+        match r {
+            "total" => self.register_total,
+            "peak" => self.register_peak,
+            "valley" => self.register_valley,
+            other => other,
+        }
+    }
+
+    /// A payment channel's name.
+    pub fn channel<'a>(&self, c: &'a str) -> &'a str {
+        match c {
+            "wechat" => self.channel_wechat,
+            "alipay" => self.channel_alipay,
+            "online_banking" => self.channel_online_banking,
+            "counter" => self.channel_counter,
+            other => other,
+        }
+    }
+
+    /// An area class.
+    pub fn area(&self, a: AreaClass) -> &'static str {
+        match a {
+            AreaClass::Urban => self.area_urban,
+            AreaClass::Rural => self.area_rural,
+            AreaClass::Remote => self.area_remote,
+        }
+    }
+
+    /// A customer category.
+    pub fn category(&self, c: CustomerCategory) -> &'static str {
+        match c {
+            CustomerCategory::Residential => self.category_residential,
+            CustomerCategory::BusinessLowVoltage => self.category_business_lv,
+            CustomerCategory::BusinessHighVoltage => self.category_business_hv,
+        }
+    }
+
+    /// The label a person sees for a field.
+    pub fn field(&self, f: Field) -> &'static str {
+        match f {
+            Field::Email => self.email,
+            Field::Password => self.password,
+            Field::AccountNumber => self.account_number,
+            Field::PhoneLast4 => self.phone_last4,
+            Field::AccountId | Field::BillId => self.field_id,
+            Field::Page => self.field_page,
+            Field::Reading => self.field_reading,
+        }
+    }
+
+    /// Why a field was refused, without the field's name.
+    pub fn problem(&self, p: Problem) -> String {
+        match p {
+            Problem::Required => self.problem_required.into(),
+            Problem::TooShort { min } => (self.problem_too_short)(min),
+            Problem::TooLong { max } => (self.problem_too_long)(max),
+            Problem::Malformed => self.problem_malformed.into(),
+            Problem::NotANumber => self.problem_not_a_number.into(),
+            Problem::OutOfRange { .. } => self.problem_out_of_range.into(),
+        }
+    }
+
+    /// A refused field: `Email: this field is required`.
+    pub fn field_error(&self, e: FieldError) -> String {
+        let sep = if std::ptr::eq(self, &ZH) { "：" } else { ": " };
+        format!("{}{sep}{}", self.field(e.field), self.problem(e.problem))
+    }
+
+    /// An error as a sentence for people.
+    pub fn error(&self, e: &ApiError) -> String {
+        match e {
+            ApiError::NotSignedIn => self.err_not_signed_in.into(),
+            ApiError::Forbidden => self.err_forbidden.into(),
+            ApiError::NotFound => self.err_not_found.into(),
+            ApiError::Invalid(f) => self.field_error(*f),
+            ApiError::BadCredentials => self.err_bad_credentials.into(),
+            ApiError::Locked { minutes } => (self.err_locked)(*minutes),
+            ApiError::EmailTaken => self.err_email_taken.into(),
+            ApiError::BindMismatch => self.err_bind_mismatch.into(),
+            ApiError::CrossSite => self.err_cross_site.into(),
+            ApiError::TooLarge => self.err_too_large.into(),
+            ApiError::BadRequest { .. } => self.err_bad_request.into(),
+            ApiError::Network { .. } => self.err_network.into(),
+            ApiError::Internal => self.err_internal.into(),
+        }
+    }
+}
+
+/// The chosen language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The current language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// The current strings (tracked).
+    pub fn t(&self) -> &'static Text {
+        self.lang.get().text()
+    }
+
+    /// Switches language, remembers it, and tells the document.
+    pub fn set(&self, lang: Lang) {
+        self.lang.set(lang);
+        crate::ui::browser::store_language(lang);
+        crate::ui::browser::apply_language(lang);
+    }
+}
+
+/// Provides the language picked before, else the browser's.
+pub fn provide_i18n() -> I18n {
+    let lang = crate::ui::browser::initial_language();
+    crate::ui::browser::apply_language(lang);
+    let i18n = I18n {
+        lang: RwSignal::new(lang),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language context.
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

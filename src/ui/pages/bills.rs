@@ -1,0 +1,142 @@
+//! Bill history: pick a service account, then page through its bills, newest first.
+
+use crate::api::accounts::list_accounts;
+use crate::api::bills::{BillPage, list_bills};
+use crate::ui::components::account_card::AccountCard;
+use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading, StatusBadge};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// `/bills`: straight to the bills of a single account, else a choice of accounts.
+#[component]
+pub fn BillsIndexPage() -> impl IntoView {
+    view! {
+        <RequireSignIn>
+            <BillsIndex/>
+        </RequireSignIn>
+    }
+}
+
+#[component]
+fn BillsIndex() -> impl IntoView {
+    let accounts = LocalResource::new(list_accounts);
+    view! {
+        <PageHeading text=|t| t.bills_title/>
+        <Suspense fallback=Loading>
+            {move || accounts.get().map(|result| match result {
+                Ok(list) if list.len() == 1 => {
+                    let path = format!("/accounts/{}/bills", list[0].id);
+                    view! { <Redirect path/> }.into_any()
+                }
+                Ok(list) if list.is_empty() => view! {
+                    <p><Tr s=|t| t.no_accounts/></p>
+                    <p><a href="/"><Tr s=|t| t.bind_title/></a></p>
+                }.into_any(),
+                Ok(list) => view! {
+                    <p><Tr s=|t| t.choose_account/></p>
+                    <ul class="card-list">
+                        {list.into_iter().map(|account| view! { <AccountCard account/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// `/accounts/:id/bills?page=N`: one page of an account's bills.
+#[component]
+pub fn AccountBillsPage() -> impl IntoView {
+    view! {
+        <RequireSignIn>
+            <AccountBills/>
+        </RequireSignIn>
+    }
+}
+
+#[component]
+fn AccountBills() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let account = move || params.with(|p| p.get("id").unwrap_or_default());
+    let page = move || query.with(|q| q.get("page").unwrap_or_default());
+    let bills = LocalResource::new(move || list_bills(account(), page()));
+    let heading = move || match bills.get() {
+        Some(Ok(p)) => (i18n.t().bills_of)(&p.account.account_number),
+        _ => i18n.t().bills_title.to_string(),
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(heading)/>
+        <Suspense fallback=Loading>
+            {move || bills.get().map(|result| match result {
+                Ok(p) => view! { <BillTable page=p/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The bills as a table (a list of labelled cards on narrow screens), with paging.
+#[component]
+fn BillTable(page: BillPage) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let BillPage { account, bills, page, page_count, .. } = page.clone();
+        let base = format!("/accounts/{}/bills", account.id);
+        let rows = bills
+            .into_iter()
+            .map(|b| {
+                let month = t.month_year(b.period_start);
+                view! {
+                    <tr>
+                        <th scope="row" data-label=t.col_period>
+                            {month.clone()}
+                            <span class="muted small">
+                                {format!(" ({} – {})", t.date(b.period_start), t.date(b.period_end))}
+                            </span>
+                        </th>
+                        <td class="num" data-label=t.col_energy>{b.energy.to_string()}</td>
+                        <td class="num" data-label=t.col_amount>{b.total.to_string()}</td>
+                        <td data-label=t.col_due>{t.date(b.due_on)}</td>
+                        <td data-label=t.col_status><StatusBadge status=b.status/></td>
+                        <td data-label=t.col_details>
+                            <a href=format!("/bills/{}", b.id)>
+                                {t.details}<span class="visually-hidden">{format!(" {month}")}</span>
+                            </a>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let prev = (page > 1).then(|| format!("{base}?page={}", page - 1));
+        let next = (page < page_count).then(|| format!("{base}?page={}", page + 1));
+        view! {
+            <div class="table-wrap">
+                <table class="bills-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_period}</th>
+                            <th scope="col" class="num">{t.col_energy}</th>
+                            <th scope="col" class="num">{t.col_amount}</th>
+                            <th scope="col">{t.col_due}</th>
+                            <th scope="col">{t.col_status}</th>
+                            <th scope="col">{t.col_details}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <nav class="pager" aria-label=t.pages>
+                {prev.map(|href| view! { <a href=href rel="prev">{t.previous_page}</a> })}
+                <span>{(t.page_of)(page, page_count)}</span>
+                {next.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
+            </nav>
+        }
+    }
+}

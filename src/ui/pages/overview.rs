@@ -1,0 +1,149 @@
+//! The overview: what is owed and by when, the latest bill, the service accounts.
+
+use crate::api::accounts::BindAccount;
+use crate::api::bills::{Overview, get_overview};
+use crate::domain::Field;
+use crate::ui::components::account_card::AccountCard;
+use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading, StatusBadge};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+
+/// The first page after sign-in.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    view! {
+        <RequireSignIn>
+            <OverviewContent/>
+        </RequireSignIn>
+    }
+}
+
+#[component]
+fn OverviewContent() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let overview = LocalResource::new(get_overview);
+    let greeting = move || {
+        let name = session
+            .me
+            .with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default());
+        (i18n.t().greeting)(&name)
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(greeting)/>
+        <Suspense fallback=Loading>
+            {move || overview.get().map(|result| match result {
+                Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+            })}
+        </Suspense>
+        <BindAccountForm on_bound=move || overview.refetch()/>
+    }
+}
+
+#[component]
+fn OverviewBody(overview: Overview) -> impl IntoView {
+    let i18n = use_i18n();
+    let Overview { accounts, balance_due, next_due, latest_bill } = overview;
+    // Dates and months read differently per language: this part is rebuilt when it changes.
+    let figures = move || {
+        let t = i18n.t();
+        let due = match next_due {
+            Some(d) => format!("{}: {}", t.next_due, t.date(d)),
+            None => t.nothing_due.to_string(),
+        };
+        let latest = match latest_bill.clone() {
+            Some(b) => view! {
+                <p class="stat-value">{b.total.to_string()}</p>
+                <p>{t.month_year(b.period_start)}" "<StatusBadge status=b.status/></p>
+                <a class="button" href=format!("/bills/{}", b.id)>{t.view_bill}</a>
+            }
+            .into_any(),
+            None => view! { <p>{t.no_bills_yet}</p> }.into_any(),
+        };
+        view! {
+            <div class="summary-grid">
+                <section class="card stat" aria-labelledby="balance-heading">
+                    <h2 id="balance-heading">{t.balance_due}</h2>
+                    <p class="stat-value">{balance_due.to_string()}</p>
+                    <p>{due}</p>
+                </section>
+                <section class="card stat" aria-labelledby="latest-heading">
+                    <h2 id="latest-heading">{t.latest_bill}</h2>
+                    {latest}
+                </section>
+            </div>
+        }
+    };
+    let has_accounts = !accounts.is_empty();
+    view! {
+        {figures}
+        <section aria-labelledby="accounts-heading">
+            <h2 id="accounts-heading"><Tr s=|t| t.my_accounts/></h2>
+            {if has_accounts {
+                view! {
+                    <ul class="card-list">
+                        {accounts.into_iter().map(|account| view! { <AccountCard account/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else {
+                view! { <p><Tr s=|t| t.no_accounts/></p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Links a service account by account number and phone digits.
+#[component]
+fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<BindAccount>::new();
+    let result = action.value();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = result.get() {
+            on_bound();
+        }
+    });
+    let bound = move || {
+        result.with(|r| match r {
+            Some(Ok(a)) => Some((i18n.t().bound)(&a.account_number)),
+            _ => None,
+        })
+    };
+    let pending = action.pending();
+    view! {
+        <section class="card" aria-labelledby="bind-heading">
+            <h2 id="bind-heading"><Tr s=|t| t.bind_title/></h2>
+            <p class="muted"><Tr s=|t| t.bind_help/></p>
+            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            <p class="success" role="status">{bound}</p>
+            <ActionForm action=action>
+                <div class="form-row">
+                    <TextField
+                        name="account_number"
+                        label=|t| t.account_number
+                        inputmode="numeric"
+                        autocomplete="off"
+                        error=Signal::derive(move || result.with(|r| field_message(r, Field::AccountNumber)))
+                    />
+                    <TextField
+                        name="phone_last4"
+                        label=|t| t.phone_last4
+                        inputmode="numeric"
+                        autocomplete="off"
+                        error=Signal::derive(move || result.with(|r| field_message(r, Field::PhoneLast4)))
+                    />
+                </div>
+                <button type="submit" class="button" disabled=pending>
+                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|t| t.bind/> }>
+                        <Tr s=|t| t.binding/>
+                    </Show>
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

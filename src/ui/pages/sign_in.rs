@@ -1,0 +1,59 @@
+//! Sign in with email and password.
+
+use crate::api::auth::SignIn;
+use crate::domain::Field;
+use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::guard::PageHeading;
+use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::text::Tr;
+use crate::ui::session::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// The sign-in page.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    let action = ServerAction::<SignIn>::new();
+    let result = action.value();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = result.get() {
+            session.signed_in(me);
+            navigate("/", Default::default());
+        }
+    });
+    let pending = action.pending();
+    view! {
+        <section class="narrow">
+            <PageHeading text=|t| t.sign_in_title/>
+            <p class="muted"><Tr s=|t| t.tagline/></p>
+            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            <ActionForm action=action>
+                <TextField
+                    name="email"
+                    label=|t| t.email
+                    input_type="email"
+                    autocomplete="username"
+                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                />
+                <TextField
+                    name="password"
+                    label=|t| t.password
+                    input_type="password"
+                    autocomplete="current-password"
+                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
+                />
+                <button type="submit" class="button button-primary" disabled=pending>
+                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|t| t.sign_in/> }>
+                        <Tr s=|t| t.signing_in/>
+                    </Show>
+                </button>
+            </ActionForm>
+            <p>
+                <Tr s=|t| t.no_login_yet/>" "
+                <a href="/register"><Tr s=|t| t.register/></a>
+            </p>
+        </section>
+    }
+}

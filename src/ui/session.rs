@@ -1,0 +1,48 @@
+//! Who is signed in, as the client knows it.
+
+use crate::api::auth::{Me, current_user};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The signed-in person (`None` when signed out) and whether the server has been asked yet.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub me: RwSignal<Option<Me>>,
+    pub known: RwSignal<bool>,
+}
+
+impl Session {
+    /// Records a sign-in.
+    pub fn signed_in(&self, me: Me) {
+        self.me.set(Some(me));
+        self.known.set(true);
+    }
+
+    /// Records a sign-out (or an expired session).
+    pub fn signed_out(&self) {
+        self.me.set(None);
+        self.known.set(true);
+    }
+}
+
+/// Asks the server who is signed in and provides the answer to every component.
+pub fn provide_session() -> Session {
+    let session = Session {
+        me: RwSignal::new(None),
+        known: RwSignal::new(false),
+    };
+    provide_context(session);
+    spawn_local(async move {
+        match current_user().await {
+            Ok(Some(me)) => session.signed_in(me),
+            // Unreachable server or no session: the sign-in page shows any error when used.
+            Ok(None) | Err(_) => session.signed_out(),
+        }
+    });
+    session
+}
+
+/// The session context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,262 @@
+//! `spawn_app()`: the real application on a random port with a fresh database and a clock that
+//! only moves when told.
+
+use chrono::{TimeZone, Utc};
+use gridcare::server::{AppState, Application, Config, ManualClock};
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Connection;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The demo resident's login.
+pub const RESIDENT: (&str, &str) = ("resident@example.com", "demo-resident-2026");
+/// The demo enterprise owner's login.
+pub const OPS: (&str, &str) = ("ops@example.com", "demo-enterprise-2026");
+/// The demo staff agent's login.
+pub const AGENT: (&str, &str) = ("agent@example.com", "demo-agent-2026");
+
+/// A running app and a browser-like client (it keeps cookies).
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
+    pub dist: PathBuf,
+    _db: TestDatabase,
+}
+
+/// Which database the tests run on.
+fn database_choice() -> String {
+    std::env::var("GRIDCARE_TEST_DATABASE").unwrap_or_else(|_| "sqlite".into())
+}
+
+fn unique_name() -> String {
+    use rand::Rng;
+    format!("gridcare_test_{:016x}", rand::thread_rng().r#gen::<u64>())
+}
+
+/// A database that exists for one test.
+enum TestDatabase {
+    Sqlite(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    async fn create() -> (TestDatabase, String) {
+        let choice = database_choice();
+        if choice.starts_with("postgres") {
+            let name = unique_name();
+            let mut admin = sqlx::PgConnection::connect(&choice)
+                .await
+                .expect("connect to the test PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .expect("create a test database");
+            let (base, _) = choice.rsplit_once('/').expect("a database URL has a path");
+            let url = format!("{base}/{name}");
+            (TestDatabase::Postgres { admin_url: choice, name }, url)
+        } else {
+            let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+            let url = format!("sqlite://{}", path.display());
+            (TestDatabase::Sqlite(path), url)
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match self {
+            TestDatabase::Sqlite(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            TestDatabase::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs inside the test's runtime: do the async work on a thread of its own.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    rt.block_on(async {
+                        let mut admin = sqlx::PgConnection::connect(&admin_url).await.ok()?;
+                        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute(&mut admin)
+                            .await
+                            .ok()
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// A `dist/` with an index page and one hashed asset, standing in for Trunk's output.
+fn fake_dist() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{}_dist", unique_name()));
+    std::fs::create_dir_all(&dir).expect("create dist");
+    std::fs::write(dir.join("index.html"), "<!DOCTYPE html><title>GridCare</title><div id=app></div>")
+        .expect("write index");
+    std::fs::write(dir.join("gridcare-0123456789abcdef_bg.wasm"), vec![0u8; 64 * 1024])
+        .expect("write wasm");
+    dir
+}
+
+/// 27 November 2026, 10:00 in Shanghai.
+pub fn test_now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).single().expect("valid time")
+}
+
+async fn spawn(demo: bool) -> TestApp {
+    let (db, url) = TestDatabase::create().await;
+    let clock = Arc::new(ManualClock::new(test_now()));
+    let dist = fake_dist();
+    let config = Config {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        database_url: url,
+        demo,
+        dist_dir: dist.clone(),
+    };
+    let app = Application::build(&config, clock.clone())
+        .await
+        .expect("the app starts");
+    let addr = app.local_addr();
+    let state = app.state().clone();
+    tokio::spawn(app.run_until(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp { addr, client, state, clock, dist, _db: db }
+}
+
+/// The app on an empty, migrated database.
+pub async fn spawn_app() -> TestApp {
+    spawn(false).await
+}
+
+/// The app with the demo data seeded.
+pub async fn spawn_app_with_demo() -> TestApp {
+    spawn(true).await
+}
+
+/// A server function's answer: status and JSON body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub text: String,
+    pub set_cookie: Vec<String>,
+}
+
+impl Answer {
+    /// Asserts a refusal of `field` with `problem` (its JSON name) and status 422.
+    pub fn assert_invalid(&self, field: &str, problem: &str) {
+        assert_eq!(self.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", self.text);
+        assert_eq!(self.body["error"], "invalid", "{}", self.text);
+        assert_eq!(self.body["field"], field, "{}", self.text);
+        let p = &self.body["problem"];
+        let name = p.as_str().map(str::to_owned).or_else(|| {
+            p.as_object().and_then(|o| o.keys().next().cloned())
+        });
+        assert_eq!(name.as_deref(), Some(problem), "{}", self.text);
+    }
+
+    /// Asserts an error of kind `error` with `status`.
+    pub fn assert_error(&self, status: StatusCode, error: &str) {
+        assert_eq!(self.status, status, "{}", self.text);
+        assert_eq!(self.body["error"], error, "{}", self.text);
+    }
+
+    /// Asserts success and returns the body.
+    pub fn ok(self) -> Value {
+        assert_eq!(self.status, StatusCode::OK, "{}", self.text);
+        self.body
+    }
+}
+
+impl TestApp {
+    /// `http://127.0.0.1:PORT` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// Calls server function `endpoint` (such as `auth/sign_in`) with form fields.
+    pub async fn call(&self, endpoint: &str, fields: &[(&str, &str)]) -> Answer {
+        self.call_with(&self.client, endpoint, fields).await
+    }
+
+    /// Calls a server function through another client (another browser).
+    pub async fn call_with(&self, client: &reqwest::Client, endpoint: &str, fields: &[(&str, &str)]) -> Answer {
+        let res = client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(fields)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = res.status();
+        let set_cookie = res
+            .headers()
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
+        let text = res.text().await.expect("a body");
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Answer { status, body, text, set_cookie }
+    }
+
+    /// Signs in through this app's client, asserting success.
+    pub async fn sign_in(&self, (email, password): (&str, &str)) -> Value {
+        self.call("auth/sign_in", &[("email", email), ("password", password)]).await.ok()
+    }
+
+    /// Registers and signs in a new customer, asserting success.
+    pub async fn register(&self, email: &str, password: &str) -> Value {
+        self.call("auth/register", &[("email", email), ("password", password)]).await.ok()
+    }
+
+    /// A second browser with its own cookies.
+    pub fn other_browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client")
+    }
+
+    /// The id of the newest bill of the account with `number`, read straight from the database.
+    pub async fn latest_bill_id(&self, number: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query(
+            "SELECT b.id FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
+             WHERE sa.account_number = $1 ORDER BY b.period_start DESC LIMIT 1",
+        )
+        .bind(number)
+        .fetch_one(self.state.store.pool())
+        .await
+        .expect("a bill")
+        .get::<i64, _>("id")
+    }
+
+    /// The id of the service account with `number`.
+    pub async fn account_id(&self, number: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query("SELECT id FROM service_accounts WHERE account_number = $1")
+            .bind(number)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("an account")
+            .get::<i64, _>("id")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dist);
+    }
+}

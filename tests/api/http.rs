@@ -1,0 +1,111 @@
+//! The HTTP surface: static files, SPA fallback, headers, guards.
+
+use crate::helpers::{RESIDENT, spawn_app, spawn_app_with_demo};
+use reqwest::StatusCode;
+use reqwest::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE};
+
+#[tokio::test]
+async fn health_check_answers_ok() {
+    let app = spawn_app().await;
+    let res = app.client.get(app.url("/healthz")).send().await.expect("answer");
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
+    let app = spawn_app().await;
+    for path in ["/", "/bills/3", "/accounts/1/bills"] {
+        let res = app.client.get(app.url(path)).send().await.expect("answer");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert!(res.text().await.expect("body").contains("<div id=app>"), "{path}");
+    }
+    for path in ["/api/nothing/here", "/api"] {
+        let res = app.client.post(app.url(path)).send().await.expect("answer");
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let missing_asset = app.client.get(app.url("/missing-0123456789abcdef.js")).send().await.expect("answer");
+    assert_eq!(missing_asset.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_good_and_served_as_wasm() {
+    let app = spawn_app().await;
+    let res = app.client.get(app.url("/gridcare-0123456789abcdef_bg.wasm")).send().await.expect("answer");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[CONTENT_TYPE], "application/wasm");
+    assert_eq!(res.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_with_brotli_or_gzip() {
+    let app = spawn_app().await;
+    for encoding in ["br", "gzip"] {
+        let res = reqwest::Client::new()
+            .get(app.url("/gridcare-0123456789abcdef_bg.wasm"))
+            .header("Accept-Encoding", encoding)
+            .send()
+            .await
+            .expect("answer");
+        assert_eq!(res.headers()[CONTENT_ENCODING], encoding);
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/", "/healthz", "/api/nothing"] {
+        let res = app.client.get(app.url(path)).send().await.expect("answer");
+        let h = res.headers();
+        let csp = h["content-security-policy"].to_str().expect("text");
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+    }
+}
+
+#[tokio::test]
+async fn requests_from_another_site_are_refused() {
+    let app = spawn_app_with_demo().await;
+    let forged = reqwest::Client::new()
+        .post(app.url("/api/auth/sign_in"))
+        .header("Origin", "https://evil.example")
+        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(forged.headers().get("set-cookie").is_none());
+    let cross = reqwest::Client::new()
+        .post(app.url("/api/auth/sign_in"))
+        .header("Sec-Fetch-Site", "cross-site")
+        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(cross.status(), StatusCode::FORBIDDEN);
+    let same = reqwest::Client::new()
+        .post(app.url("/api/auth/sign_in"))
+        .header("Origin", app.url(""))
+        .header("Sec-Fetch-Site", "same-origin")
+        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(same.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn server_functions_never_run_on_get() {
+    let app = spawn_app_with_demo().await;
+    let res = app
+        .client
+        .get(app.url("/api/auth/sign_out"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.headers()["allow"], "POST");
+}
