@@ -9,7 +9,9 @@ fn main() {
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    use gridcare::server::{Application, Config, SystemClock, config::ConfigError, seed::DEMO_LOGINS};
+    use gridcare::server::{
+        Application, Config, SystemClock, config::ConfigError, seed::DEMO_LOGINS,
+    };
     use std::process::ExitCode;
     use std::sync::Arc;
 

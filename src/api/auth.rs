@@ -35,7 +35,9 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
         return Err(FieldError::new(Field::Password, Problem::Required).into());
     }
     if password.chars().count() > PASSWORD_MAX as usize {
-        return Err(FieldError::new(Field::Password, Problem::TooLong { max: PASSWORD_MAX }).into());
+        return Err(
+            FieldError::new(Field::Password, Problem::TooLong { max: PASSWORD_MAX }).into(),
+        );
     }
     let request = crate::server::request::current()?;
     let user = crate::server::auth::verify_sign_in(&request.state, &email, &password).await?;

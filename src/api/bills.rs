@@ -110,7 +110,11 @@ pub struct Overview {
 pub async fn get_overview() -> Result<Overview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    Ok(request.state.store.overview(user.id, request.today()).await?)
+    Ok(request
+        .state
+        .store
+        .overview(user.id, request.today())
+        .await?)
 }
 
 /// One page of a service account's bills, newest first.

@@ -1,9 +1,9 @@
 //! The one error type every server function returns; the client turns it into words.
 
 use crate::domain::FieldError;
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 /// Why a request was refused or failed. Travels as JSON, e.g. `{"error":"invalid","field":"email",…}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -105,7 +105,8 @@ mod tests {
 
     #[test]
     fn unreadable_arguments_become_a_bad_request() {
-        let e = ApiError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
+        let e =
+            ApiError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
         assert_eq!(e.status(), 422);
         assert!(e.to_string().contains("email"));
     }

@@ -112,7 +112,9 @@ mod tests {
             assert_eq!(err.problem, Problem::Malformed, "{bad}");
         }
         assert_eq!(
-            KilowattHours::parse(Field::Reading, "").unwrap_err().problem,
+            KilowattHours::parse(Field::Reading, "")
+                .unwrap_err()
+                .problem,
             Problem::Required
         );
     }

@@ -179,7 +179,10 @@ mod tests {
 
     #[test]
     fn password_length_is_counted_in_characters() {
-        assert!(Password::parse("电力客户服务门户密码十").is_ok(), "10 CJK characters");
+        assert!(
+            Password::parse("电力客户服务门户密码十").is_ok(),
+            "10 CJK characters"
+        );
         assert_eq!(
             Password::parse("short").unwrap_err().problem,
             Problem::TooShort { min: 10 }

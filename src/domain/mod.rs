@@ -14,7 +14,7 @@ pub use account::{AccountNumber, AreaClass, CustomerCategory, PhoneLast4};
 pub use bill::BillStatus;
 pub use energy::KilowattHours;
 pub use identity::{EmailAddress, OrgRole, Password, Role};
-pub use lockout::LockoutPolicy;
 pub use input::{Field, FieldError, Problem, RowId, parse_page, parse_row_id};
+pub use lockout::LockoutPolicy;
 pub use money::Fen;
 pub use tariff::{LineKind, PricePerKwh, PricedLine, Tariff, TariffError, TierPeriod, Usage};

@@ -197,7 +197,12 @@ impl Tariff {
                 let limit1 = KilowattHours::whole(tier1_monthly_kwh * scale);
                 let limit2 = KilowattHours::whole(tier2_monthly_kwh * scale);
                 let bands = [
-                    (KilowattHours::ZERO, Some(limit1), LineKind::Tier1, tier1_price),
+                    (
+                        KilowattHours::ZERO,
+                        Some(limit1),
+                        LineKind::Tier1,
+                        tier1_price,
+                    ),
                     (limit1, Some(limit2), LineKind::Tier2, tier2_price),
                     (limit2, None, LineKind::Tier3, tier3_price),
                 ];
@@ -214,11 +219,9 @@ impl Tariff {
                 ]),
                 Usage::Total(_) => Err(TariffError::NeedsPeakAndValley),
             },
-            Tariff::Flat { price } => Ok(vec![PricedLine::new(
-                LineKind::Flat,
-                usage.total(),
-                price,
-            )]),
+            Tariff::Flat { price } => {
+                Ok(vec![PricedLine::new(LineKind::Flat, usage.total(), price)])
+            }
         }
     }
 
@@ -428,7 +431,10 @@ mod tests {
     #[test]
     fn a_month_without_usage_shows_one_empty_line_in_its_tier() {
         let lines = tiered(TierPeriod::Yearly { reset_month: 1 })
-            .price(Usage::Total(KilowattHours::ZERO), KilowattHours::whole(3_000))
+            .price(
+                Usage::Total(KilowattHours::ZERO),
+                KilowattHours::whole(3_000),
+            )
             .expect("priced");
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].kind, LineKind::Tier2);
@@ -486,23 +492,41 @@ mod tests {
                 KilowattHours::ZERO,
             )
             .expect("priced");
-        assert_eq!(lines, vec![PricedLine::new(LineKind::Flat, KilowattHours::whole(15), PricePerKwh(6_800))]);
+        assert_eq!(
+            lines,
+            vec![PricedLine::new(
+                LineKind::Flat,
+                KilowattHours::whole(15),
+                PricePerKwh(6_800)
+            )]
+        );
         assert_eq!(lines[0].amount, Fen(1_020));
     }
 
     #[test]
     fn charges_round_half_away_from_zero_to_whole_fen() {
         // 0.01 kWh × 0.5300 = 0.53 fen → 1 fen; 0.01 kWh × 0.4900 = 0.49 fen → 0 fen
-        assert_eq!(PricePerKwh(5300).charge(KilowattHours::from_centi(1)), Fen(1));
-        assert_eq!(PricePerKwh(4900).charge(KilowattHours::from_centi(1)), Fen(0));
-        assert_eq!(PricePerKwh(5000).charge(KilowattHours::from_centi(1)), Fen(1));
+        assert_eq!(
+            PricePerKwh(5300).charge(KilowattHours::from_centi(1)),
+            Fen(1)
+        );
+        assert_eq!(
+            PricePerKwh(4900).charge(KilowattHours::from_centi(1)),
+            Fen(0)
+        );
+        assert_eq!(
+            PricePerKwh(5000).charge(KilowattHours::from_centi(1)),
+            Fen(1)
+        );
     }
 
     #[test]
     fn negative_usage_is_refused() {
         assert_eq!(
-            tiered(TierPeriod::Monthly)
-                .price(Usage::Total(KilowattHours::from_centi(-1)), KilowattHours::ZERO),
+            tiered(TierPeriod::Monthly).price(
+                Usage::Total(KilowattHours::from_centi(-1)),
+                KilowattHours::ZERO
+            ),
             Err(TariffError::NegativeUsage)
         );
     }

@@ -41,8 +41,11 @@ pub async fn hash_password(password: &str) -> Result<String, ApiError> {
 async fn verify_password(password: &str, hash: String) -> Result<bool, ApiError> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash).map(|parsed| {
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
     })
     .await
     .map_err(|e| internal("verify task", e))?
@@ -85,7 +88,10 @@ async fn fail(state: &AppState, key: &str, now: i64, error: ApiError) -> ApiErro
     if let Err(e) = state.store.record_failure(key, now).await {
         return e.into();
     }
-    refuse_if_locked(state, key, now).await.err().unwrap_or(error)
+    refuse_if_locked(state, key, now)
+        .await
+        .err()
+        .unwrap_or(error)
 }
 
 /// Creates a customer login.
@@ -205,7 +211,13 @@ mod tests {
     fn session_cookie_is_http_only_lax_and_secure_over_tls() {
         let c = session_cookie(Some("abc"), true);
         assert!(c.starts_with("gridcare_session=abc;"));
-        for part in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/", "Max-Age=2592000"] {
+        for part in [
+            "HttpOnly",
+            "SameSite=Lax",
+            "Secure",
+            "Path=/",
+            "Max-Age=2592000",
+        ] {
             assert!(c.contains(part), "{c} lacks {part}");
         }
         assert!(!session_cookie(Some("abc"), false).contains("Secure"));
@@ -226,7 +238,15 @@ mod tests {
     async fn passwords_verify_only_against_their_own_hash() {
         let hash = hash_password("correct horse battery").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify_password("correct horse battery", hash.clone()).await.unwrap());
-        assert!(!verify_password("correct horse battery!", hash).await.unwrap());
+        assert!(
+            verify_password("correct horse battery", hash.clone())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("correct horse battery!", hash)
+                .await
+                .unwrap()
+        );
     }
 }

@@ -98,7 +98,9 @@ impl Config {
             };
             match name.as_str() {
                 "--addr" => c.set_addr("--addr", &value("--addr")?)?,
-                "--database-url" => c.set_database_url("--database-url", &value("--database-url")?)?,
+                "--database-url" => {
+                    c.set_database_url("--database-url", &value("--database-url")?)?
+                }
                 "--dist" => c.dist_dir = PathBuf::from(value("--dist")?),
                 "--demo" => {
                     c.demo = match inline {
@@ -123,7 +125,10 @@ impl Config {
 
     fn set_database_url(&mut self, name: &str, value: &str) -> Result<(), ConfigError> {
         let v = value.trim();
-        if !(v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://")) {
+        if !(v.starts_with("sqlite:")
+            || v.starts_with("postgres://")
+            || v.starts_with("postgresql://"))
+        {
             return Err(ConfigError::DatabaseUrl {
                 name: name.into(),
                 value: value.into(),
@@ -144,10 +149,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Config::load(
-            |k| env.get(k).cloned(),
-            args.iter().map(|s| s.to_string()),
-        )
+        Config::load(|k| env.get(k).cloned(), args.iter().map(|s| s.to_string()))
     }
 
     #[test]

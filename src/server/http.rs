@@ -55,9 +55,15 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .merge(client)
         .with_state(state)
         .layer(CompressionLayer::new())
-        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
         .layer(header(
             HeaderName::from_static("cross-origin-opener-policy"),
@@ -76,7 +82,10 @@ pub fn error_response(error: &ApiError) -> Response {
     let body = serde_json::to_vec(error).unwrap_or_default();
     (
         status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         body,
     )
         .into_response()
@@ -108,21 +117,28 @@ async fn server_function(State(state): State<AppState>, req: Request) -> Respons
         return error_response(&ApiError::NotFound);
     }
     if !methods.contains(req.method()) {
-        let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+        let allow = methods
+            .iter()
+            .map(Method::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
         let mut res = (StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n").into_response();
         if let Ok(allow) = HeaderValue::from_str(&allow) {
             res.headers_mut().insert(header::ALLOW, allow);
         }
         return res;
     }
-    let res = leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
-        .await
-        .into_response();
+    let res =
+        leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req)
+            .await
+            .into_response();
     if !res.headers().contains_key(SERVER_FN_ERROR_HEADER) {
         return res;
     }
     let (mut parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_API_BODY).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, MAX_API_BODY)
+        .await
+        .unwrap_or_default();
     if let Ok(error) = serde_json::from_slice::<ApiError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
     }
@@ -175,7 +191,10 @@ async fn spa_fallback(State(dist): State<PathBuf>, req: Request) -> Response {
     }
     match tokio::fs::read(dist.join("index.html")).await {
         Ok(html) => (
-            [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))],
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            )],
             Bytes::from(html),
         )
             .into_response(),
@@ -215,9 +234,9 @@ async fn cache_control(req: Request, next: Next) -> Response {
 /// without leading zeros, so 12 to 16 digits) after a dash.
 fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
-    name.split(['-', '_', '.']).skip(1).any(|part| {
-        (12..=16).contains(&part.len()) && part.chars().all(|c| c.is_ascii_hexdigit())
-    })
+    name.split(['-', '_', '.'])
+        .skip(1)
+        .any(|part| (12..=16).contains(&part.len()) && part.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -238,7 +257,10 @@ mod tests {
             ("origin", "http://127.0.0.1:3000"),
             ("host", "127.0.0.1:3000"),
         ])));
-        assert!(!is_cross_site(&headers(&[])), "non-browser clients send neither");
+        assert!(
+            !is_cross_site(&headers(&[])),
+            "non-browser clients send neither"
+        );
     }
 
     #[test]
@@ -249,7 +271,10 @@ mod tests {
             ("origin", "https://evil.example"),
             ("host", "127.0.0.1:3000"),
         ])));
-        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "a")])));
+        assert!(is_cross_site(&headers(&[
+            ("origin", "null"),
+            ("host", "a")
+        ])));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use crate::api::ApiError;
 use crate::domain::RowId;
 use crate::server::app::AppState;
-use crate::server::auth::{SESSION_IDLE_SECS, new_token, session_cookie, token_from_cookie_header, token_hash};
+use crate::server::auth::{
+    SESSION_IDLE_SECS, new_token, session_cookie, token_from_cookie_header, token_hash,
+};
 use crate::server::store::User;
 use chrono::NaiveDate;
 use http::header::{COOKIE, SET_COOKIE};
@@ -65,7 +67,11 @@ impl Request {
         let user = self
             .state
             .store
-            .session_user(&token_hash(token), self.state.clock.unix(), SESSION_IDLE_SECS)
+            .session_user(
+                &token_hash(token),
+                self.state.clock.unix(),
+                SESSION_IDLE_SECS,
+            )
             .await?;
         if user.is_none() {
             self.set_cookie(session_cookie(None, self.over_tls()));
@@ -113,7 +119,12 @@ impl Request {
 
     /// `Ok` when `user` may read `account`: they hold it, their organisation does, or they are staff.
     pub async fn may_read_account(&self, user: &User, account: RowId) -> Result<(), ApiError> {
-        match self.state.store.account_visible_to(account, user.id).await? {
+        match self
+            .state
+            .store
+            .account_visible_to(account, user.id)
+            .await?
+        {
             None => Err(ApiError::NotFound),
             Some(true) => Ok(()),
             Some(false) if user.role.is_staff() => Ok(()),

@@ -8,18 +8,28 @@ use crate::domain::{
 use crate::server::auth::hash_password;
 use crate::server::clock::{Clock, utility_zone};
 use crate::server::store::bills::{insert_bill, insert_payment, tariff};
-use crate::server::store::{
-    NewBill, NewServiceAccount, Store, StoreError, accounts, users,
-};
+use crate::server::store::{NewBill, NewServiceAccount, Store, StoreError, accounts, users};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use sqlx::AnyConnection;
 
 /// The demo logins: email, password, what the login shows.
 pub const DEMO_LOGINS: [(&str, &str, &str); 4] = [
-    ("resident@example.com", "demo-resident-2026", "household, 36 months of bills"),
-    ("ops@example.com", "demo-enterprise-2026", "owner of Harbor Foods Ltd., 3 sites"),
+    (
+        "resident@example.com",
+        "demo-resident-2026",
+        "household, 36 months of bills",
+    ),
+    (
+        "ops@example.com",
+        "demo-enterprise-2026",
+        "owner of Harbor Foods Ltd., 3 sites",
+    ),
     ("agent@example.com", "demo-agent-2026", "staff agent"),
-    ("supervisor@example.com", "demo-supervisor-2026", "staff supervisor"),
+    (
+        "supervisor@example.com",
+        "demo-supervisor-2026",
+        "staff supervisor",
+    ),
 ];
 
 /// The unbound demo account a signed-in person can bind with phone digits `8821`.
@@ -33,7 +43,11 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
     }
     let mut hashes = Vec::with_capacity(DEMO_LOGINS.len());
     for (_, password, _) in DEMO_LOGINS {
-        hashes.push(hash_password(password).await.map_err(|e| bad(e.to_string()))?);
+        hashes.push(
+            hash_password(password)
+                .await
+                .map_err(|e| bad(e.to_string()))?,
+        );
     }
     let now = clock.unix();
     let today = clock.today();
@@ -89,12 +103,30 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
     let org = users::insert_organisation(conn, "Harbor Foods Ltd.", now).await?;
     users::insert_member(conn, org, ops, OrgRole::Owner).await?;
     let sites = [
-        ("3200000001", "Central Kitchen", "1 Harbor Industrial Park, Minhang, Shanghai",
-         CustomerCategory::BusinessHighVoltage, "BIZ-TOU", Profile::Kitchen),
-        ("3200000002", "Harbor Road Store", "215 Harbor Road, Huangpu, Shanghai",
-         CustomerCategory::BusinessLowVoltage, "BIZ-FLAT", Profile::Store),
-        ("3200000003", "Cold Storage Warehouse", "9 Logistics Avenue, Baoshan, Shanghai",
-         CustomerCategory::BusinessLowVoltage, "BIZ-FLAT", Profile::Warehouse),
+        (
+            "3200000001",
+            "Central Kitchen",
+            "1 Harbor Industrial Park, Minhang, Shanghai",
+            CustomerCategory::BusinessHighVoltage,
+            "BIZ-TOU",
+            Profile::Kitchen,
+        ),
+        (
+            "3200000002",
+            "Harbor Road Store",
+            "215 Harbor Road, Huangpu, Shanghai",
+            CustomerCategory::BusinessLowVoltage,
+            "BIZ-FLAT",
+            Profile::Store,
+        ),
+        (
+            "3200000003",
+            "Cold Storage Warehouse",
+            "9 Logistics Avenue, Baoshan, Shanghai",
+            CustomerCategory::BusinessLowVoltage,
+            "BIZ-FLAT",
+            Profile::Warehouse,
+        ),
     ];
     for (number, name, address, category, tariff_code, profile) in sites {
         Site {
@@ -147,8 +179,13 @@ impl Profile {
                 peak: kwh(16_000 + if (5..=8).contains(&m) { 2_500 } else { 0 }, 1_500),
                 valley: kwh(7_000, 800),
             },
-            Profile::Store => Usage::Total(kwh(3_200 + if (5..=8).contains(&m) { 800 } else { 0 }, 300)),
-            Profile::Warehouse => Usage::Total(kwh(11_000 + if (5..=8).contains(&m) { 2_000 } else { 0 }, 700)),
+            Profile::Store => {
+                Usage::Total(kwh(3_200 + if (5..=8).contains(&m) { 800 } else { 0 }, 300))
+            }
+            Profile::Warehouse => Usage::Total(kwh(
+                11_000 + if (5..=8).contains(&m) { 2_000 } else { 0 },
+                700,
+            )),
         }
     }
 }
@@ -182,7 +219,12 @@ struct Site<'a> {
 impl Site<'_> {
     /// Creates the account, its meter, monthly readings and bills up to this month; every bill
     /// is paid but the latest, which is due.
-    async fn create(&self, conn: &mut AnyConnection, today: NaiveDate, now: i64) -> Result<i64, StoreError> {
+    async fn create(
+        &self,
+        conn: &mut AnyConnection,
+        today: NaiveDate,
+        now: i64,
+    ) -> Result<i64, StoreError> {
         let number = AccountNumber::parse(self.number).map_err(bad)?;
         let account_id = accounts::insert_service_account(
             conn,
@@ -216,7 +258,10 @@ impl Site<'_> {
         )
         .await?;
         let mut registers: Vec<(&str, KilowattHours)> = if split {
-            vec![("peak", KilowattHours::whole(48_210)), ("valley", KilowattHours::whole(20_385))]
+            vec![
+                ("peak", KilowattHours::whole(48_210)),
+                ("valley", KilowattHours::whole(20_385)),
+            ]
         } else {
             vec![("total", KilowattHours::from_centi(1_234_567))]
         };
@@ -264,7 +309,8 @@ impl Site<'_> {
             .await?;
             let total: Fen = lines.iter().map(|l| l.amount).sum();
             if k + 1 < self.months && total.is_positive() {
-                let paid_on = issued_on + Days::new(3 + noise(salt, u64::from(k), 8).unsigned_abs());
+                let paid_on =
+                    issued_on + Days::new(3 + noise(salt, u64::from(k), 8).unsigned_abs());
                 let paid_at = paid_on
                     .and_hms_opt(10, 30, 0)
                     .and_then(|t| t.and_local_timezone(utility_zone()).single())

@@ -288,8 +288,18 @@ pub static EN: Text = Text {
     not_found_body: "There is no page at this address.",
     go_home: "Go to the overview",
     months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
     date: en_date,
     month_year: en_month_year,
@@ -321,7 +331,9 @@ pub static EN: Text = Text {
     err_not_found: "We could not find that.",
     err_bad_credentials: "The email or password is wrong.",
     err_locked: |m| {
-        format!("Too many failed attempts. For your security this is locked; try again in {m} minutes.")
+        format!(
+            "Too many failed attempts. For your security this is locked; try again in {m} minutes."
+        )
     },
     err_email_taken: "An account with this email already exists. Sign in instead.",
     err_bind_mismatch: "The account number and phone digits do not match our records.",

@@ -11,8 +11,14 @@ use components::header::SiteHeader;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{bill::BillPage, bills::{AccountBillsPage, BillsIndexPage}, not_found::NotFoundPage,
-    overview::OverviewPage, register::RegisterPage, sign_in::SignInPage};
+use pages::{
+    bill::BillPage,
+    bills::{AccountBillsPage, BillsIndexPage},
+    not_found::NotFoundPage,
+    overview::OverviewPage,
+    register::RegisterPage,
+    sign_in::SignInPage,
+};
 
 /// The whole app.
 #[component]

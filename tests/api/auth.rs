@@ -8,7 +8,9 @@ const GOOD_PASSWORD: &str = "a long enough passphrase";
 #[tokio::test]
 async fn register_creates_a_customer_and_signs_them_in() {
     let app = spawn_app().await;
-    let me = app.register("New.Customer@Example.com", GOOD_PASSWORD).await;
+    let me = app
+        .register("New.Customer@Example.com", GOOD_PASSWORD)
+        .await;
     assert_eq!(me["email"], "new.customer@example.com");
     assert_eq!(me["role"], "customer");
     let who = app.call("auth/current_user", &[]).await.ok();
@@ -19,7 +21,10 @@ async fn register_creates_a_customer_and_signs_them_in() {
 async fn register_refuses_a_short_password_naming_the_field() {
     let app = spawn_app().await;
     let answer = app
-        .call("auth/register", &[("email", "a@example.com"), ("password", "123456789")])
+        .call(
+            "auth/register",
+            &[("email", "a@example.com"), ("password", "123456789")],
+        )
         .await;
     answer.assert_invalid("password", "too_short");
     assert_eq!(answer.body["problem"]["too_short"]["min"], 10);
@@ -30,40 +35,68 @@ async fn register_accepts_long_and_pasted_unicode_passwords() {
     let app = spawn_app().await;
     app.register("long@example.com", &"p".repeat(128)).await;
     let app = spawn_app().await;
-    app.register("cjk@example.com", "电力 客户 服务 门户 密码").await;
+    app.register("cjk@example.com", "电力 客户 服务 门户 密码")
+        .await;
     let app = spawn_app().await;
-    app.call("auth/register", &[("email", "x@example.com"), ("password", &"p".repeat(129))])
-        .await
-        .assert_invalid("password", "too_long");
+    app.call(
+        "auth/register",
+        &[("email", "x@example.com"), ("password", &"p".repeat(129))],
+    )
+    .await
+    .assert_invalid("password", "too_long");
 }
 
 #[tokio::test]
 async fn register_refuses_bad_emails_naming_the_field() {
     let app = spawn_app().await;
-    for (email, problem) in [("", "required"), ("not-an-email", "malformed"), ("a@b", "malformed")] {
-        app.call("auth/register", &[("email", email), ("password", GOOD_PASSWORD)])
-            .await
-            .assert_invalid("email", problem);
+    for (email, problem) in [
+        ("", "required"),
+        ("not-an-email", "malformed"),
+        ("a@b", "malformed"),
+    ] {
+        app.call(
+            "auth/register",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+        )
+        .await
+        .assert_invalid("email", problem);
     }
     let long = format!("{}@example.com", "a".repeat(300));
-    app.call("auth/register", &[("email", &long), ("password", GOOD_PASSWORD)])
-        .await
-        .assert_invalid("email", "too_long");
+    app.call(
+        "auth/register",
+        &[("email", &long), ("password", GOOD_PASSWORD)],
+    )
+    .await
+    .assert_invalid("email", "too_long");
 }
 
 #[tokio::test]
 async fn a_missing_field_is_named_in_the_refusal() {
     let app = spawn_app().await;
-    let answer = app.call("auth/register", &[("email", "a@example.com")]).await;
+    let answer = app
+        .call("auth/register", &[("email", "a@example.com")])
+        .await;
     answer.assert_error(StatusCode::UNPROCESSABLE_ENTITY, "bad_request");
-    assert!(answer.body["message"].as_str().unwrap_or("").contains("password"), "{}", answer.text);
+    assert!(
+        answer.body["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("password"),
+        "{}",
+        answer.text
+    );
 }
 
 #[tokio::test]
 async fn an_oversized_request_is_refused_before_it_is_read() {
     let app = spawn_app().await;
     let huge = "x".repeat(100 * 1024);
-    let answer = app.call("auth/register", &[("email", "a@example.com"), ("password", &huge)]).await;
+    let answer = app
+        .call(
+            "auth/register",
+            &[("email", "a@example.com"), ("password", &huge)],
+        )
+        .await;
     answer.assert_error(StatusCode::PAYLOAD_TOO_LARGE, "too_large");
 }
 
@@ -71,16 +104,22 @@ async fn an_oversized_request_is_refused_before_it_is_read() {
 async fn registering_an_email_twice_is_refused() {
     let app = spawn_app().await;
     app.register("twice@example.com", GOOD_PASSWORD).await;
-    app.call("auth/register", &[("email", "TWICE@example.com"), ("password", GOOD_PASSWORD)])
-        .await
-        .assert_error(StatusCode::CONFLICT, "email_taken");
+    app.call(
+        "auth/register",
+        &[("email", "TWICE@example.com"), ("password", GOOD_PASSWORD)],
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "email_taken");
 }
 
 #[tokio::test]
 async fn wrong_password_is_refused_without_a_session() {
     let app = spawn_app_with_demo().await;
     let answer = app
-        .call("auth/sign_in", &[("email", RESIDENT.0), ("password", "not the password")])
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", "not the password")],
+        )
         .await;
     answer.assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
     assert!(answer.set_cookie.is_empty(), "{:?}", answer.set_cookie);
@@ -91,28 +130,40 @@ async fn wrong_password_is_refused_without_a_session() {
 #[tokio::test]
 async fn an_unknown_email_gets_the_same_answer_as_a_wrong_password() {
     let app = spawn_app_with_demo().await;
-    app.call("auth/sign_in", &[("email", "nobody@example.com"), ("password", "whatever123")])
-        .await
-        .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
+    app.call(
+        "auth/sign_in",
+        &[("email", "nobody@example.com"), ("password", "whatever123")],
+    )
+    .await
+    .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
 }
 
 #[tokio::test]
 async fn five_failed_sign_ins_lock_the_email_for_15_minutes() {
     let app = spawn_app_with_demo().await;
     for _ in 0..4 {
-        app.call("auth/sign_in", &[("email", RESIDENT.0), ("password", "wrong password")])
-            .await
-            .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
+        app.call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", "wrong password")],
+        )
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
     }
     let fifth = app
-        .call("auth/sign_in", &[("email", RESIDENT.0), ("password", "wrong password")])
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", "wrong password")],
+        )
         .await;
     fifth.assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
     assert_eq!(fifth.body["minutes"], 15);
     // Even the right password is refused while locked, and says for how long.
     app.clock.advance(14 * 60);
     let locked = app
-        .call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
         .await;
     locked.assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
     assert_eq!(locked.body["minutes"], 1);
@@ -124,8 +175,11 @@ async fn five_failed_sign_ins_lock_the_email_for_15_minutes() {
 async fn the_lock_holds_for_one_email_only() {
     let app = spawn_app_with_demo().await;
     for _ in 0..5 {
-        app.call("auth/sign_in", &[("email", "ops@example.com"), ("password", "wrong password")])
-            .await;
+        app.call(
+            "auth/sign_in",
+            &[("email", "ops@example.com"), ("password", "wrong password")],
+        )
+        .await;
     }
     app.sign_in(RESIDENT).await;
 }
@@ -134,11 +188,17 @@ async fn the_lock_holds_for_one_email_only() {
 async fn the_session_cookie_is_http_only_and_same_site_lax() {
     let app = spawn_app_with_demo().await;
     let answer = app
-        .call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
         .await;
     let cookie = answer.set_cookie.first().expect("a session cookie").clone();
     assert!(cookie.starts_with("gridcare_session="), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     assert!(cookie.contains("Max-Age=2592000"), "30 days: {cookie}");
     assert!(!cookie.contains("Secure"), "plain HTTP: {cookie}");
 }
@@ -154,7 +214,9 @@ async fn the_session_cookie_is_secure_behind_a_tls_proxy() {
         .send()
         .await
         .expect("answer");
-    let cookie = res.headers()[reqwest::header::SET_COOKIE].to_str().expect("text");
+    let cookie = res.headers()[reqwest::header::SET_COOKIE]
+        .to_str()
+        .expect("text");
     assert!(cookie.contains("; Secure"), "{cookie}");
 }
 
@@ -170,9 +232,22 @@ fn session_token(cookies: &[String]) -> String {
 #[tokio::test]
 async fn each_sign_in_gets_a_new_session_id_and_ends_the_old_one() {
     let app = spawn_app_with_demo().await;
-    let first = app.call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)]).await;
-    let second = app.call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)]).await;
-    let (old, new) = (session_token(&first.set_cookie), session_token(&second.set_cookie));
+    let first = app
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
+        .await;
+    let second = app
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
+        .await;
+    let (old, new) = (
+        session_token(&first.set_cookie),
+        session_token(&second.set_cookie),
+    );
     assert_ne!(old, new);
     let stale = reqwest::Client::new()
         .post(app.url("/api/auth/current_user"))
@@ -186,7 +261,12 @@ async fn each_sign_in_gets_a_new_session_id_and_ends_the_old_one() {
 #[tokio::test]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = spawn_app_with_demo().await;
-    let signed_in = app.call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)]).await;
+    let signed_in = app
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
+        .await;
     let token = session_token(&signed_in.set_cookie);
     let out = app.call("auth/sign_out", &[]).await;
     assert_eq!(out.status, StatusCode::OK, "{}", out.text);
@@ -218,7 +298,12 @@ async fn sessions_end_after_30_idle_days_but_not_while_used() {
 #[tokio::test]
 async fn sessions_are_stored_as_hashes_of_their_tokens() {
     let app = spawn_app_with_demo().await;
-    let answer = app.call("auth/sign_in", &[("email", RESIDENT.0), ("password", RESIDENT.1)]).await;
+    let answer = app
+        .call(
+            "auth/sign_in",
+            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
+        )
+        .await;
     let token = session_token(&answer.set_cookie);
     use sqlx::Row;
     let stored: Vec<String> = sqlx::query("SELECT token_hash FROM sessions")

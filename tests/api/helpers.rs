@@ -57,7 +57,13 @@ impl TestDatabase {
                 .expect("create a test database");
             let (base, _) = choice.rsplit_once('/').expect("a database URL has a path");
             let url = format!("{base}/{name}");
-            (TestDatabase::Postgres { admin_url: choice, name }, url)
+            (
+                TestDatabase::Postgres {
+                    admin_url: choice,
+                    name,
+                },
+                url,
+            )
         } else {
             let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
             let url = format!("sqlite://{}", path.display());
@@ -80,7 +86,10 @@ impl Drop for TestDatabase {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs inside the test's runtime: do the async work on a thread of its own.
                 let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .ok()?;
                     rt.block_on(async {
                         let mut admin = sqlx::PgConnection::connect(&admin_url).await.ok()?;
                         sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -99,16 +108,24 @@ impl Drop for TestDatabase {
 fn fake_dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("{}_dist", unique_name()));
     std::fs::create_dir_all(&dir).expect("create dist");
-    std::fs::write(dir.join("index.html"), "<!DOCTYPE html><title>GridCare</title><div id=app></div>")
-        .expect("write index");
-    std::fs::write(dir.join("gridcare-0123456789abcdef_bg.wasm"), vec![0u8; 64 * 1024])
-        .expect("write wasm");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!DOCTYPE html><title>GridCare</title><div id=app></div>",
+    )
+    .expect("write index");
+    std::fs::write(
+        dir.join("gridcare-0123456789abcdef_bg.wasm"),
+        vec![0u8; 64 * 1024],
+    )
+    .expect("write wasm");
     dir
 }
 
 /// 27 November 2026, 10:00 in Shanghai.
 pub fn test_now() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 async fn spawn(demo: bool) -> TestApp {
@@ -132,7 +149,14 @@ async fn spawn(demo: bool) -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    TestApp { addr, client, state, clock, dist, _db: db }
+    TestApp {
+        addr,
+        client,
+        state,
+        clock,
+        dist,
+        _db: db,
+    }
 }
 
 /// The app on an empty, migrated database.
@@ -157,13 +181,19 @@ pub struct Answer {
 impl Answer {
     /// Asserts a refusal of `field` with `problem` (its JSON name) and status 422.
     pub fn assert_invalid(&self, field: &str, problem: &str) {
-        assert_eq!(self.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", self.text);
+        assert_eq!(
+            self.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            self.text
+        );
         assert_eq!(self.body["error"], "invalid", "{}", self.text);
         assert_eq!(self.body["field"], field, "{}", self.text);
         let p = &self.body["problem"];
-        let name = p.as_str().map(str::to_owned).or_else(|| {
-            p.as_object().and_then(|o| o.keys().next().cloned())
-        });
+        let name = p
+            .as_str()
+            .map(str::to_owned)
+            .or_else(|| p.as_object().and_then(|o| o.keys().next().cloned()));
         assert_eq!(name.as_deref(), Some(problem), "{}", self.text);
     }
 
@@ -192,7 +222,12 @@ impl TestApp {
     }
 
     /// Calls a server function through another client (another browser).
-    pub async fn call_with(&self, client: &reqwest::Client, endpoint: &str, fields: &[(&str, &str)]) -> Answer {
+    pub async fn call_with(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+    ) -> Answer {
         let res = client
             .post(self.url(&format!("/api/{endpoint}")))
             .form(fields)
@@ -208,17 +243,26 @@ impl TestApp {
             .collect();
         let text = res.text().await.expect("a body");
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Answer { status, body, text, set_cookie }
+        Answer {
+            status,
+            body,
+            text,
+            set_cookie,
+        }
     }
 
     /// Signs in through this app's client, asserting success.
     pub async fn sign_in(&self, (email, password): (&str, &str)) -> Value {
-        self.call("auth/sign_in", &[("email", email), ("password", password)]).await.ok()
+        self.call("auth/sign_in", &[("email", email), ("password", password)])
+            .await
+            .ok()
     }
 
     /// Registers and signs in a new customer, asserting success.
     pub async fn register(&self, email: &str, password: &str) -> Value {
-        self.call("auth/register", &[("email", email), ("password", password)]).await.ok()
+        self.call("auth/register", &[("email", email), ("password", password)])
+            .await
+            .ok()
     }
 
     /// A second browser with its own cookies.

@@ -7,7 +7,12 @@ use reqwest::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE};
 #[tokio::test]
 async fn health_check_answers_ok() {
     let app = spawn_app().await;
-    let res = app.client.get(app.url("/healthz")).send().await.expect("answer");
+    let res = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
     assert_eq!(res.status(), StatusCode::OK);
 }
 
@@ -18,23 +23,39 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
         let res = app.client.get(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
-        assert!(res.text().await.expect("body").contains("<div id=app>"), "{path}");
+        assert!(
+            res.text().await.expect("body").contains("<div id=app>"),
+            "{path}"
+        );
     }
     for path in ["/api/nothing/here", "/api"] {
         let res = app.client.post(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
     }
-    let missing_asset = app.client.get(app.url("/missing-0123456789abcdef.js")).send().await.expect("answer");
+    let missing_asset = app
+        .client
+        .get(app.url("/missing-0123456789abcdef.js"))
+        .send()
+        .await
+        .expect("answer");
     assert_eq!(missing_asset.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn hashed_assets_are_cached_for_good_and_served_as_wasm() {
     let app = spawn_app().await;
-    let res = app.client.get(app.url("/gridcare-0123456789abcdef_bg.wasm")).send().await.expect("answer");
+    let res = app
+        .client
+        .get(app.url("/gridcare-0123456789abcdef_bg.wasm"))
+        .send()
+        .await
+        .expect("answer");
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[CONTENT_TYPE], "application/wasm");
-    assert_eq!(res.headers()[CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        res.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
 }
 
 #[tokio::test]
@@ -58,7 +79,10 @@ async fn every_response_carries_the_security_headers() {
         let res = app.client.get(app.url(path)).send().await.expect("answer");
         let h = res.headers();
         let csp = h["content-security-policy"].to_str().expect("text");
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{csp}"
+        );
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         assert_eq!(h["x-content-type-options"], "nosniff");

@@ -12,11 +12,23 @@ async fn sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout() {
         return; // PostgreSQL has no such settings; this test is about SQLite.
     }
     let pool = app.state.store.pool();
-    let mode: String = sqlx::query("PRAGMA journal_mode").fetch_one(pool).await.expect("pragma").get(0);
+    let mode: String = sqlx::query("PRAGMA journal_mode")
+        .fetch_one(pool)
+        .await
+        .expect("pragma")
+        .get(0);
     assert_eq!(mode, "wal");
-    let fk: i64 = sqlx::query("PRAGMA foreign_keys").fetch_one(pool).await.expect("pragma").get(0);
+    let fk: i64 = sqlx::query("PRAGMA foreign_keys")
+        .fetch_one(pool)
+        .await
+        .expect("pragma")
+        .get(0);
     assert_eq!(fk, 1);
-    let busy: i64 = sqlx::query("PRAGMA busy_timeout").fetch_one(pool).await.expect("pragma").get(0);
+    let busy: i64 = sqlx::query("PRAGMA busy_timeout")
+        .fetch_one(pool)
+        .await
+        .expect("pragma")
+        .get(0);
     assert_eq!(busy, 5000);
 }
 
@@ -26,17 +38,26 @@ async fn foreign_keys_refuse_orphan_rows() {
     let orphan = sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ('x', 424242, 0, 0)")
         .execute(app.state.store.pool())
         .await;
-    assert!(orphan.is_err(), "a session for a user that does not exist was stored");
+    assert!(
+        orphan.is_err(),
+        "a session for a user that does not exist was stored"
+    );
 }
 
 #[tokio::test]
 async fn the_demo_is_seeded_once_with_the_promised_logins_and_bills() {
     let app = spawn_app_with_demo().await;
-    let again = seed::demo(&app.state.store, app.clock.as_ref()).await.expect("seed");
+    let again = seed::demo(&app.state.store, app.clock.as_ref())
+        .await
+        .expect("seed");
     assert!(!again, "a second start does not seed again");
     let pool = app.state.store.pool();
     let count = |sql: &'static str| async move {
-        sqlx::query(sql).fetch_one(pool).await.expect("count").get::<i64, _>(0)
+        sqlx::query(sql)
+            .fetch_one(pool)
+            .await
+            .expect("count")
+            .get::<i64, _>(0)
     };
     assert_eq!(count("SELECT COUNT(*) FROM users").await, 4);
     assert_eq!(count("SELECT COUNT(*) FROM organisations").await, 1);

@@ -15,12 +15,24 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (mut raw, mut gz, mut br) = (0, 0, 0);
         for (kind, r, g, b) in &self.rows {
-            write!(f, "\n      {kind:<5} {:>8.1} KB raw {:>7.1} KB gzip {:>7.1} KB brotli", kb(*r), kb(*g), kb(*b))?;
+            write!(
+                f,
+                "\n      {kind:<5} {:>8.1} KB raw {:>7.1} KB gzip {:>7.1} KB brotli",
+                kb(*r),
+                kb(*g),
+                kb(*b)
+            )?;
             raw += r;
             gz += g;
             br += b;
         }
-        write!(f, "\n      total {:>8.1} KB raw {:>7.1} KB gzip {:>7.1} KB brotli", kb(raw), kb(gz), kb(br))
+        write!(
+            f,
+            "\n      total {:>8.1} KB raw {:>7.1} KB gzip {:>7.1} KB brotli",
+            kb(raw),
+            kb(gz),
+            kb(br)
+        )
     }
 }
 
@@ -31,8 +43,10 @@ fn kb(bytes: u64) -> f64 {
 /// Writes `NAME.br` and `NAME.gz` beside every text and wasm file in `dist`, and reports the
 /// first-load sizes by kind.
 pub fn precompress(dist: &Path) -> io::Result<Report> {
-    let mut totals: Vec<(&'static str, u64, u64, u64)> =
-        ["wasm", "js", "css", "html"].iter().map(|k| (*k, 0, 0, 0)).collect();
+    let mut totals: Vec<(&'static str, u64, u64, u64)> = ["wasm", "js", "css", "html"]
+        .iter()
+        .map(|k| (*k, 0, 0, 0))
+        .collect();
     for entry in fs::read_dir(dist)? {
         let path = entry?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");

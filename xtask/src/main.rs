@@ -35,7 +35,11 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       measure the bill list on SQLite\n  dist        build the web client into dist/"
             );
-            return if job == "help" || job == "--help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return if job == "help" || job == "--help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     match outcome {
@@ -111,10 +115,21 @@ fn run(server_args: &[String]) -> Result {
     build_client(&tools)?;
     step("building the server");
     let mut build = cmd("cargo", &tools);
-    build.args(["build", "-p", "gridcare", "--features", "ssr", "--bin", "gridcare"]);
+    build.args([
+        "build",
+        "-p",
+        "gridcare",
+        "--features",
+        "ssr",
+        "--bin",
+        "gridcare",
+    ]);
     check(build, "cargo build")?;
     step("starting GridCare (database created and migrated on start; Ctrl-C stops it)");
-    let mut server = cmd(&target_dir().join("debug/gridcare").to_string_lossy(), &tools);
+    let mut server = cmd(
+        &target_dir().join("debug/gridcare").to_string_lossy(),
+        &tools,
+    );
     server.args(server_args);
     if env::var_os("GRIDCARE_DEMO").is_none() {
         server.env("GRIDCARE_DEMO", "1");
@@ -135,7 +150,15 @@ fn bench() -> Result {
     let tools = tools::ensure_build_tools()?;
     step("benchmark: bill list on SQLite (release build)");
     let mut c = cmd("cargo", &tools);
-    c.args(["bench", "-p", "gridcare", "--features", "ssr", "--bench", "bill_list"]);
+    c.args([
+        "bench",
+        "-p",
+        "gridcare",
+        "--features",
+        "ssr",
+        "--bench",
+        "bill_list",
+    ]);
     check(c, "cargo bench")
 }
 
@@ -176,7 +199,12 @@ fn parse_counts(output: &str) -> Counts {
 }
 
 /// Runs `cargo test` with `args`, echoing its output, and returns the counts.
-fn cargo_test(tools: &tools::Tools, args: &[&str], envs: &[(&str, &str)], what: &str) -> Result<Counts> {
+fn cargo_test(
+    tools: &tools::Tools,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    what: &str,
+) -> Result<Counts> {
     let mut c = cmd("cargo", tools);
     c.arg("test").args(args).envs(envs.iter().copied());
     let out = c
@@ -213,11 +241,31 @@ fn test() -> Result {
 
     step("clippy -D warnings: server, tests and xtask (feature ssr)");
     let mut clippy = cmd("cargo", &tools);
-    clippy.args(["clippy", "--workspace", "--all-targets", "--features", "gridcare/e2e", "--", "-D", "warnings"]);
+    clippy.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        "gridcare/e2e",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     check(clippy, "clippy (ssr)")?;
     step("clippy -D warnings: web client (feature csr, wasm32)");
     let mut clippy = cmd("cargo", &tools);
-    clippy.args(["clippy", "-p", "gridcare", "--features", "csr", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]);
+    clippy.args([
+        "clippy",
+        "-p",
+        "gridcare",
+        "--features",
+        "csr",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]);
     check(clippy, "clippy (csr)")?;
 
     // One feature set for every test build, so the crate compiles once.
@@ -225,19 +273,35 @@ fn test() -> Result {
     let mut rows: Vec<(String, Counts)> = Vec::new();
 
     step("unit tests (domain, server)");
-    let unit = cargo_test(&tools, &[&features[..], &["--lib", "--bins"]].concat(), &[], "unit tests")?;
+    let unit = cargo_test(
+        &tools,
+        &[&features[..], &["--lib", "--bins"]].concat(),
+        &[],
+        "unit tests",
+    )?;
     rows.push(("unit".into(), unit));
     let xtask_unit = cargo_test(&tools, &["-p", "xtask"], &[], "xtask tests")?;
     rows.push(("xtask".into(), xtask_unit));
 
     step("API tests on SQLite");
-    let sqlite = cargo_test(&tools, &[&features[..], &["--test", "api"]].concat(), &[("GRIDCARE_TEST_DATABASE", "sqlite")], "API tests on SQLite")?;
+    let sqlite = cargo_test(
+        &tools,
+        &[&features[..], &["--test", "api"]].concat(),
+        &[("GRIDCARE_TEST_DATABASE", "sqlite")],
+        "API tests on SQLite",
+    )?;
     rows.push(("api/sqlite".into(), sqlite));
 
-    let pg_url = env::var("GRIDCARE_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.into());
+    let pg_url =
+        env::var("GRIDCARE_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.into());
     step(&format!("API tests on PostgreSQL ({pg_url})"));
     if tools::postgres_reachable(&pg_url) {
-        let pg = cargo_test(&tools, &[&features[..], &["--test", "api"]].concat(), &[("GRIDCARE_TEST_DATABASE", &pg_url)], "API tests on PostgreSQL")?;
+        let pg = cargo_test(
+            &tools,
+            &[&features[..], &["--test", "api"]].concat(),
+            &[("GRIDCARE_TEST_DATABASE", &pg_url)],
+            "API tests on PostgreSQL",
+        )?;
         rows.push(("api/postgres".into(), pg));
     } else if in_ci {
         return Err(Failure(format!(
@@ -268,13 +332,25 @@ fn test() -> Result {
     rows.push(("e2e".into(), e2e));
 
     let mut total = Counts::default();
-    println!("\n{:<14} {:>7} {:>7} {:>8}", "suite", "passed", "failed", "ignored");
+    println!(
+        "\n{:<14} {:>7} {:>7} {:>8}",
+        "suite", "passed", "failed", "ignored"
+    );
     for (name, c) in &rows {
-        println!("{name:<14} {:>7} {:>7} {:>8}", c.passed, c.failed, c.ignored);
+        println!(
+            "{name:<14} {:>7} {:>7} {:>8}",
+            c.passed, c.failed, c.ignored
+        );
         total.add(*c);
     }
-    println!("all checks passed in {:.0} s", started.elapsed().as_secs_f64());
-    println!("summary: {} passed, {} failed, {} skipped", total.passed, total.failed, total.ignored);
+    println!(
+        "all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "summary: {} passed, {} failed, {} skipped",
+        total.passed, total.failed, total.ignored
+    );
     Ok(())
 }
 

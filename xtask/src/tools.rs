@@ -26,7 +26,11 @@ pub struct Browser {
 }
 
 fn output(program: &str, args: &[&str], path: &OsString) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", path).output().ok()?;
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", path)
+        .output()
+        .ok()?;
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
@@ -45,7 +49,10 @@ fn locked_wasm_bindgen() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -74,10 +81,18 @@ pub fn ensure_build_tools() -> Result<Tools> {
 
     step("checking the wasm32 target");
     let installed = output("rustup", &["target", "list", "--installed"], &path).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("    present");
     } else {
-        run("rustup", &["target", "add", "wasm32-unknown-unknown"], &path, "rustup target add")?;
+        run(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+            &path,
+            "rustup target add",
+        )?;
     }
 
     step(&format!("checking trunk {TRUNK_VERSION}"));
@@ -86,11 +101,18 @@ pub fn ensure_build_tools() -> Result<Tools> {
         println!("    present");
     } else {
         println!("    installing (about 5 minutes on 2 cores)");
-        run("cargo", &["install", "--locked", "trunk", "--version", TRUNK_VERSION], &path, "installing trunk")?;
+        run(
+            "cargo",
+            &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
+            &path,
+            "installing trunk",
+        )?;
     }
 
     let bindgen = locked_wasm_bindgen()?;
-    step(&format!("checking wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"));
+    step(&format!(
+        "checking wasm-bindgen-cli {bindgen} (the version in Cargo.lock)"
+    ));
     let found = output("wasm-bindgen", &["--version"], &path).unwrap_or_default();
     if found.trim() == format!("wasm-bindgen {bindgen}") {
         println!("    present");
@@ -98,13 +120,19 @@ pub fn ensure_build_tools() -> Result<Tools> {
         println!("    installing (about 2 minutes)");
         // Not --locked: the CLI's own lock names a crate version the registry no longer serves.
         let version = format!("={bindgen}");
-        run("cargo", &["install", "wasm-bindgen-cli", "--version", &version], &path, "installing wasm-bindgen-cli")?;
+        run(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &version],
+            &path,
+            "installing wasm-bindgen-cli",
+        )?;
     }
 
     step("checking wasm-opt (npm binaryen@132) and axe-core");
     let axe_core = npm_dir().join("node_modules/axe-core/axe.min.js");
     let wasm_opt = npm_bin.join("wasm-opt");
-    let opt_version = output(&wasm_opt.to_string_lossy(), &["--version"], &path).unwrap_or_default();
+    let opt_version =
+        output(&wasm_opt.to_string_lossy(), &["--version"], &path).unwrap_or_default();
     if opt_version.contains("version 132") && axe_core.is_file() {
         println!("    present");
     } else {
@@ -112,7 +140,12 @@ pub fn ensure_build_tools() -> Result<Tools> {
             apt_install(&["nodejs", "npm"], &path)?;
         }
         let dir = npm_dir().to_string_lossy().into_owned();
-        run("npm", &["ci", "--prefix", &dir, "--no-audit", "--no-fund"], &path, "npm ci")?;
+        run(
+            "npm",
+            &["ci", "--prefix", &dir, "--no-audit", "--no-fund"],
+            &path,
+            "npm ci",
+        )?;
     }
     Ok(Tools { path, axe_core })
 }
@@ -120,9 +153,15 @@ pub fn ensure_build_tools() -> Result<Tools> {
 /// Installs Debian packages when running as root; otherwise says what to run.
 fn apt_install(packages: &[&str], path: &OsString) -> Result {
     let is_root = output("id", &["-u"], path).is_some_and(|u| u.trim() == "0");
-    let command = format!("apt-get update && apt-get install -y {}", packages.join(" "));
+    let command = format!(
+        "apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    );
     if !is_root {
-        return Err(Failure(format!("missing {}; install them with: sudo sh -c '{command}'", packages.join(", "))));
+        return Err(Failure(format!(
+            "missing {}; install them with: sudo sh -c '{command}'",
+            packages.join(", ")
+        )));
     }
     println!("    installing {} with apt-get", packages.join(" "));
     run("apt-get", &["update", "-q"], path, "apt-get update")?;
@@ -142,7 +181,10 @@ pub fn ensure_browser() -> Result<Browser> {
     } else {
         apt_install(&["chromium", "chromium-driver"], &path)?;
     }
-    Ok(Browser { chromium, chromedriver })
+    Ok(Browser {
+        chromium,
+        chromedriver,
+    })
 }
 
 /// True when something accepts connections at the URL's host and port.
@@ -150,11 +192,14 @@ pub fn postgres_reachable(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host_port = rest.split(['/', '?']).next().unwrap_or("");
     let host_port = host_port.rsplit_once('@').map_or(host_port, |(_, h)| h);
-    let with_port = if host_port.contains(':') { host_port.to_string() } else { format!("{host_port}:5432") };
+    let with_port = if host_port.contains(':') {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:5432")
+    };
     with_port
         .to_socket_addrs()
         .ok()
         .and_then(|mut addrs| addrs.next())
         .is_some_and(|addr| TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_ok())
 }
-

@@ -202,7 +202,12 @@ impl Store {
     }
 
     /// Binds `account` to `user_id` (again is harmless).
-    pub async fn bind_holder(&self, account: RowId, user_id: i64, now: i64) -> Result<(), StoreError> {
+    pub async fn bind_holder(
+        &self,
+        account: RowId,
+        user_id: i64,
+        now: i64,
+    ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         insert_holder(&mut conn, account.0, user_id, now).await
     }

@@ -3,8 +3,12 @@
 use super::accounts::{SUMMARY_COLUMNS, SUMMARY_FROM, VISIBLE_TO_USER, summary_from};
 use super::{Store, StoreError, col, date_col, enum_col};
 use crate::api::accounts::LocalName;
-use crate::api::bills::{BillDetail, BillLine, BillPage, BillSummary, Overview, Payment, ReadingPair};
-use crate::domain::{BillStatus, Fen, KilowattHours, LineKind, PricePerKwh, PricedLine, RowId, Tariff};
+use crate::api::bills::{
+    BillDetail, BillLine, BillPage, BillSummary, Overview, Payment, ReadingPair,
+};
+use crate::domain::{
+    BillStatus, Fen, KilowattHours, LineKind, PricePerKwh, PricedLine, RowId, Tariff,
+};
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;

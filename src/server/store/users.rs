@@ -94,11 +94,12 @@ pub async fn insert_organisation(
     name: &str,
     now: i64,
 ) -> Result<i64, StoreError> {
-    let row = sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
-        .bind(name)
-        .bind(now)
-        .fetch_one(&mut *conn)
-        .await?;
+    let row =
+        sqlx::query("INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(name)
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?;
     col(&row, "id")
 }
 

@@ -18,7 +18,11 @@ pub fn AccountCard(account: ServiceAccountSummary) -> impl IntoView {
     let (tariff, area, category) = (a.tariff, a.area_class, a.category);
     let details = move || {
         let t = i18n.t();
-        let tariff = if i18n.lang() == Lang::Zh { &tariff.zh } else { &tariff.en };
+        let tariff = if i18n.lang() == Lang::Zh {
+            &tariff.zh
+        } else {
+            &tariff.en
+        };
         format!("{} · {} · {}", t.category(category), t.area(area), tariff)
     };
     view! {

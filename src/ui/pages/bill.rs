@@ -22,7 +22,8 @@ pub fn BillPage() -> impl IntoView {
 fn Bill() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let bill = LocalResource::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
+    let bill =
+        LocalResource::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match bill.get() {
         Some(Ok(b)) => (i18n.t().bill_title)(&i18n.t().month_year(b.summary.period_start)),
         _ => i18n.t().bills_title.to_string(),
@@ -43,7 +44,14 @@ fn paid_at(t: &Text, unix: i64) -> String {
     let zone = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
     DateTime::from_timestamp(unix, 0)
         .map(|at| at.with_timezone(&zone))
-        .map(|at| format!("{} {:02}:{:02}", t.date(at.date_naive()), at.hour(), at.minute()))
+        .map(|at| {
+            format!(
+                "{} {:02}:{:02}",
+                t.date(at.date_naive()),
+                at.hour(),
+                at.minute()
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -53,8 +61,22 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
     // A read-only page: it is rebuilt whole when the language changes.
     move || {
         let t = i18n.t();
-        let BillDetail { summary: s, account, issued_on, meter_serial, tariff, readings, lines, payments, next_tier_reset } = bill.clone();
-        let tariff = if i18n.lang() == Lang::Zh { tariff.zh } else { tariff.en };
+        let BillDetail {
+            summary: s,
+            account,
+            issued_on,
+            meter_serial,
+            tariff,
+            readings,
+            lines,
+            payments,
+            next_tier_reset,
+        } = bill.clone();
+        let tariff = if i18n.lang() == Lang::Zh {
+            tariff.zh
+        } else {
+            tariff.en
+        };
         let readings = readings
             .into_iter()
             .map(|r| view! {
@@ -71,13 +93,15 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
             .collect_view();
         let lines = lines
             .into_iter()
-            .map(|l| view! {
-                <tr>
-                    <th scope="row">{t.line_kind(l.kind)}</th>
-                    <td class="num">{l.energy.to_string()}</td>
-                    <td class="num">{l.price.yuan()}</td>
-                    <td class="num">{l.amount.to_string()}</td>
-                </tr>
+            .map(|l| {
+                view! {
+                    <tr>
+                        <th scope="row">{t.line_kind(l.kind)}</th>
+                        <td class="num">{l.energy.to_string()}</td>
+                        <td class="num">{l.price.yuan()}</td>
+                        <td class="num">{l.amount.to_string()}</td>
+                    </tr>
+                }
             })
             .collect_view();
         let payments = if payments.is_empty() {
@@ -85,13 +109,15 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
         } else {
             let rows = payments
                 .into_iter()
-                .map(|p| view! {
-                    <tr>
-                        <td>{paid_at(t, p.paid_at)}</td>
-                        <td>{t.channel(&p.channel).to_string()}</td>
-                        <td class="mono">{p.reference}</td>
-                        <td class="num">{p.amount.to_string()}</td>
-                    </tr>
+                .map(|p| {
+                    view! {
+                        <tr>
+                            <td>{paid_at(t, p.paid_at)}</td>
+                            <td>{t.channel(&p.channel).to_string()}</td>
+                            <td class="mono">{p.reference}</td>
+                            <td class="num">{p.amount.to_string()}</td>
+                        </tr>
+                    }
                 })
                 .collect_view();
             view! {

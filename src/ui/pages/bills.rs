@@ -87,7 +87,13 @@ fn BillTable(page: BillPage) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let t = i18n.t();
-        let BillPage { account, bills, page, page_count, .. } = page.clone();
+        let BillPage {
+            account,
+            bills,
+            page,
+            page_count,
+            ..
+        } = page.clone();
         let base = format!("/accounts/{}/bills", account.id);
         let rows = bills
             .into_iter()

@@ -28,9 +28,11 @@ fn OverviewContent() -> impl IntoView {
     let session = use_session();
     let overview = LocalResource::new(get_overview);
     let greeting = move || {
-        let name = session
-            .me
-            .with(|m| m.as_ref().map(|m| m.display_name.clone()).unwrap_or_default());
+        let name = session.me.with(|m| {
+            m.as_ref()
+                .map(|m| m.display_name.clone())
+                .unwrap_or_default()
+        });
         (i18n.t().greeting)(&name)
     };
     view! {
@@ -48,7 +50,12 @@ fn OverviewContent() -> impl IntoView {
 #[component]
 fn OverviewBody(overview: Overview) -> impl IntoView {
     let i18n = use_i18n();
-    let Overview { accounts, balance_due, next_due, latest_bill } = overview;
+    let Overview {
+        accounts,
+        balance_due,
+        next_due,
+        latest_bill,
+    } = overview;
     // Dates and months read differently per language: this part is rebuilt when it changes.
     let figures = move || {
         let t = i18n.t();

@@ -1,0 +1,299 @@
+//! A started portal and a Chromium session pointed at it, with helpers that find things the
+//! way people do: by their visible labels and accessible names.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use gridcare::server::{AppState, Application, Config, SystemClock};
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn env_path(name: &str, default: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default))
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The portal and a browser looking at it.
+pub struct Session {
+    pub client: Client,
+    pub base: String,
+    pub state: AppState,
+    driver: Child,
+    db: PathBuf,
+    profile: PathBuf,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Starts the server on the built client with demo data, chromedriver, and a headless Chromium.
+pub async fn start(width: u32, height: u32) -> Session {
+    let dist = env_path(
+        "GRIDCARE_DIST",
+        &manifest_dir().join("dist").to_string_lossy(),
+    );
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no built client: run `cargo xtask test`, which builds it first",
+        dist.display()
+    );
+    let tag = format!("{:x}", rand::random::<u64>());
+    let db = std::env::temp_dir().join(format!("gridcare-e2e-{tag}.db"));
+    let config = Config {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        database_url: format!("sqlite://{}", db.display()),
+        demo: true,
+        dist_dir: dist,
+    };
+    let app = Application::build(&config, Arc::new(SystemClock))
+        .await
+        .expect("the portal starts");
+    let base = format!("http://{}", app.local_addr());
+    let state = app.state().clone();
+    tokio::spawn(app.run_until(std::future::pending()));
+
+    let chromedriver = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
+    let chromium = env_path("CHROMIUM", "/usr/bin/chromium");
+    assert!(
+        chromedriver.is_file() && chromium.is_file(),
+        "Chromium is missing: apt-get install -y chromium chromium-driver (cargo xtask test does it)"
+    );
+    let port = free_port();
+    let driver = Command::new(&chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let driver_url = format!("http://127.0.0.1:{port}");
+    let started = Instant::now();
+    // chromedriver can take longer than 5 s to answer on these machines.
+    while reqwest::get(format!("{driver_url}/status")).await.is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "chromedriver did not start in 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let profile = std::env::temp_dir().join(format!("gridcare-e2e-profile-{tag}"));
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=en-US", format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": { "intl.accept_languages": "en-US,en" }
+        }
+    });
+    let Value::Object(caps) = caps else {
+        unreachable!("a JSON object")
+    };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver_url)
+        .await
+        .expect("a Chromium session");
+    Session {
+        client,
+        base,
+        state,
+        driver,
+        db,
+        profile,
+    }
+}
+
+/// An XPath string literal for `text` (which never holds both quote kinds here).
+fn literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}
+
+impl Session {
+    /// Opens `path` on the portal.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigate");
+    }
+
+    /// Waits for an element matching `xpath`.
+    pub async fn wait_for(&self, xpath: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no {xpath} within {WAIT:?}: {e}"))
+    }
+
+    /// Waits for the page's `<h1>` to read `text` exactly.
+    pub async fn heading(&self, text: &str) {
+        self.wait_for(&format!("//h1[normalize-space(.)={}]", literal(text)))
+            .await;
+    }
+
+    /// Waits for an `<h1>` that contains `text`, and returns its whole text.
+    pub async fn heading_containing(&self, text: &str) -> String {
+        let h1 = self
+            .wait_for(&format!(
+                "//h1[contains(normalize-space(.), {})]",
+                literal(text)
+            ))
+            .await;
+        h1.text().await.expect("heading text")
+    }
+
+    /// The input whose visible label reads `label`.
+    pub async fn field(&self, label: &str) -> fantoccini::elements::Element {
+        self.wait_for(&format!(
+            "//input[@id=//label[normalize-space(.)={}]/@for]",
+            literal(label)
+        ))
+        .await
+    }
+
+    /// Types into the field labelled `label`.
+    pub async fn fill(&self, label: &str, text: &str) {
+        self.field(label)
+            .await
+            .send_keys(text)
+            .await
+            .expect("typing");
+    }
+
+    /// Clicks the button whose accessible name (visible text or aria-label) is `name`.
+    pub async fn press(&self, name: &str) {
+        let l = literal(name);
+        self.wait_for(&format!(
+            "//button[normalize-space(.)={l} or @aria-label={l}]"
+        ))
+        .await
+        .click()
+        .await
+        .expect("click");
+    }
+
+    /// Follows the link whose text reads `text` (hidden helper text included).
+    pub async fn follow(&self, text: &str) {
+        self.wait_for(&format!(
+            "//a[starts-with(normalize-space(.), {})]",
+            literal(text)
+        ))
+        .await
+        .click()
+        .await
+        .expect("click");
+    }
+
+    /// The value shown for the term `term` in a description list.
+    pub async fn fact(&self, term: &str) -> String {
+        self.wait_for(&format!(
+            "//dt[normalize-space(.)={}]/following-sibling::dd[1]",
+            literal(term)
+        ))
+        .await
+        .text()
+        .await
+        .expect("text")
+    }
+
+    /// Runs a script and returns its value.
+    pub async fn script(&self, js: &str) -> Value {
+        self.client.execute(js, vec![]).await.expect("script")
+    }
+
+    /// Checks the current page with axe-core; fails on any serious or critical violation.
+    pub async fn assert_accessible(&self, page: &str) {
+        let axe = env_path(
+            "AXE_CORE",
+            &manifest_dir()
+                .join("xtask/tools/node_modules/axe-core/axe.min.js")
+                .to_string_lossy(),
+        );
+        let source = std::fs::read_to_string(&axe).unwrap_or_else(|e| {
+            panic!(
+                "axe-core at {}: {e} (cargo xtask test installs it)",
+                axe.display()
+            )
+        });
+        self.client
+            .execute(&source, vec![])
+            .await
+            .expect("inject axe-core");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations.map(v => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))))
+                   .catch(e => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }]));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        let serious: Vec<&Value> = found
+            .as_array()
+            .expect("a list of violations")
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "accessibility violations on {page}: {serious:#?}"
+        );
+    }
+
+    /// True when the page is wider than the window (a horizontal scroll bar).
+    pub async fn scrolls_sideways(&self) -> bool {
+        self.script(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
+        )
+        .await
+        .as_bool()
+        .expect("a boolean")
+    }
+
+    /// Closes the browser, stops chromedriver, removes the database.
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = self.db.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test never reaches finish(): do not leave chromedriver running.
+        let _ = self.driver.kill();
+    }
+}

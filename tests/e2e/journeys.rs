@@ -1,0 +1,157 @@
+//! What people do in the portal, start to finish.
+
+use crate::browser::start;
+use fantoccini::key::Key;
+use gridcare::domain::Fen;
+use sqlx::Row;
+
+/// The demo household's account.
+const HOME: &str = "3100123456";
+
+#[tokio::test]
+async fn the_resident_signs_in_reads_the_latest_bill_in_both_languages_and_signs_out() {
+    let s = start(1280, 900).await;
+    s.open("/signin").await;
+    s.heading("Sign in to GridCare").await;
+    s.assert_accessible("sign-in").await;
+
+    s.fill("Email", "resident@example.com").await;
+    s.fill("Password", "demo-resident-2026").await;
+    s.press("Sign in").await;
+    s.heading("Welcome, Li Wei").await;
+    s.assert_accessible("overview").await;
+
+    s.follow("View bill").await;
+    s.heading_containing("Bill for").await;
+    let total: i64 = sqlx::query(
+        "SELECT b.total_fen FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
+         WHERE sa.account_number = $1 ORDER BY b.period_start DESC LIMIT 1",
+    )
+    .bind(HOME)
+    .fetch_one(s.state.store.pool())
+    .await
+    .expect("the latest bill")
+    .get("total_fen");
+    let expected = Fen(total).to_string();
+    assert_eq!(s.fact("Total").await, expected);
+    assert_eq!(s.fact("Status").await, "Unpaid");
+    s.assert_accessible("bill (English)").await;
+
+    s.press("切换到中文").await;
+    let heading = s.heading_containing("账单").await;
+    assert!(heading.ends_with("月账单"), "{heading}");
+    assert_eq!(s.fact("合计").await, expected);
+    assert_eq!(
+        s.script("return document.documentElement.lang").await,
+        "zh-CN"
+    );
+    s.assert_accessible("bill (Chinese)").await;
+
+    // The choice survives a reload.
+    s.client.refresh().await.expect("reload");
+    s.heading_containing("账单").await;
+
+    s.press("退出登录").await;
+    s.heading("登录 GridCare").await;
+    s.assert_accessible("sign-in (Chinese)").await;
+    s.open("/").await;
+    s.heading("登录 GridCare").await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn bills_work_at_360_px_wide_and_by_keyboard() {
+    let s = start(360, 740).await;
+    s.open("/signin").await;
+    s.heading("Sign in to GridCare").await;
+    let email = s.field("Email").await;
+    email.click().await.expect("focus");
+    email
+        .send_keys(&format!(
+            "resident@example.com{}demo-resident-2026{}",
+            Key::Tab,
+            Key::Enter
+        ))
+        .await
+        .expect("typing");
+    s.heading("Welcome, Li Wei").await;
+    assert!(
+        !s.scrolls_sideways().await,
+        "overview scrolls sideways at 360 px"
+    );
+
+    s.follow("Bills").await;
+    s.heading(&format!("Bills for account {HOME}")).await;
+    s.wait_for("//nav[@aria-label='Pages']//span[normalize-space(.)='Page 1 of 3']")
+        .await;
+    assert!(
+        !s.scrolls_sideways().await,
+        "bill list scrolls sideways at 360 px"
+    );
+    s.assert_accessible("bill list (360 px)").await;
+
+    s.follow("Next page").await;
+    s.wait_for("//nav[@aria-label='Pages']//span[normalize-space(.)='Page 2 of 3']")
+        .await;
+    s.follow("Details").await;
+    s.heading_containing("Bill for").await;
+    assert_eq!(s.fact("Status").await, "Paid");
+    assert!(
+        !s.scrolls_sideways().await,
+        "bill scrolls sideways at 360 px"
+    );
+    s.assert_accessible("bill (360 px)").await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn sign_in_mistakes_are_explained_next_to_the_field() {
+    let s = start(1280, 900).await;
+    s.open("/signin").await;
+    s.heading("Sign in to GridCare").await;
+    s.fill("Password", "whatever-it-is").await;
+    s.press("Sign in").await;
+    s.wait_for(
+        "//p[@id='field-email-error' and normalize-space(.)='Email: this field is required']",
+    )
+    .await;
+    let invalid = s
+        .field("Email")
+        .await
+        .attr("aria-invalid")
+        .await
+        .expect("attr");
+    assert_eq!(invalid.as_deref(), Some("true"));
+    s.assert_accessible("sign-in with a field error").await;
+
+    s.fill("Email", "resident@example.com").await;
+    s.press("Sign in").await;
+    s.wait_for("//*[@role='alert']/p[normalize-space(.)='The email or password is wrong.']")
+        .await;
+    s.heading("Sign in to GridCare").await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn the_first_paint_is_a_static_shell_with_no_inline_script() {
+    let s = start(1280, 900).await;
+    let html = reqwest::get(format!("{}/", s.base))
+        .await
+        .expect("index")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        html.contains("Loading GridCare"),
+        "the shell shows progress before the wasm runs"
+    );
+    let inline_scripts = html
+        .match_indices("<script")
+        .filter(|(i, _)| !html[*i..].split('>').next().unwrap_or("").contains("src="))
+        .count();
+    assert_eq!(inline_scripts, 0, "the CSP allows no inline script: {html}");
+    // And the app does start under that CSP.
+    s.open("/signin").await;
+    s.heading("Sign in to GridCare").await;
+    s.finish().await;
+}
