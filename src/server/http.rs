@@ -156,10 +156,10 @@ async fn refuse_cross_site(req: Request, next: Next) -> Response {
 
 fn is_cross_site(headers: &http::HeaderMap) -> bool {
     let text = |name| headers.get(name).map(|v| v.to_str().unwrap_or("\u{0}"));
-    if let Some(site) = text(HeaderName::from_static("sec-fetch-site")) {
-        if !matches!(site, "same-origin" | "none") {
-            return true;
-        }
+    if let Some(site) = text(HeaderName::from_static("sec-fetch-site"))
+        && !matches!(site, "same-origin" | "none")
+    {
+        return true;
     }
     if let Some(origin) = text(header::ORIGIN) {
         let origin_host = origin

@@ -349,7 +349,7 @@ pub static EN: Text = Text {
     problem_not_a_number: "must be a whole number",
     problem_out_of_range: "is out of range",
     field_page: "Page",
-    field_id: "Link",
+    field_id: "Page address",
     field_reading: "Reading",
 };
 
@@ -492,7 +492,7 @@ pub static ZH: Text = Text {
     problem_not_a_number: "必须是整数",
     problem_out_of_range: "超出范围",
     field_page: "页码",
-    field_id: "链接",
+    field_id: "页面地址",
     field_reading: "示数",
 };
 

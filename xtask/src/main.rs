@@ -198,24 +198,31 @@ fn parse_counts(output: &str) -> Counts {
     total
 }
 
-/// Runs `cargo test` with `args`, echoing its output, and returns the counts.
+/// Runs `cargo test` with `args`, echoing its output as it comes, and returns the counts.
 fn cargo_test(
     tools: &tools::Tools,
     args: &[&str],
     envs: &[(&str, &str)],
     what: &str,
 ) -> Result<Counts> {
+    use std::io::{BufRead, BufReader};
     let mut c = cmd("cargo", tools);
     c.arg("test").args(args).envs(envs.iter().copied());
-    let out = c
-        .output()
+    c.stdout(std::process::Stdio::piped());
+    let mut child = c
+        .spawn()
         .map_err(|e| Failure(format!("{what}: cargo test could not start: {e}")))?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    print!("{stdout}");
-    eprint!("{stderr}");
+    let mut stdout = String::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(std::io::Result::ok) {
+            println!("{line}");
+            stdout.push_str(&line);
+            stdout.push('\n');
+        }
+    }
+    let status = child.wait().map_err(|e| Failure(format!("{what}: {e}")))?;
     let counts = parse_counts(&stdout);
-    if !out.status.success() {
+    if !status.success() {
         return Err(Failure(format!(
             "{what} failed: {} passed, {} failed",
             counts.passed, counts.failed

@@ -17,15 +17,23 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-/// An error in words, announced to screen readers; offers sign-in when that is the cure.
+/// An error in words, announced to screen readers. Offers sign-in when that is the cure, and
+/// "Try again" when `retry` is given and trying again could help.
 #[component]
-pub fn ErrorMessage(error: ApiError) -> impl IntoView {
+pub fn ErrorMessage(
+    error: ApiError,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let needs_sign_in = error == ApiError::NotSignedIn;
+    let may_retry = matches!(error, ApiError::Network { .. } | ApiError::Internal);
     view! {
         <div class="error" role="alert">
             <p>{move || i18n.t().error(&error)}</p>
             {needs_sign_in.then(|| view! { <p><a href="/signin"><Tr s=|t| t.sign_in/></a></p> })}
+            {retry.filter(|_| may_retry).map(|retry| view! {
+                <p><button type="button" class="button" on:click=move |_| retry.run(())><Tr s=|t| t.retry/></button></p>
+            })}
         </div>
     }
 }

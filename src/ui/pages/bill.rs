@@ -33,7 +33,7 @@ fn Bill() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || bill.get().map(|result| match result {
                 Ok(b) => view! { <BillBody bill=b/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| bill.refetch()/> }.into_any(),
             })}
         </Suspense>
     }

@@ -42,7 +42,7 @@ fn BillsIndex() -> impl IntoView {
                         {list.into_iter().map(|account| view! { <AccountCard account/> }).collect_view()}
                     </ul>
                 }.into_any(),
-                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| accounts.refetch()/> }.into_any(),
             })}
         </Suspense>
     }
@@ -75,7 +75,7 @@ fn AccountBills() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || bills.get().map(|result| match result {
                 Ok(p) => view! { <BillTable page=p/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| bills.refetch()/> }.into_any(),
             })}
         </Suspense>
     }

@@ -40,7 +40,7 @@ fn OverviewContent() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || overview.get().map(|result| match result {
                 Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| overview.refetch()/> }.into_any(),
             })}
         </Suspense>
         <BindAccountForm on_bound=move || overview.refetch()/>

@@ -20,6 +20,11 @@ pub fn RegisterPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
             session.signed_in(me);
+        }
+    });
+    // Signed in (just now, or already when the page opened): go to the overview.
+    Effect::new(move |_| {
+        if session.me.with(Option::is_some) {
             navigate("/", Default::default());
         }
     });
