@@ -51,6 +51,8 @@ pub struct Text {
     pub switch_language: &'static str,
     pub other_language: &'static str,
     pub loading: &'static str,
+    /// The separator between a label and its value (": " or "：").
+    pub colon: &'static str,
     pub retry: &'static str,
     pub nav_overview: &'static str,
     pub nav_bills: &'static str,
@@ -204,6 +206,7 @@ pub static EN: Text = Text {
     switch_language: "切换到中文",
     other_language: "中文",
     loading: "Loading…",
+    colon: ": ",
     retry: "Try again",
     nav_overview: "Overview",
     nav_bills: "Bills",
@@ -362,6 +365,7 @@ pub static ZH: Text = Text {
     switch_language: "Switch to English",
     other_language: "English",
     loading: "正在加载…",
+    colon: "：",
     retry: "重试",
     nav_overview: "首页",
     nav_bills: "账单",
@@ -595,8 +599,12 @@ impl Text {
 
     /// A refused field: `Email: this field is required`.
     pub fn field_error(&self, e: FieldError) -> String {
-        let sep = if std::ptr::eq(self, &ZH) { "：" } else { ": " };
-        format!("{}{sep}{}", self.field(e.field), self.problem(e.problem))
+        format!(
+            "{}{}{}",
+            self.field(e.field),
+            self.colon,
+            self.problem(e.problem)
+        )
     }
 
     /// An error as a sentence for people.

@@ -60,7 +60,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
     let figures = move || {
         let t = i18n.t();
         let due = match next_due {
-            Some(d) => format!("{}: {}", t.next_due, t.date(d)),
+            Some(d) => format!("{}{}{}", t.next_due, t.colon, t.date(d)),
             None => t.nothing_due.to_string(),
         };
         let latest = match latest_bill.clone() {
