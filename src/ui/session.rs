@@ -1,8 +1,10 @@
 //! Who is signed in, as the client knows it.
 
+use crate::api::ApiError;
 use crate::api::auth::{Me, current_user};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 
 /// The signed-in person (`None` when signed out) and whether the server has been asked yet.
 #[derive(Clone, Copy)]
@@ -45,4 +47,21 @@ pub fn provide_session() -> Session {
 /// The session context.
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// For the sign-in and registration pages: records the person a successful `result` signed in,
+/// and goes to the overview once someone is signed in (just now, or before the page opened).
+pub fn enter_when_signed_in(result: MappedSignal<Option<Result<Me, ApiError>>>) {
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = result.get() {
+            session.signed_in(me);
+        }
+    });
+    Effect::new(move |_| {
+        if session.me.with(Option::is_some) {
+            navigate("/", Default::default());
+        }
+    });
 }

@@ -115,12 +115,7 @@ async fn registering_an_email_twice_is_refused() {
 #[tokio::test]
 async fn wrong_password_is_refused_without_a_session() {
     let app = spawn_app_with_demo().await;
-    let answer = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", "not the password")],
-        )
-        .await;
+    let answer = app.try_sign_in((RESIDENT.0, "not the password")).await;
     answer.assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
     assert!(answer.set_cookie.is_empty(), "{:?}", answer.set_cookie);
     let who = app.call("auth/current_user", &[]).await.ok();
@@ -142,29 +137,16 @@ async fn an_unknown_email_gets_the_same_answer_as_a_wrong_password() {
 async fn five_failed_sign_ins_lock_the_email_for_15_minutes() {
     let app = spawn_app_with_demo().await;
     for _ in 0..4 {
-        app.call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", "wrong password")],
-        )
-        .await
-        .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
+        app.try_sign_in((RESIDENT.0, "wrong password"))
+            .await
+            .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
     }
-    let fifth = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", "wrong password")],
-        )
-        .await;
+    let fifth = app.try_sign_in((RESIDENT.0, "wrong password")).await;
     fifth.assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
     assert_eq!(fifth.body["minutes"], 15);
     // Even the right password is refused while locked, and says for how long.
     app.clock.advance(14 * 60);
-    let locked = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
+    let locked = app.try_sign_in(RESIDENT).await;
     locked.assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
     assert_eq!(locked.body["minutes"], 1);
     app.clock.advance(60);
@@ -175,11 +157,7 @@ async fn five_failed_sign_ins_lock_the_email_for_15_minutes() {
 async fn the_lock_holds_for_one_email_only() {
     let app = spawn_app_with_demo().await;
     for _ in 0..5 {
-        app.call(
-            "auth/sign_in",
-            &[("email", "ops@example.com"), ("password", "wrong password")],
-        )
-        .await;
+        app.try_sign_in(("ops@example.com", "wrong password")).await;
     }
     app.sign_in(RESIDENT).await;
 }
@@ -187,12 +165,7 @@ async fn the_lock_holds_for_one_email_only() {
 #[tokio::test]
 async fn the_session_cookie_is_http_only_and_same_site_lax() {
     let app = spawn_app_with_demo().await;
-    let answer = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
+    let answer = app.try_sign_in(RESIDENT).await;
     let cookie = answer.set_cookie.first().expect("a session cookie").clone();
     assert!(cookie.starts_with("gridcare_session="), "{cookie}");
     assert!(
@@ -232,18 +205,8 @@ fn session_token(cookies: &[String]) -> String {
 #[tokio::test]
 async fn each_sign_in_gets_a_new_session_id_and_ends_the_old_one() {
     let app = spawn_app_with_demo().await;
-    let first = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
-    let second = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
+    let first = app.try_sign_in(RESIDENT).await;
+    let second = app.try_sign_in(RESIDENT).await;
     let (old, new) = (
         session_token(&first.set_cookie),
         session_token(&second.set_cookie),
@@ -261,12 +224,7 @@ async fn each_sign_in_gets_a_new_session_id_and_ends_the_old_one() {
 #[tokio::test]
 async fn sign_out_ends_the_session_on_the_server() {
     let app = spawn_app_with_demo().await;
-    let signed_in = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
+    let signed_in = app.try_sign_in(RESIDENT).await;
     let token = session_token(&signed_in.set_cookie);
     let out = app.call("auth/sign_out", &[]).await;
     assert_eq!(out.status, StatusCode::OK, "{}", out.text);
@@ -298,12 +256,7 @@ async fn sessions_end_after_30_idle_days_but_not_while_used() {
 #[tokio::test]
 async fn sessions_are_stored_as_hashes_of_their_tokens() {
     let app = spawn_app_with_demo().await;
-    let answer = app
-        .call(
-            "auth/sign_in",
-            &[("email", RESIDENT.0), ("password", RESIDENT.1)],
-        )
-        .await;
+    let answer = app.try_sign_in(RESIDENT).await;
     let token = session_token(&answer.set_cookie);
     use sqlx::Row;
     let stored: Vec<String> = sqlx::query("SELECT token_hash FROM sessions")

@@ -56,6 +56,7 @@ async fn the_resident_signs_in_reads_the_latest_bill_in_both_languages_and_signs
     s.assert_accessible("sign-in (Chinese)").await;
     s.open("/").await;
     s.heading("登录 GridCare").await;
+    s.assert_accessible("overview, signed out (Chinese)").await;
     s.finish().await;
 }
 
@@ -153,5 +154,87 @@ async fn the_first_paint_is_a_static_shell_with_no_inline_script() {
     // And the app does start under that CSP.
     s.open("/signin").await;
     s.heading("Sign in to GridCare").await;
+    s.assert_accessible("sign-in").await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn the_first_load_stays_within_300_kb_compressed() {
+    let s = start(1280, 900).await;
+    s.open("/signin").await;
+    s.heading("Sign in to GridCare").await;
+    // What the network delivered for this first visit (fresh profile, empty cache), headers included.
+    let sizes = s
+        .script(
+            "const nav = performance.getEntriesByType('navigation')[0];
+             const res = performance.getEntriesByType('resource')
+               .filter(r => /\\.(wasm|js|css)$/.test(new URL(r.name).pathname));
+             return { html: nav.transferSize,
+                      assets: res.map(r => [new URL(r.name).pathname, r.transferSize, r.decodedBodySize]) };",
+        )
+        .await;
+    let assets = sizes["assets"].as_array().expect("resources");
+    let total: u64 = sizes["html"].as_u64().expect("html size")
+        + assets
+            .iter()
+            .map(|a| a[1].as_u64().unwrap_or(0))
+            .sum::<u64>();
+    assert!(
+        assets
+            .iter()
+            .any(|a| a[0].as_str().is_some_and(|p| p.ends_with(".wasm"))),
+        "{sizes}"
+    );
+    println!("first load: {total} bytes over the wire: {sizes}");
+    assert!(
+        total <= 300_000,
+        "first load is {total} bytes compressed: {sizes}"
+    );
+    s.assert_accessible("sign-in").await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn a_newcomer_registers_links_an_account_and_reads_its_bills() {
+    let s = start(1280, 900).await;
+    s.open("/register").await;
+    s.heading("Create your GridCare account").await;
+    s.assert_accessible("register").await;
+    s.fill("Email", "newcomer@example.com").await;
+    s.fill("Password", "short").await;
+    s.press("Create account").await;
+    s.wait_for("//p[@id='field-password-error' and normalize-space(.)='Password: needs at least 10 characters']").await;
+    s.assert_accessible("register with a field error").await;
+    s.field("Password").await.clear().await.expect("clear");
+    s.fill("Password", "a passphrase pasted from a manager")
+        .await;
+    s.press("Create account").await;
+
+    s.heading("Welcome").await;
+    s.wait_for("//p[normalize-space(.)='No service account is linked to this login yet.']")
+        .await;
+    s.assert_accessible("overview without accounts").await;
+    s.fill("Account number", "3100765432").await;
+    s.fill("Last 4 digits of phone", "1234").await;
+    s.press("Link account").await;
+    s.wait_for("//*[@role='alert']/p[normalize-space(.)='The account number and phone digits do not match our records.']").await;
+    s.field("Last 4 digits of phone")
+        .await
+        .clear()
+        .await
+        .expect("clear");
+    s.fill("Last 4 digits of phone", "8821").await;
+    s.press("Link account").await;
+    s.wait_for("//p[@role='status' and normalize-space(.)='Account 3100765432 is now linked.']")
+        .await;
+    s.wait_for("//li//p[contains(normalize-space(.), '3100765432')]")
+        .await;
+    s.assert_accessible("overview with a linked account").await;
+
+    s.follow("View bills").await;
+    s.heading("Bills for account 3100765432").await;
+    s.wait_for("//nav[@aria-label='Pages']//span[normalize-space(.)='Page 1 of 1']")
+        .await;
+    s.assert_accessible("bill list").await;
     s.finish().await;
 }

@@ -6,28 +6,15 @@ use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::PageHeading;
 use crate::ui::components::status::ErrorMessage;
 use crate::ui::components::text::Tr;
-use crate::ui::session::use_session;
+use crate::ui::session::enter_when_signed_in;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// The registration page.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let session = use_session();
     let action = ServerAction::<Register>::new();
     let result = action.value();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = result.get() {
-            session.signed_in(me);
-        }
-    });
-    // Signed in (just now, or already when the page opened): go to the overview.
-    Effect::new(move |_| {
-        if session.me.with(Option::is_some) {
-            navigate("/", Default::default());
-        }
-    });
+    enter_when_signed_in(result);
     let pending = action.pending();
     view! {
         <section class="narrow">
