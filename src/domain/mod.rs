@@ -3,6 +3,8 @@
 
 pub mod account;
 pub mod bill;
+pub mod calendar;
+pub mod connection;
 pub mod energy;
 pub mod identity;
 pub mod input;
