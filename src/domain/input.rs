@@ -15,6 +15,18 @@ pub enum Field {
     BillId,
     Page,
     Reading,
+    Kind,
+    Category,
+    Capacity,
+    SupplyVoltage,
+    PremiseAddress,
+    ContactName,
+    ContactPhone,
+    Documents,
+    CaseId,
+    IdempotencyKey,
+    Note,
+    File,
 }
 
 impl Field {
@@ -29,6 +41,18 @@ impl Field {
             Field::BillId => "bill_id",
             Field::Page => "page",
             Field::Reading => "reading",
+            Field::Kind => "kind",
+            Field::Category => "category",
+            Field::Capacity => "capacity_kw",
+            Field::SupplyVoltage => "supply_voltage",
+            Field::PremiseAddress => "premise_address",
+            Field::ContactName => "contact_name",
+            Field::ContactPhone => "contact_phone",
+            Field::Documents => "documents",
+            Field::CaseId => "case_id",
+            Field::IdempotencyKey => "idempotency_key",
+            Field::Note => "note",
+            Field::File => "file",
         }
     }
 }
@@ -49,6 +73,10 @@ pub enum Problem {
     NotANumber,
     /// A number outside the allowed range.
     OutOfRange { min: i64, max: i64 },
+    /// A choice that is not one of those offered (or not allowed with the other answers).
+    NotAllowed,
+    /// Something that must be there is missing (such as a required document).
+    Missing,
 }
 
 /// A refused input: which field, and why.
@@ -77,6 +105,8 @@ impl fmt::Display for FieldError {
             Problem::OutOfRange { min, max } => {
                 write!(f, "{field} must be between {min} and {max}")
             }
+            Problem::NotAllowed => write!(f, "{field} is not one of the choices allowed here"),
+            Problem::Missing => write!(f, "{field} lacks something required"),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Everything here is shared by the server and the browser client.
 
 pub mod account;
+pub mod application;
 pub mod bill;
 pub mod calendar;
 pub mod connection;

@@ -176,9 +176,22 @@ pub struct Text {
     pub problem_malformed: &'static str,
     pub problem_not_a_number: &'static str,
     pub problem_out_of_range: &'static str,
+    pub problem_not_allowed: &'static str,
+    pub problem_missing: &'static str,
     pub field_page: &'static str,
     pub field_id: &'static str,
     pub field_reading: &'static str,
+    pub field_kind: &'static str,
+    pub field_category: &'static str,
+    pub field_capacity: &'static str,
+    pub field_supply_voltage: &'static str,
+    pub field_premise_address: &'static str,
+    pub field_contact_name: &'static str,
+    pub field_contact_phone: &'static str,
+    pub field_documents: &'static str,
+    pub field_request: &'static str,
+    pub field_note: &'static str,
+    pub field_file: &'static str,
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -351,9 +364,22 @@ pub static EN: Text = Text {
     problem_malformed: "is not in the expected form",
     problem_not_a_number: "must be a whole number",
     problem_out_of_range: "is out of range",
+    problem_not_allowed: "is not one of the choices allowed here",
+    problem_missing: "is missing something required",
     field_page: "Page",
     field_id: "Page address",
     field_reading: "Reading",
+    field_kind: "Type of request",
+    field_category: "Customer category",
+    field_capacity: "Capacity (kW)",
+    field_supply_voltage: "Supply voltage",
+    field_premise_address: "Premises address",
+    field_contact_name: "Contact name",
+    field_contact_phone: "Contact phone",
+    field_documents: "Documents",
+    field_request: "Request",
+    field_note: "Note",
+    field_file: "File",
 };
 
 /// Simplified Chinese.
@@ -495,9 +521,22 @@ pub static ZH: Text = Text {
     problem_malformed: "格式不正确",
     problem_not_a_number: "必须是整数",
     problem_out_of_range: "超出范围",
+    problem_not_allowed: "不在可选范围内",
+    problem_missing: "缺少必需的内容",
     field_page: "页码",
     field_id: "页面地址",
     field_reading: "示数",
+    field_kind: "业务类型",
+    field_category: "用户类别",
+    field_capacity: "容量（千瓦）",
+    field_supply_voltage: "供电电压",
+    field_premise_address: "用电地址",
+    field_contact_name: "联系人",
+    field_contact_phone: "联系电话",
+    field_documents: "申请资料",
+    field_request: "请求",
+    field_note: "备注",
+    field_file: "文件",
 };
 
 impl Text {
@@ -582,6 +621,18 @@ impl Text {
             Field::AccountId | Field::BillId => self.field_id,
             Field::Page => self.field_page,
             Field::Reading => self.field_reading,
+            Field::Kind => self.field_kind,
+            Field::Category => self.field_category,
+            Field::Capacity => self.field_capacity,
+            Field::SupplyVoltage => self.field_supply_voltage,
+            Field::PremiseAddress => self.field_premise_address,
+            Field::ContactName => self.field_contact_name,
+            Field::ContactPhone => self.field_contact_phone,
+            Field::Documents => self.field_documents,
+            Field::CaseId => self.field_id,
+            Field::IdempotencyKey => self.field_request,
+            Field::Note => self.field_note,
+            Field::File => self.field_file,
         }
     }
 
@@ -594,6 +645,8 @@ impl Text {
             Problem::Malformed => self.problem_malformed.into(),
             Problem::NotANumber => self.problem_not_a_number.into(),
             Problem::OutOfRange { .. } => self.problem_out_of_range.into(),
+            Problem::NotAllowed => self.problem_not_allowed.into(),
+            Problem::Missing => self.problem_missing.into(),
         }
     }
 
