@@ -36,6 +36,12 @@ pub enum ApiError {
     /// The request came from another site (cross-site request forgery guard).
     #[error("refused: the request came from another site")]
     CrossSite,
+    /// The move is not allowed in the case's current state (say, advancing a closed case).
+    #[error("not allowed now: {reason}")]
+    NotNow { reason: String },
+    /// Someone changed the row at the same moment; reload and try again.
+    #[error("changed meanwhile; reload and try again")]
+    Conflict,
     /// The request body is larger than the server accepts.
     #[error("the request is too large")]
     TooLarge,
@@ -57,7 +63,7 @@ impl ApiError {
             ApiError::NotSignedIn | ApiError::BadCredentials => 401,
             ApiError::Forbidden | ApiError::CrossSite => 403,
             ApiError::NotFound => 404,
-            ApiError::EmailTaken => 409,
+            ApiError::EmailTaken | ApiError::NotNow { .. } | ApiError::Conflict => 409,
             ApiError::TooLarge => 413,
             ApiError::Invalid(_) | ApiError::BadRequest { .. } | ApiError::BindMismatch => 422,
             ApiError::Locked { .. } => 429,

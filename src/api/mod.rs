@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod auth;
 pub mod bills;
+pub mod connections;
 pub mod error;
+pub mod staff;
 
 pub use error::ApiError;

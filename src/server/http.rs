@@ -2,13 +2,15 @@
 //! `/healthz`, and the headers, limits and guards around them.
 
 use crate::api::ApiError;
+use crate::domain::application::MAX_DOCUMENT_BYTES;
 use crate::server::app::AppState;
+use crate::server::documents;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use http::header::{self, HeaderName, HeaderValue};
 use http::{Method, StatusCode};
 use leptos::prelude::provide_context;
@@ -35,7 +37,20 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/api", any(api_not_found))
         .route("/api/{*path}", any(server_function))
         .layer(RequestBodyLimitLayer::new(MAX_API_BODY))
-        .layer(middleware::from_fn(refuse_oversized))
+        .layer(middleware::from_fn_with_state(
+            MAX_API_BODY,
+            refuse_oversized,
+        ));
+    let uploads = Router::new()
+        .route("/api/documents", post(documents::upload))
+        .route("/api/documents/{id}", get(documents::download))
+        .layer(RequestBodyLimitLayer::new(MAX_DOCUMENT_BYTES + 1024))
+        .layer(middleware::from_fn_with_state(
+            MAX_DOCUMENT_BYTES + 1024,
+            refuse_oversized,
+        ));
+    let api = api
+        .merge(uploads)
         .layer(middleware::from_fn(refuse_cross_site));
     let client = Router::new()
         .fallback_service(
@@ -171,13 +186,13 @@ fn is_cross_site(headers: &http::HeaderMap) -> bool {
     false
 }
 
-async fn refuse_oversized(req: Request, next: Next) -> Response {
+async fn refuse_oversized(State(limit): State<usize>, req: Request, next: Next) -> Response {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_API_BODY) {
+    if declared.is_some_and(|n| n > limit) {
         return error_response(&ApiError::TooLarge);
     }
     next.run(req).await

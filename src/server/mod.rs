@@ -5,6 +5,8 @@ pub mod app;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod connections;
+pub mod documents;
 pub mod http;
 pub mod request;
 pub mod seed;

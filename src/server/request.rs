@@ -27,6 +27,11 @@ pub fn current() -> Result<Request, ApiError> {
 }
 
 impl Request {
+    /// A request served by a plain axum handler (uploads), outside any server function.
+    pub fn new(state: AppState, parts: Parts) -> Self {
+        Request { state, parts }
+    }
+
     fn session_token(&self) -> Option<&str> {
         self.parts
             .headers
@@ -82,6 +87,16 @@ impl Request {
     /// The signed-in person, or `NotSignedIn`.
     pub async fn require_user(&self) -> Result<User, ApiError> {
         self.user().await?.ok_or(ApiError::NotSignedIn)
+    }
+
+    /// The signed-in person if they are staff; `NotSignedIn` or `Forbidden` otherwise.
+    pub async fn require_staff(&self) -> Result<User, ApiError> {
+        let user = self.require_user().await?;
+        if user.role.is_staff() {
+            Ok(user)
+        } else {
+            Err(ApiError::Forbidden)
+        }
     }
 
     /// Starts a new session for `user` under a new id, ending any session the browser had.

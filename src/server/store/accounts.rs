@@ -212,3 +212,45 @@ impl Store {
         insert_holder(&mut conn, account.0, user_id, now).await
     }
 }
+
+/// How a person stands to a service account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountAccess {
+    /// They hold it themselves.
+    Holder,
+    /// Their organisation holds it, and this is their role there.
+    Member(crate::domain::OrgRole),
+}
+
+impl Store {
+    /// How `user_id` stands to `account`: `None` when the account does not exist, `Some(None)`
+    /// when it exists but is not theirs.
+    pub async fn account_access(
+        &self,
+        account: RowId,
+        user_id: i64,
+    ) -> Result<Option<Option<AccountAccess>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT
+                (SELECT COUNT(*) FROM account_holders h
+                  WHERE h.service_account_id = sa.id AND h.user_id = $2) AS held,
+                (SELECT m.role FROM organisation_members m
+                  WHERE m.organisation_id = sa.organisation_id AND m.user_id = $2) AS org_role
+             FROM service_accounts sa WHERE sa.id = $1",
+        )
+        .bind(account.0)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        if col::<i64>(&row, "held")? > 0 {
+            return Ok(Some(Some(AccountAccess::Holder)));
+        }
+        let role: Option<String> = col(&row, "org_role")?;
+        Ok(Some(
+            role.as_deref()
+                .and_then(crate::domain::OrgRole::from_stored)
+                .map(AccountAccess::Member),
+        ))
+    }
+}

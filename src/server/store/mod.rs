@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bills;
+pub mod connections;
 pub mod users;
 
 pub use accounts::NewServiceAccount;

@@ -1,0 +1,212 @@
+//! Uploading and downloading documents: plain HTTP routes, since files travel as raw bytes.
+//! An upload is stored at once, on its own, so a failed submit of the form never loses it.
+
+use crate::api::ApiError;
+use crate::api::connections::CaseDocument;
+use crate::domain::application::{DocumentKind, FileType};
+use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
+use crate::server::app::AppState;
+use crate::server::http::error_response;
+use crate::server::request::Request as PortalRequest;
+use axum::extract::{Path, Request, State};
+use axum::response::{IntoResponse, Response};
+use http::HeaderValue;
+use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use sha2::{Digest, Sha256};
+
+fn query_param(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| percent_decode(v))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A file name fit to store and show: its last path segment, without control characters.
+fn clean_file_name(raw: &str) -> Result<String, FieldError> {
+    let name: String = raw
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        return Err(FieldError::new(Field::File, Problem::Required));
+    }
+    if name.chars().count() > 200 {
+        return Err(FieldError::new(Field::File, Problem::TooLong { max: 200 }));
+    }
+    Ok(name)
+}
+
+/// `POST /api/documents?kind=id_card&name=scan.pdf` with the file as the body.
+pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let query = parts.uri.query().unwrap_or("").to_string();
+    let request = PortalRequest::new(state.clone(), parts);
+    match store_upload(&request, &query, body).await {
+        Ok(doc) => axum::Json(doc).into_response(),
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn store_upload(
+    request: &PortalRequest,
+    query: &str,
+    body: axum::body::Body,
+) -> Result<CaseDocument, ApiError> {
+    let user = request.require_user().await?;
+    let kind = query_param(query, "kind").unwrap_or_default();
+    let kind = DocumentKind::from_stored(kind.trim()).ok_or(FieldError::new(
+        Field::Documents,
+        if kind.trim().is_empty() {
+            Problem::Required
+        } else {
+            Problem::NotAllowed
+        },
+    ))?;
+    let name = clean_file_name(&query_param(query, "name").unwrap_or_default())?;
+    let limit = crate::domain::application::MAX_DOCUMENT_BYTES;
+    let bytes = axum::body::to_bytes(body, limit + 1)
+        .await
+        .map_err(|_| FieldError::new(Field::File, Problem::TooLong { max: limit as u32 }))?;
+    let file_type = FileType::check_upload(&bytes)?;
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let id = request
+        .state
+        .store
+        .insert_document(
+            user.id,
+            kind.as_str(),
+            &name,
+            file_type.mime(),
+            &bytes,
+            &sha256,
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(CaseDocument {
+        id,
+        kind: kind.as_str().to_string(),
+        file_name: name,
+        content_type: file_type.mime().to_string(),
+        size_bytes: bytes.len() as i64,
+        sha256,
+    })
+}
+
+/// `GET /api/documents/{id}`: the file, to its uploader, the case's customer and staff.
+pub async fn download(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let request = PortalRequest::new(state, parts);
+    match fetch(&request, &id).await {
+        Ok((name, content_type, bytes)) => {
+            let mut res = bytes.into_response();
+            if let Ok(v) = HeaderValue::from_str(&content_type) {
+                res.headers_mut().insert(CONTENT_TYPE, v);
+            }
+            let ascii: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+                res.headers_mut().insert(CONTENT_DISPOSITION, v);
+            }
+            res
+        }
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn fetch(request: &PortalRequest, id: &str) -> Result<(String, String, Vec<u8>), ApiError> {
+    let id: RowId = parse_row_id(Field::File, id)?;
+    let user = request.require_user().await?;
+    let doc = request
+        .state
+        .store
+        .document(id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !crate::server::connections::may_read_document(request, &user, doc.owner_id, doc.case_id)
+        .await?
+    {
+        return Err(ApiError::Forbidden);
+    }
+    request
+        .state
+        .store
+        .document_content(id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_lose_their_paths_and_control_characters() {
+        assert_eq!(
+            clean_file_name("C:\\Users\\me\\scan.pdf").unwrap(),
+            "scan.pdf"
+        );
+        assert_eq!(clean_file_name("../../etc/passwd").unwrap(), "passwd");
+        assert_eq!(clean_file_name("a\u{0}b.png").unwrap(), "ab.png");
+        assert_eq!(
+            clean_file_name("  ").unwrap_err().problem,
+            Problem::Required
+        );
+    }
+
+    #[test]
+    fn query_values_are_percent_decoded() {
+        assert_eq!(
+            query_param("kind=id_card&name=my%20scan%E6%96%87.pdf", "name").as_deref(),
+            Some("my scan文.pdf")
+        );
+        assert_eq!(query_param("name=a+b", "name").as_deref(), Some("a b"));
+        assert_eq!(query_param("name=100%", "name").as_deref(), Some("100%"));
+        assert_eq!(query_param("x=1", "name"), None);
+    }
+}
