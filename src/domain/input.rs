@@ -17,6 +17,7 @@ pub enum Field {
     Reading,
     Kind,
     Category,
+    #[serde(rename = "capacity_kw")]
     Capacity,
     SupplyVoltage,
     PremiseAddress,

@@ -148,6 +148,12 @@ pub async fn apply(
         .into());
     }
     let store = &request.state.store;
+    // A repeated submit (double click, retry) gets the case the first one created.
+    if let Some(id) = store.case_by_key(user.id, key).await? {
+        let (row, events, limits, cal) = load(request, id).await?;
+        let case = replay(&row, &events, &limits, &cal)?;
+        return Ok(summary(&row, &case, request.today(), &cal));
+    }
     if let Some(account) = account {
         match store.account_access(account, user.id).await? {
             None => return Err(ApiError::NotFound),

@@ -165,9 +165,18 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
     let now = clock.unix();
     let limits = store.connection_limits().await?;
     let cal = store.working_calendar().await?;
-    let home = store.accounts_visible_to(resident).await?.first().map(|a| a.id);
+    let home = store
+        .accounts_visible_to(resident)
+        .await?
+        .first()
+        .map(|a| a.id);
     let sites = store.accounts_visible_to(ops).await?;
-    let site = |name: &str| sites.iter().find(|a| a.site_name.as_deref() == Some(name)).map(|a| a.id);
+    let site = |name: &str| {
+        sites
+            .iter()
+            .find(|a| a.site_name.as_deref() == Some(name))
+            .map(|a| a.id)
+    };
     let working_days_ago = |n: u32| {
         let mut day = today;
         let mut left = n;
@@ -192,26 +201,84 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
         moves: &'a [(Move, u32, &'a str)],
     }
     let demos = [
-        Demo { applicant: resident, account: home, kind: RequestKind::EvCharger, category: SupplyCategory::Residential,
-            address: "Parking space B2-117, 88 Riverside Road, Pudong, Shanghai", capacity_centi_kw: 700,
-            voltage: SupplyVoltage::V220, contact: ("Li Wei", "13800005678"), opened: 2,
-            moves: &[(Move::Advance, 1, "Application accepted; survey booked.")] },
-        Demo { applicant: resident, account: home, kind: RequestKind::CapacityIncrease, category: SupplyCategory::Residential,
-            address: "Flat 1202, Building 3, 88 Riverside Road, Pudong, Shanghai", capacity_centi_kw: 1200,
-            voltage: SupplyVoltage::V220, contact: ("Li Wei", "13800005678"), opened: 9,
-            moves: &[(Move::Advance, 8, "Accepted."), (Move::Advance, 6, "Survey done; meter change scheduled.")] },
-        Demo { applicant: resident, account: home, kind: RequestKind::NewConnection, category: SupplyCategory::Residential,
-            address: "Flat 1202, Building 3, 88 Riverside Road, Pudong, Shanghai", capacity_centi_kw: 800,
-            voltage: SupplyVoltage::V220, contact: ("Li Wei", "13800005678"), opened: 200,
-            moves: &[(Move::Advance, 199, "Accepted."), (Move::Advance, 198, "Survey done."), (Move::Advance, 197, "Meter installed, power on.")] },
-        Demo { applicant: ops, account: site("Central Kitchen"), kind: RequestKind::CapacityIncrease, category: SupplyCategory::HighVoltageSingle,
-            address: "1 Harbor Industrial Park, Minhang, Shanghai", capacity_centi_kw: 80_000,
-            voltage: SupplyVoltage::Kv10, contact: ("Chen Jing", "02155501234"), opened: 8,
-            moves: &[(Move::Advance, 7, "Accepted."), (Move::Advance, 5, "Site surveyed; preparing the supply plan.")] },
-        Demo { applicant: ops, account: site("Harbor Road Store"), kind: RequestKind::TariffChange, category: SupplyCategory::LowVoltageBusiness,
-            address: "215 Harbor Road, Huangpu, Shanghai", capacity_centi_kw: 4_000,
-            voltage: SupplyVoltage::V380, contact: ("Chen Jing", "02155501234"), opened: 3,
-            moves: &[(Move::AskCustomer, 2, "Please upload the current business licence (the one on file has expired).")] },
+        Demo {
+            applicant: resident,
+            account: home,
+            kind: RequestKind::EvCharger,
+            category: SupplyCategory::Residential,
+            address: "Parking space B2-117, 88 Riverside Road, Pudong, Shanghai",
+            capacity_centi_kw: 700,
+            voltage: SupplyVoltage::V220,
+            contact: ("Li Wei", "13800005678"),
+            opened: 2,
+            moves: &[(Move::Advance, 1, "Application accepted; survey booked.")],
+        },
+        Demo {
+            applicant: resident,
+            account: home,
+            kind: RequestKind::CapacityIncrease,
+            category: SupplyCategory::Residential,
+            address: "Flat 1202, Building 3, 88 Riverside Road, Pudong, Shanghai",
+            capacity_centi_kw: 1200,
+            voltage: SupplyVoltage::V220,
+            contact: ("Li Wei", "13800005678"),
+            opened: 9,
+            moves: &[
+                (Move::Advance, 8, "Accepted."),
+                (Move::Advance, 6, "Survey done; meter change scheduled."),
+            ],
+        },
+        Demo {
+            applicant: resident,
+            account: home,
+            kind: RequestKind::NewConnection,
+            category: SupplyCategory::Residential,
+            address: "Flat 1202, Building 3, 88 Riverside Road, Pudong, Shanghai",
+            capacity_centi_kw: 800,
+            voltage: SupplyVoltage::V220,
+            contact: ("Li Wei", "13800005678"),
+            opened: 200,
+            moves: &[
+                (Move::Advance, 199, "Accepted."),
+                (Move::Advance, 198, "Survey done."),
+                (Move::Advance, 197, "Meter installed, power on."),
+            ],
+        },
+        Demo {
+            applicant: ops,
+            account: site("Central Kitchen"),
+            kind: RequestKind::CapacityIncrease,
+            category: SupplyCategory::HighVoltageSingle,
+            address: "1 Harbor Industrial Park, Minhang, Shanghai",
+            capacity_centi_kw: 80_000,
+            voltage: SupplyVoltage::Kv10,
+            contact: ("Chen Jing", "02155501234"),
+            opened: 8,
+            moves: &[
+                (Move::Advance, 7, "Accepted."),
+                (
+                    Move::Advance,
+                    5,
+                    "Site surveyed; preparing the supply plan.",
+                ),
+            ],
+        },
+        Demo {
+            applicant: ops,
+            account: site("Harbor Road Store"),
+            kind: RequestKind::TariffChange,
+            category: SupplyCategory::LowVoltageBusiness,
+            address: "215 Harbor Road, Huangpu, Shanghai",
+            capacity_centi_kw: 4_000,
+            voltage: SupplyVoltage::V380,
+            contact: ("Chen Jing", "02155501234"),
+            opened: 3,
+            moves: &[(
+                Move::AskCustomer,
+                2,
+                "Please upload the current business licence (the one on file has expired).",
+            )],
+        },
     ];
     for (n, demo) in demos.iter().enumerate() {
         let opened_on = working_days_ago(demo.opened);
@@ -220,9 +287,24 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
             let bytes = demo_pdf(kind.as_str());
             let sha: String = {
                 use sha2::{Digest, Sha256};
-                Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()
+                Sha256::digest(&bytes)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect()
             };
-            docs.push(store.insert_document(demo.applicant, kind.as_str(), &format!("{}.pdf", kind.as_str()), "application/pdf", &bytes, &sha, now).await?);
+            docs.push(
+                store
+                    .insert_document(
+                        demo.applicant,
+                        kind.as_str(),
+                        &format!("{}.pdf", kind.as_str()),
+                        "application/pdf",
+                        &bytes,
+                        &sha,
+                        now,
+                    )
+                    .await?,
+            );
         }
         let mut case = ConnectionCase::open(demo.category, opened_on, &limits);
         let key = format!("demo-{n}");
@@ -247,12 +329,27 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
             let on = working_days_ago(*ago);
             case.apply(*mv, on, &cal).map_err(bad)?;
             store
-                .append_case_event(id, i as i64 + 2, *mv, &case, next_due(&case, today, &cal), on, now, agent, note, true, &[])
+                .append_case_event(
+                    id,
+                    i as i64 + 2,
+                    *mv,
+                    &case,
+                    next_due(&case, today, &cal),
+                    on,
+                    now,
+                    agent,
+                    note,
+                    true,
+                    &[],
+                )
                 .await
                 .map_err(|e| bad(e.to_string()))?;
         }
         // The stored row must replay to the same case.
-        let row = store.case(id).await?.ok_or_else(|| bad("demo case vanished"))?;
+        let row = store
+            .case(id)
+            .await?
+            .ok_or_else(|| bad("demo case vanished"))?;
         let events = store.case_events(id).await?;
         replay(&row, &events, &limits, &cal)?;
     }

@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod bills;
+mod connections;
 mod helpers;
 mod http;
 mod storage;

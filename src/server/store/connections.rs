@@ -488,7 +488,12 @@ impl Store {
         Ok((RowId(id), true))
     }
 
-    async fn case_by_key(&self, applicant_id: i64, key: &str) -> Result<Option<RowId>, StoreError> {
+    /// The case `applicant_id` already filed under an idempotency key, if any.
+    pub async fn case_by_key(
+        &self,
+        applicant_id: i64,
+        key: &str,
+    ) -> Result<Option<RowId>, StoreError> {
         let row = sqlx::query(
             "SELECT id FROM connection_cases WHERE applicant_id = $1 AND idempotency_key = $2",
         )
