@@ -1,5 +1,8 @@
 //! New connections (业扩报装): apply, follow each stage against its limit, answer requests, cancel.
 
+// The application is one form: its server function takes each field as an argument.
+#![allow(clippy::too_many_arguments)]
+
 use crate::api::ApiError;
 use crate::domain::RowId;
 use crate::domain::connection::{RequestKind, Stage, SupplyCategory};
@@ -90,7 +93,6 @@ pub struct CaseDetail {
 /// Applies for a connection (or a change). `document_ids` is a comma-separated list of uploaded
 /// documents; `idempotency_key` makes a repeated submit return the case already created.
 #[server(endpoint = "connections/apply")]
-#[allow(clippy::too_many_arguments)]
 pub async fn apply_for_connection(
     kind: String,
     category: String,
