@@ -86,6 +86,8 @@ pub struct CaseDetail {
     pub waiting_for: Option<String>,
     pub events: Vec<CaseEvent>,
     pub documents: Vec<CaseDocument>,
+    /// Document kinds the case still needs (stored names).
+    pub documents_outstanding: Vec<String>,
     /// True while the customer may still cancel (no work started).
     pub can_cancel: bool,
 }

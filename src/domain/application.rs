@@ -260,7 +260,11 @@ impl DocumentKind {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// The documents an application of `kind` in `category` must carry (per DOMAIN.md).
+    /// What an application must carry when filed: the applicant's identity card alone
+    /// (一证受理, "accepted on one certificate"); the rest may follow while the case runs.
+    pub const NEEDED_TO_APPLY: [DocumentKind; 1] = [DocumentKind::IdCard];
+
+    /// The documents a case of `kind` in `category` needs before work is done (per DOMAIN.md).
     pub fn required_for(kind: RequestKind, category: SupplyCategory) -> Vec<DocumentKind> {
         let mut docs = vec![DocumentKind::IdCard, DocumentKind::ProofOfOwnership];
         if category != SupplyCategory::Residential {

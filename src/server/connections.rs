@@ -173,7 +173,7 @@ pub async fn apply(
         let doc = doc.ok_or(FieldError::new(Field::Documents, Problem::NotAllowed))?;
         sent.push(doc.kind);
     }
-    let missing = DocumentKind::required_for(kind, category)
+    let missing = DocumentKind::NEEDED_TO_APPLY
         .into_iter()
         .any(|k| !sent.iter().any(|s| s == k.as_str()));
     if missing {
@@ -276,11 +276,13 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
             for_customer: e.for_customer,
         })
         .collect();
-    let documents = request
-        .state
-        .store
-        .case_documents(id)
-        .await?
+    let stored = request.state.store.case_documents(id).await?;
+    let documents_outstanding = DocumentKind::required_for(row.kind, row.category)
+        .into_iter()
+        .filter(|k| !stored.iter().any(|d| d.kind == k.as_str()))
+        .map(|k| k.as_str().to_string())
+        .collect();
+    let documents = stored
         .into_iter()
         .map(|d| CaseDocument {
             id: d.id,
@@ -306,6 +308,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
         timeline,
         events,
         documents,
+        documents_outstanding,
     })
 }
 
