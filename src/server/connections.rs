@@ -147,13 +147,65 @@ pub async fn apply(
         )
         .into());
     }
-    let store = &request.state.store;
-    // A repeated submit (double click, retry) gets the case the first one created.
-    if let Some(id) = store.case_by_key(user.id, key).await? {
-        let (row, events, limits, cal) = load(request, id).await?;
-        let case = replay(&row, &events, &limits, &cal)?;
-        return Ok(summary(&row, &case, request.today(), &cal));
+    let parsed = ParsedApplication {
+        kind,
+        category,
+        account,
+        premise_address,
+        capacity,
+        voltage,
+        contact_name,
+        contact_phone,
+        documents,
+        key: key.to_string(),
+    };
+    // A repeated submit (double click, retry) gets the case the first one created, also when
+    // the twin won a race while this one was being checked.
+    if let Some(done) = submitted(request, user, key).await? {
+        return Ok(done);
     }
+    match file(request, user, &parsed).await {
+        Err(e) => submitted(request, user, key).await?.ok_or(e),
+        ok => ok,
+    }
+}
+
+/// The case `user` already filed under `key`, if any.
+async fn submitted(
+    request: &Request,
+    user: &User,
+    key: &str,
+) -> Result<Option<CaseSummary>, ApiError> {
+    let Some(id) = request.state.store.case_by_key(user.id, key).await? else {
+        return Ok(None);
+    };
+    let (row, events, limits, cal) = load(request, id).await?;
+    let case = replay(&row, &events, &limits, &cal)?;
+    Ok(Some(summary(&row, &case, request.today(), &cal)))
+}
+
+/// An application whose fields have all been parsed.
+struct ParsedApplication {
+    kind: crate::domain::connection::RequestKind,
+    category: SupplyCategory,
+    account: Option<RowId>,
+    premise_address: String,
+    capacity: Capacity,
+    voltage: SupplyVoltage,
+    contact_name: String,
+    contact_phone: String,
+    documents: Vec<RowId>,
+    key: String,
+}
+
+/// Checks access and documents, then stores the case.
+async fn file(
+    request: &Request,
+    user: &User,
+    p: &ParsedApplication,
+) -> Result<CaseSummary, ApiError> {
+    let store = &request.state.store;
+    let (kind, category, account, documents) = (p.kind, p.category, p.account, &p.documents);
     if let Some(account) = account {
         match store.account_access(account, user.id).await? {
             None => return Err(ApiError::NotFound),
@@ -165,7 +217,7 @@ pub async fn apply(
     }
     // Every required document kind must be among those sent.
     let mut sent = Vec::new();
-    for id in &documents {
+    for id in documents {
         let doc = store
             .document(*id)
             .await?
@@ -188,13 +240,13 @@ pub async fn apply(
         service_account_id: account,
         kind,
         category,
-        premise_address: &premise_address,
-        capacity_centi_kw: capacity.centi(),
-        supply_voltage: voltage.as_str(),
-        contact_name: &contact_name,
-        contact_phone: &contact_phone,
-        idempotency_key: key,
-        document_ids: &documents,
+        premise_address: &p.premise_address,
+        capacity_centi_kw: p.capacity.centi(),
+        supply_voltage: p.voltage.as_str(),
+        contact_name: &p.contact_name,
+        contact_phone: &p.contact_phone,
+        idempotency_key: &p.key,
+        document_ids: documents,
     };
     let (id, _created) = store
         .create_case(

@@ -136,13 +136,36 @@ async fn a_double_submit_creates_one_application() {
 }
 
 #[tokio::test]
-async fn an_application_without_its_documents_is_refused_naming_them() {
+async fn one_identity_card_is_enough_to_apply_and_the_rest_is_listed_as_outstanding() {
     let app = spawn_app_with_demo().await;
     app.sign_in(RESIDENT).await;
-    let one = app.upload("id_card", "id.pdf", PDF.to_vec()).await.ok();
-    app.apply_ev(&one["id"].to_string(), "k")
+    let consent = app
+        .upload("property_consent", "consent.pdf", PDF.to_vec())
+        .await
+        .ok();
+    app.apply_ev(&consent["id"].to_string(), "k1")
         .await
         .assert_invalid("documents", "missing");
+    app.apply_ev("", "k2")
+        .await
+        .assert_invalid("documents", "missing");
+    let id_card = app.upload("id_card", "id.pdf", PDF.to_vec()).await.ok();
+    let case = app.apply_ev(&id_card["id"].to_string(), "k3").await.ok();
+    let detail = app
+        .call(
+            "connections/detail",
+            &[("case_id", &case["id"].to_string())],
+        )
+        .await
+        .ok();
+    assert_eq!(
+        detail["documents_outstanding"],
+        serde_json::json!([
+            "proof_of_ownership",
+            "parking_space_proof",
+            "property_consent"
+        ])
+    );
 }
 
 #[tokio::test]
