@@ -49,3 +49,50 @@ pub fn focus_main_heading() {
         let _ = h1.focus();
     }
 }
+
+#[cfg(feature = "connections-ui")]
+/// Uploads a file as a document of `kind` (`POST /api/documents`), returning what was stored.
+pub async fn upload_document(
+    kind: &str,
+    file: web_sys::File,
+) -> Result<crate::api::connections::CaseDocument, crate::api::ApiError> {
+    use crate::api::ApiError;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let network = |e: wasm_bindgen::JsValue| ApiError::Network {
+        message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
+    };
+    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let url = format!(
+        "/api/documents?kind={}&name={}",
+        encode(kind),
+        encode(&file.name())
+    );
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&file);
+    let window = web_sys::window().ok_or(ApiError::Internal)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        serde_json::from_str(&text).map_err(|_| ApiError::Internal)
+    } else {
+        Err(serde_json::from_str(&text).unwrap_or(ApiError::Internal))
+    }
+}
+
+#[cfg(feature = "connections-ui")]
+/// A fresh random key for one submission of a form (repeats of it create nothing new).
+pub fn submission_key() -> String {
+    let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:08x}{:08x}", a, b)
+}

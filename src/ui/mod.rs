@@ -29,17 +29,47 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main"><components::text::Tr s=|t| t.skip_to_content/></a>
             <SiteHeader/>
-            <main id="main" class="page" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=OverviewPage/>
-                    <Route path=path!("/signin") view=SignInPage/>
-                    <Route path=path!("/register") view=RegisterPage/>
-                    <Route path=path!("/bills") view=BillsIndexPage/>
-                    <Route path=path!("/bills/:id") view=BillPage/>
-                    <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
-                </Routes>
-            </main>
+            <main id="main" class="page" tabindex="-1">{routes()}</main>
         </Router>
+    }
+}
+
+/// The pages of the app.
+#[cfg(not(feature = "connections-ui"))]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/") view=OverviewPage/>
+            <Route path=path!("/signin") view=SignInPage/>
+            <Route path=path!("/register") view=RegisterPage/>
+            <Route path=path!("/bills") view=BillsIndexPage/>
+            <Route path=path!("/bills/:id") view=BillPage/>
+            <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
+        </Routes>
+    }
+}
+
+/// The pages of the app, with the connection pages that are not yet within the first-load
+/// budget (see ARCHITECTURE.md, "Connections UI").
+#[cfg(feature = "connections-ui")]
+fn routes() -> impl IntoView {
+    use pages::apply::ApplyPage;
+    use pages::connections::{ApplicationPage, ApplicationsPage};
+    use pages::staff::{QueuePage, StaffCasePage};
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/") view=OverviewPage/>
+            <Route path=path!("/signin") view=SignInPage/>
+            <Route path=path!("/register") view=RegisterPage/>
+            <Route path=path!("/bills") view=BillsIndexPage/>
+            <Route path=path!("/bills/:id") view=BillPage/>
+            <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
+            <Route path=path!("/connections") view=ApplicationsPage/>
+            <Route path=path!("/connections/new") view=ApplyPage/>
+            <Route path=path!("/connections/:id") view=ApplicationPage/>
+            <Route path=path!("/staff/queue") view=QueuePage/>
+            <Route path=path!("/staff/cases/:id") view=StaffCasePage/>
+        </Routes>
     }
 }
 

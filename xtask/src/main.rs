@@ -274,6 +274,21 @@ fn test() -> Result {
         "warnings",
     ]);
     check(clippy, "clippy (csr)")?;
+    step("clippy -D warnings: web client with the connection pages (feature connections-ui)");
+    let mut clippy = cmd("cargo", &tools);
+    clippy.args([
+        "clippy",
+        "-p",
+        "gridcare",
+        "--features",
+        "connections-ui",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    check(clippy, "clippy (connections-ui)")?;
 
     // One feature set for every test build, so the crate compiles once.
     let features = ["-p", "gridcare", "--features", "e2e"];

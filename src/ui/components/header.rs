@@ -25,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="main-nav" aria-label=move || i18n.t().main_menu>
                     <A href="/" exact=true><Tr s=|t| t.nav_overview/></A>
                     <A href="/bills"><Tr s=|t| t.nav_bills/></A>
+                    {connection_links()}
                 </nav>
             </Show>
             <div class="header-actions">
@@ -81,3 +82,23 @@ fn SignOutButton() -> impl IntoView {
         </button>
     }
 }
+
+/// Links to the connection pages, while they are built behind the `connections-ui` feature.
+#[cfg(feature = "connections-ui")]
+fn connection_links() -> impl IntoView {
+    let session = use_session();
+    let is_staff = move || {
+        session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.role.is_staff()))
+    };
+    view! {
+        <A href="/connections"><Tr s=|t| t.nav_applications/></A>
+        <Show when=is_staff>
+            <A href="/staff/queue"><Tr s=|t| t.nav_queue/></A>
+        </Show>
+    }
+}
+
+#[cfg(not(feature = "connections-ui"))]
+fn connection_links() -> impl IntoView {}

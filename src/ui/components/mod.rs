@@ -1,6 +1,10 @@
 //! Widgets shared by pages.
 
 pub mod account_card;
+#[cfg(feature = "connections-ui")]
+pub mod case_view;
+#[cfg(feature = "connections-ui")]
+pub mod choice;
 pub mod field;
 pub mod guard;
 pub mod header;

@@ -192,5 +192,6 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
                 {payments}
             </section>
         }
+        .into_any()
     }
 }

@@ -144,5 +144,6 @@ fn BillTable(page: BillPage) -> impl IntoView {
                 {next.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
             </nav>
         }
+        .into_any()
     }
 }

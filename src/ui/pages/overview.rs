@@ -85,6 +85,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
                 </section>
             </div>
         }
+        .into_any()
     };
     let has_accounts = !accounts.is_empty();
     view! {

@@ -1,0 +1,352 @@
+//! Applying for a connection, step by step: what, contact, documents, review. Each field is
+//! checked as it is typed with the same rules the server applies again.
+
+use crate::api::accounts::list_accounts;
+use crate::api::connections::{CaseDocument, apply_for_connection};
+use crate::domain::application::{
+    Capacity, DocumentKind, SupplyVoltage, parse_category, parse_contact_name, parse_contact_phone,
+    parse_kind, parse_premise_address,
+};
+use crate::domain::connection::{RequestKind, SupplyCategory};
+use crate::domain::{Field, FieldError, Problem};
+use crate::ui::components::choice::{InputField, SelectField};
+use crate::ui::components::guard::{PageHeading, RequireSignIn};
+use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+/// `/connections/new`.
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    view! { <RequireSignIn><ApplyWizard/></RequireSignIn> }
+}
+
+/// Every answer of the form.
+#[derive(Clone, Copy)]
+struct Answers {
+    kind: RwSignal<String>,
+    category: RwSignal<String>,
+    account: RwSignal<String>,
+    address: RwSignal<String>,
+    capacity: RwSignal<String>,
+    voltage: RwSignal<String>,
+    contact_name: RwSignal<String>,
+    contact_phone: RwSignal<String>,
+    documents: RwSignal<Vec<(String, CaseDocument)>>,
+}
+
+impl Answers {
+    fn new() -> Self {
+        Answers {
+            kind: RwSignal::new(String::new()),
+            category: RwSignal::new(String::new()),
+            account: RwSignal::new(String::new()),
+            address: RwSignal::new(String::new()),
+            capacity: RwSignal::new(String::new()),
+            voltage: RwSignal::new(String::new()),
+            contact_name: RwSignal::new(String::new()),
+            contact_phone: RwSignal::new(String::new()),
+            documents: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The refusals on step `step` (0-based), checked with the domain's own parsers.
+    fn problems(&self, step: usize) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        let mut check = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                out.push(e);
+            }
+        };
+        match step {
+            0 => {
+                check(parse_kind(&self.kind.get_untracked()).map(drop));
+                let category = parse_category(&self.category.get_untracked());
+                check(category.map(drop));
+                check(parse_premise_address(&self.address.get_untracked()).map(drop));
+                check(Capacity::parse(&self.capacity.get_untracked()).map(drop));
+                if let Ok(c) = category {
+                    check(SupplyVoltage::parse(&self.voltage.get_untracked(), c).map(drop));
+                }
+            }
+            1 => {
+                check(parse_contact_name(&self.contact_name.get_untracked()).map(drop));
+                check(parse_contact_phone(&self.contact_phone.get_untracked()).map(drop));
+            }
+            2 => {
+                let has_id = self
+                    .documents
+                    .with_untracked(|d| d.iter().any(|(k, _)| k == DocumentKind::IdCard.as_str()));
+                if !has_id {
+                    out.push(FieldError::new(Field::Documents, Problem::Missing));
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+#[component]
+fn ApplyWizard() -> impl IntoView {
+    let i18n = use_i18n();
+    let a = Answers::new();
+    let step = RwSignal::new(0usize);
+    // Errors show for a step once the person tried to leave it; then they follow each keystroke.
+    let tried = RwSignal::new([false; 4]);
+    let key = crate::ui::browser::submission_key();
+    let accounts = LocalResource::new(list_accounts);
+    let shown = move |field: Field| {
+        Signal::derive(move || {
+            let s = step.get();
+            if !tried.with(|t| t[s]) {
+                return None;
+            }
+            // Track every answer so the message follows typing.
+            let _ = (
+                a.kind.get(),
+                a.category.get(),
+                a.address.get(),
+                a.capacity.get(),
+                a.voltage.get(),
+                a.contact_name.get(),
+                a.contact_phone.get(),
+                a.documents.with(Vec::len),
+            );
+            a.problems(s).into_iter().find(|e| e.field == field)
+        })
+    };
+    let go_next = move |_| {
+        let s = step.get_untracked();
+        tried.update(|t| t[s] = true);
+        if a.problems(s).is_empty() {
+            step.set(s + 1);
+        }
+    };
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = move |_| {
+        let key = key.clone();
+        let navigate = navigate.clone();
+        submitting.set(true);
+        spawn_local(async move {
+            let ids = a.documents.with_untracked(|d| {
+                d.iter()
+                    .map(|(_, doc)| doc.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            });
+            let result = apply_for_connection(
+                a.kind.get_untracked(),
+                a.category.get_untracked(),
+                a.account.get_untracked(),
+                a.address.get_untracked(),
+                a.capacity.get_untracked(),
+                a.voltage.get_untracked(),
+                a.contact_name.get_untracked(),
+                a.contact_phone.get_untracked(),
+                ids,
+                key,
+            )
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(case) => navigate(&format!("/connections/{}", case.id), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
+    };
+    // Choosing an account fills in its address.
+    Effect::new(move |_| {
+        let chosen = a.account.get();
+        if let Some(Ok(list)) = accounts.get()
+            && let Some(acc) = list.iter().find(|x| x.id.to_string() == chosen)
+        {
+            a.address.set(acc.premise_address.clone());
+        }
+    });
+    let kinds = Signal::derive(move || {
+        let t = i18n.t();
+        RequestKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), t.request_kind(*k).to_string()))
+            .collect()
+    });
+    let categories = Signal::derive(move || {
+        let t = i18n.t();
+        SupplyCategory::ALL
+            .iter()
+            .map(|c| (c.as_str().to_string(), t.supply_category(*c).to_string()))
+            .collect()
+    });
+    let voltages = Signal::derive(move || {
+        let category = parse_category(&a.category.get()).ok();
+        SupplyVoltage::ALL
+            .iter()
+            .filter(|v| category.is_none_or(|c| v.fits(c)))
+            .map(|v| (v.as_str().to_string(), v.label().to_string()))
+            .collect()
+    });
+    let account_options = Signal::derive(move || {
+        let mut opts = vec![(String::new(), i18n.t().new_premises.to_string())];
+        if let Some(Ok(list)) = accounts.get() {
+            opts.extend(list.into_iter().map(|x| {
+                (
+                    x.id.to_string(),
+                    format!("{} · {}", x.account_number, x.premise_address),
+                )
+            }));
+        }
+        opts
+    });
+    let step_names: [fn(&'static crate::ui::i18n::Text) -> &'static str; 4] = [
+        |t| t.step_what,
+        |t| t.step_contact,
+        |t| t.step_documents,
+        |t| t.step_review,
+    ];
+    view! {
+        <PageHeading text=|t| t.apply_new/>
+        <ol class="steps">
+            {step_names.into_iter().enumerate().map(|(i, name)| view! {
+                <li aria-current=move || (step.get() == i).then_some("step")><Tr s=name/></li>
+            }).collect_view()}
+        </ol>
+        <Show when=move || step.get() == 0>
+            <section aria-labelledby="step-what"><h2 id="step-what"><Tr s=|t| t.step_what/></h2>
+                <SelectField id="apply-kind" label=|t| t.field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+                <SelectField id="apply-category" label=|t| t.field_category value=a.category options=categories error=shown(Field::Category)/>
+                <div class="field">
+                    <label for="apply-account"><Tr s=|t| t.service_account/></label>
+                    <select id="apply-account" on:change=move |ev| a.account.set(event_target_value(&ev))>
+                        {move || account_options.get().into_iter().map(|(v, text)| {
+                            let selected = a.account.with(|cur| *cur == v);
+                            view! { <option value=v selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <InputField id="apply-address" label=|t| t.field_premise_address value=a.address error=shown(Field::PremiseAddress)/>
+                <InputField id="apply-capacity" label=|t| t.field_capacity value=a.capacity inputmode="decimal" error=shown(Field::Capacity)/>
+                <SelectField id="apply-voltage" label=|t| t.field_supply_voltage value=a.voltage options=voltages error=shown(Field::SupplyVoltage)/>
+            </section>
+        </Show>
+        <Show when=move || step.get() == 1>
+            <section aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|t| t.step_contact/></h2>
+                <InputField id="apply-contact-name" label=|t| t.field_contact_name value=a.contact_name autocomplete="name" error=shown(Field::ContactName)/>
+                <InputField id="apply-contact-phone" label=|t| t.field_contact_phone value=a.contact_phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
+            </section>
+        </Show>
+        <Show when=move || step.get() == 2>
+            <DocumentsStep a=a error=shown(Field::Documents)/>
+        </Show>
+        <Show when=move || step.get() == 3>
+            <Review a=a/>
+            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+        </Show>
+        <div class="wizard-buttons">
+            <Show when=move || { step.get() > 0 }>
+                <button type="button" class="button" on:click=move |_| step.update(|s| *s -= 1)><Tr s=|t| t.back/></button>
+            </Show>
+            <Show when=move || { step.get() < 3 } fallback=move || view! {
+                <button type="button" class="button button-primary" disabled=move || submitting.get() on:click=submit.clone()>
+                    <Show when=move || submitting.get() fallback=|| view! { <Tr s=|t| t.submit_application/> }><Tr s=|t| t.submitting/></Show>
+                </button>
+            }>
+                <button type="button" class="button button-primary" on:click=go_next><Tr s=|t| t.next/></button>
+            </Show>
+        </div>
+    }
+}
+
+/// One file input per document the request needs; each upload is stored at once.
+#[component]
+fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let upload_error = RwSignal::new(None);
+    let kinds = move || {
+        let kind = parse_kind(&a.kind.get()).unwrap_or(RequestKind::NewConnection);
+        let category = parse_category(&a.category.get()).unwrap_or(SupplyCategory::Residential);
+        DocumentKind::required_for(kind, category)
+    };
+    view! {
+        <section aria-labelledby="step-documents"><h2 id="step-documents"><Tr s=|t| t.step_documents/></h2>
+            <p class="muted"><Tr s=|t| t.documents_help/></p>
+            <p class="field-error" id="apply-documents-error">{move || error.get().map(|e| i18n.t().field_error(e))}</p>
+            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || kinds().into_iter().map(|kind| {
+                let id = format!("apply-doc-{}", kind.as_str());
+                let on_file = move |ev: leptos::ev::Event| {
+                    use wasm_bindgen::JsCast;
+                    let Some(file) = ev.target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .and_then(|i| i.files())
+                        .and_then(|f| f.get(0)) else { return };
+                    upload_error.set(None);
+                    spawn_local(async move {
+                        match crate::ui::browser::upload_document(kind.as_str(), file).await {
+                            Ok(doc) => a.documents.update(|d| {
+                                d.retain(|(k, _)| k != kind.as_str());
+                                d.push((kind.as_str().to_string(), doc));
+                            }),
+                            Err(e) => upload_error.set(Some(e)),
+                        }
+                    });
+                };
+                let done = move || a.documents.with(|d| d.iter().find(|(k, _)| k == kind.as_str()).map(|(_, doc)| doc.file_name.clone()));
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{move || i18n.t().document_kind(kind.as_str()).to_string()}</label>
+                        <input id=id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file
+                            aria-describedby=(kind == DocumentKind::IdCard).then_some("apply-documents-error")/>
+                        <p class="success" role="status">{move || done().map(|name| format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name))}</p>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// Everything as it will be sent.
+#[component]
+fn Review(a: Answers) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let kind = parse_kind(&a.kind.get())
+            .map(|k| t.request_kind(k))
+            .unwrap_or_default();
+        let category = parse_category(&a.category.get()).ok();
+        let voltage = SupplyVoltage::from_stored(&a.voltage.get())
+            .map(|v| v.label())
+            .unwrap_or_default();
+        let capacity = Capacity::parse(&a.capacity.get())
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let docs = a
+            .documents
+            .get()
+            .into_iter()
+            .map(|(k, d)| format!("{} ({})", t.document_kind(&k), d.file_name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <section class="card" aria-labelledby="step-review"><h2 id="step-review">{t.step_review}</h2>
+                <dl class="facts">
+                    <div><dt>{t.field_kind}</dt><dd>{kind}</dd></div>
+                    <div><dt>{t.field_category}</dt><dd>{category.map(|c| t.supply_category(c)).unwrap_or_default()}</dd></div>
+                    <div><dt>{t.field_premise_address}</dt><dd>{a.address.get()}</dd></div>
+                    <div><dt>{t.capacity_label}</dt><dd>{capacity}</dd></div>
+                    <div><dt>{t.voltage_label}</dt><dd>{voltage}</dd></div>
+                    <div><dt>{t.field_contact_name}</dt><dd>{a.contact_name.get()}</dd></div>
+                    <div><dt>{t.field_contact_phone}</dt><dd>{a.contact_phone.get()}</dd></div>
+                    <div><dt>{t.documents_title}</dt><dd>{docs}</dd></div>
+                </dl>
+            </section>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,239 @@
+//! The customer's applications: the list, and one case with its timeline, what it waits for,
+//! and the way to answer or cancel.
+
+use crate::api::connections::{
+    CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
+};
+use crate::ui::components::case_view::{CaseBadge, CaseBody};
+use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+/// `/connections`.
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    view! { <RequireSignIn><Applications/></RequireSignIn> }
+}
+
+#[component]
+fn Applications() -> impl IntoView {
+    let cases = LocalResource::new(my_cases);
+    view! {
+        <PageHeading text=|t| t.apps_title/>
+        <p><a class="button button-primary" href="/connections/new"><Tr s=|t| t.apply_new/></a></p>
+        <Suspense fallback=Loading>
+            {move || cases.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_apps/></p> }.into_any(),
+                Ok(list) => view! { <CaseTable cases=list link_base="/connections"/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Cases as a table linking each number to `link_base/ID`.
+#[component]
+pub fn CaseTable(cases: Vec<CaseSummary>, link_base: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let rows = cases.iter().map(|c| view! {
+            <tr>
+                <th scope="row" data-label=t.col_number><a class="mono" href=format!("{link_base}/{}", c.id)>{c.number.clone()}</a></th>
+                <td data-label=t.col_kind>{t.request_kind(c.kind)}</td>
+                <td data-label=t.col_stage>{t.stage(c.stage)}</td>
+                <td data-label=t.col_next_due>{c.next_due.map(|d| t.date(d)).unwrap_or_else(|| "—".into())}</td>
+                <td data-label=t.status><CaseBadge summary=c.clone()/></td>
+            </tr>
+        }).collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="bills-table">
+                    <thead><tr>
+                        <th scope="col">{t.col_number}</th>
+                        <th scope="col">{t.col_kind}</th>
+                        <th scope="col">{t.col_stage}</th>
+                        <th scope="col">{t.col_next_due}</th>
+                        <th scope="col">{t.status}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// `/connections/:id`.
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    view! { <RequireSignIn><Application/></RequireSignIn> }
+}
+
+#[component]
+fn Application() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let case =
+        LocalResource::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
+    let heading = move || match case.get() {
+        Some(Ok(c)) => format!(
+            "{} {}",
+            i18n.t().request_kind(c.summary.kind),
+            c.summary.number
+        ),
+        _ => i18n.t().apps_title.to_string(),
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(heading)/>
+        <p><a href="/connections"><Tr s=|t| t.apps_title/></a></p>
+        <Suspense fallback=Loading>
+            {move || case.get().map(|result| match result {
+                Ok(c) => view! { <CustomerCase case=c on_change=move || case.refetch()/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CustomerCase(
+    case: CaseDetail,
+    on_change: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let waiting = case.waiting_for.clone();
+    let can_cancel = case.can_cancel;
+    let id = case.summary.id.to_string();
+    let outstanding = case.documents_outstanding.clone();
+    let respond = waiting.map(|asked| {
+        let (id, on_change) = (id.clone(), on_change.clone());
+        view! { <RespondForm case_id=id asked outstanding on_done=on_change/> }
+    });
+    let cancel =
+        can_cancel.then(|| view! { <CancelButton case_id=id.clone() on_done=on_change.clone()/> });
+    view! {
+        {respond}
+        <CaseBody case staff=false/>
+        {cancel}
+    }
+}
+
+/// Answers the utility's request: a document per outstanding kind, and a message.
+#[component]
+fn RespondForm(
+    case_id: String,
+    asked: String,
+    outstanding: Vec<String>,
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let uploaded: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let message = RwSignal::new(String::new());
+    let error = RwSignal::new(None);
+    let action = ServerAction::<RespondToRequest>::new();
+    Effect::new({
+        let on_done = on_done.clone();
+        move |_| match action.value().get() {
+            Some(Ok(_)) => on_done(),
+            Some(Err(e)) => error.set(Some(e)),
+            None => {}
+        }
+    });
+    let kinds = if outstanding.is_empty() {
+        vec!["other".to_string()]
+    } else {
+        outstanding
+    };
+    let inputs = kinds.into_iter().map(|kind| {
+        let input_id = format!("respond-{kind}");
+        let label_kind = kind.clone();
+        let on_file = move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast;
+            let Some(file) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let kind = kind.clone();
+            spawn_local(async move {
+                match crate::ui::browser::upload_document(&kind, file).await {
+                    Ok(doc) => uploaded.update(|u| u.push((doc.id.to_string(), doc.file_name))),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        };
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{move || i18n.t().document_kind(&label_kind).to_string()}</label>
+                <input id=input_id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
+            </div>
+        }
+    }).collect_view();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids = uploaded.with(|u| {
+            u.iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        let note = message.get();
+        // The server needs something to act on: a document or a message.
+        let note = if ids.is_empty() && note.trim().is_empty() {
+            "-".to_string()
+        } else {
+            note
+        };
+        action.dispatch(RespondToRequest {
+            case_id: case_id.clone(),
+            document_ids: ids,
+            note,
+        });
+    };
+    view! {
+        <section class="card attention" aria-labelledby="waiting-heading">
+            <h2 id="waiting-heading"><Tr s=|t| t.waiting_title/></h2>
+            <p class="note">{asked}</p>
+            {move || error.get().map(|error| view! { <ErrorMessage error/> })}
+            <form on:submit=submit>
+                {inputs}
+                <ul class="plain-list">
+                    {move || uploaded.get().into_iter().map(|(_, name)| view! { <li>{i18n.t().uploaded}{i18n.t().colon}{name}</li> }).collect_view()}
+                </ul>
+                <div class="field">
+                    <label for="respond-message"><Tr s=|t| t.message_optional/></label>
+                    <input id="respond-message" type="text" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button button-primary" disabled=move || action.pending().get()><Tr s=|t| t.respond/></button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn CancelButton(case_id: String, on_done: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let action = ServerAction::<CancelCase>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            on_done();
+        }
+    });
+    view! {
+        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
+        <button
+            type="button"
+            class="button"
+            disabled=move || action.pending().get()
+            on:click=move |_| { action.dispatch(CancelCase { case_id: case_id.clone() }); }
+        >
+            <Tr s=|t| t.cancel_application/>
+        </button>
+    }
+}

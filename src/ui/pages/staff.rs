@@ -1,0 +1,150 @@
+//! Staff pages: the connection queue, nearest deadline first, and one case with the actions
+//! that move it on.
+
+use crate::api::connections::get_case;
+use crate::api::staff::{ActOnCase, case_queue};
+use crate::domain::connection::{Stage, SupplyCategory};
+use crate::ui::components::case_view::CaseBody;
+use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use crate::ui::pages::connections::CaseTable;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+const STAGES: [(Stage, &str); 7] = [
+    (Stage::Application, "application"),
+    (Stage::SiteSurvey, "site_survey"),
+    (Stage::SupplyPlan, "supply_plan"),
+    (Stage::DesignReview, "design_review"),
+    (Stage::MidConstructionCheck, "mid_construction_check"),
+    (Stage::CompletionInspection, "completion_inspection"),
+    (Stage::MeterAndEnergise, "meter_and_energise"),
+];
+
+/// `/staff/queue`.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    view! { <RequireSignIn><Queue/></RequireSignIn> }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let i18n = use_i18n();
+    let stage = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let overdue = RwSignal::new(false);
+    let cases = LocalResource::new(move || {
+        case_queue(stage.get(), category.get(), overdue.get().to_string())
+    });
+    let stage_options = move || {
+        let t = i18n.t();
+        STAGES
+            .iter()
+            .map(|(s, v)| view! { <option value=*v>{t.stage(*s)}</option> })
+            .collect_view()
+    };
+    let category_options = move || {
+        let t = i18n.t();
+        SupplyCategory::ALL
+            .iter()
+            .map(|c| view! { <option value=c.as_str()>{t.supply_category(*c)}</option> })
+            .collect_view()
+    };
+    view! {
+        <PageHeading text=|t| t.queue_title/>
+        <div class="filters">
+            <div class="field">
+                <label for="filter-stage"><Tr s=|t| t.filter_stage/></label>
+                <select id="filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
+                    <option value=""><Tr s=|t| t.all/></option>
+                    {stage_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-category"><Tr s=|t| t.filter_category/></label>
+                <select id="filter-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                    <option value=""><Tr s=|t| t.all/></option>
+                    {category_options}
+                </select>
+            </div>
+            <div class="field checkbox">
+                <input id="filter-overdue" type="checkbox" on:change=move |ev| overdue.set(event_target_checked(&ev))/>
+                <label for="filter-overdue"><Tr s=|t| t.filter_overdue/></label>
+            </div>
+        </div>
+        <Suspense fallback=Loading>
+            {move || cases.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.queue_empty/></p> }.into_any(),
+                Ok(list) => view! { <CaseTable cases=list link_base="/staff/cases"/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// `/staff/cases/:id`.
+#[component]
+pub fn StaffCasePage() -> impl IntoView {
+    view! { <RequireSignIn><StaffCase/></RequireSignIn> }
+}
+
+#[component]
+fn StaffCase() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let case = LocalResource::new(move || get_case(id()));
+    let heading = move || match case.get() {
+        Some(Ok(c)) => format!(
+            "{} {}",
+            i18n.t().request_kind(c.summary.kind),
+            c.summary.number
+        ),
+        _ => i18n.t().queue_title.to_string(),
+    };
+    let action = ServerAction::<ActOnCase>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            case.refetch();
+        }
+    });
+    let note = RwSignal::new(String::new());
+    let for_customer = RwSignal::new(true);
+    let act = move |what: &'static str| {
+        action.dispatch(ActOnCase {
+            case_id: id(),
+            action: what.to_string(),
+            note: note.get_untracked(),
+            for_customer: for_customer.get_untracked().to_string(),
+        });
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(heading)/>
+        <p><a href="/staff/queue"><Tr s=|t| t.queue_title/></a></p>
+        <section class="card" aria-labelledby="actions-heading">
+            <h2 id="actions-heading" class="visually-hidden"><Tr s=|t| t.note_label/></h2>
+            {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
+            <div class="field">
+                <label for="staff-note"><Tr s=|t| t.note_label/></label>
+                <textarea id="staff-note" rows="3" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="field checkbox">
+                <input id="staff-for-customer" type="checkbox" prop:checked=move || for_customer.get() on:change=move |ev| for_customer.set(event_target_checked(&ev))/>
+                <label for="staff-for-customer"><Tr s=|t| t.show_to_customer/></label>
+            </div>
+            <div class="wizard-buttons">
+                <button type="button" class="button button-primary" disabled=move || action.pending().get() on:click=move |_| act("advance")><Tr s=|t| t.advance/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("ask_customer")><Tr s=|t| t.ask_customer/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("reject")><Tr s=|t| t.reject/></button>
+            </div>
+        </section>
+        <Suspense fallback=Loading>
+            {move || case.get().map(|result| match result {
+                Ok(c) => view! { <CaseBody case=c staff=true/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
