@@ -57,6 +57,42 @@ impl TestApp {
         ids.join(",")
     }
 
+    /// A second browser signed in as the demo staff agent.
+    pub async fn agent(&self) -> reqwest::Client {
+        let agent = self.other_browser();
+        self.call_with(
+            &agent,
+            "auth/sign_in",
+            &[("email", AGENT.0), ("password", AGENT.1)],
+        )
+        .await
+        .ok();
+        agent
+    }
+
+    /// Staff in `agent` act on case `id`.
+    pub async fn act(
+        &self,
+        agent: &reqwest::Client,
+        id: &str,
+        action: &str,
+        note: &str,
+        for_customer: bool,
+    ) -> crate::helpers::Answer {
+        let for_customer = if for_customer { "true" } else { "false" };
+        self.call_with(
+            agent,
+            "staff/act",
+            &[
+                ("case_id", id),
+                ("action", action),
+                ("note", note),
+                ("for_customer", for_customer),
+            ],
+        )
+        .await
+    }
+
     /// Applies for an EV charger at the demo home, with `key` as the idempotency key.
     pub async fn apply_ev(&self, documents: &str, key: &str) -> crate::helpers::Answer {
         let account = self.account_id("3100123456").await.to_string();
@@ -325,14 +361,7 @@ async fn staff_advance_a_case_and_the_customer_sees_the_timeline_move() {
     let docs = app.ev_documents().await;
     let case = app.apply_ev(&docs, "k").await.ok();
     let id = case["id"].to_string();
-    let agent = app.other_browser();
-    app.call_with(
-        &agent,
-        "auth/sign_in",
-        &[("email", AGENT.0), ("password", AGENT.1)],
-    )
-    .await
-    .ok();
+    let agent = app.agent().await;
     let queue = app
         .call_with(
             &agent,
@@ -350,27 +379,17 @@ async fn staff_advance_a_case_and_the_customer_sees_the_timeline_move() {
     let mut sorted = dues.clone();
     sorted.sort_unstable();
     assert_eq!(dues, sorted, "nearest deadline first");
-    let act = |action: &'static str, note: &'static str, for_customer: &'static str| {
-        let (agent, id) = (&agent, id.clone());
-        let app = &app;
-        async move {
-            app.call_with(
-                agent,
-                "staff/act",
-                &[
-                    ("case_id", &id),
-                    ("action", action),
-                    ("note", note),
-                    ("for_customer", for_customer),
-                ],
-            )
-            .await
-        }
-    };
-    act("advance", "Accepted; survey booked for Monday.", "true")
-        .await
-        .ok();
-    let moved = act("advance", "Internal: surveyor Zhang.", "false")
+    app.act(
+        &agent,
+        &id,
+        "advance",
+        "Accepted; survey booked for Monday.",
+        true,
+    )
+    .await
+    .ok();
+    let moved = app
+        .act(&agent, &id, "advance", "Internal: surveyor Zhang.", false)
         .await
         .ok();
     assert_eq!(moved["stage"], "meter_and_energise");
@@ -413,36 +432,17 @@ async fn asking_the_customer_stops_the_clock_until_they_answer() {
     let docs = app.ev_documents().await;
     let case = app.apply_ev(&docs, "k").await.ok();
     let id = case["id"].to_string();
-    let agent = app.other_browser();
-    app.call_with(
-        &agent,
-        "auth/sign_in",
-        &[("email", AGENT.0), ("password", AGENT.1)],
-    )
-    .await
-    .ok();
-    app.call_with(
-        &agent,
-        "staff/act",
-        &[
-            ("case_id", &id),
-            ("action", "ask_customer"),
-            ("note", ""),
-            ("for_customer", "true"),
-        ],
-    )
-    .await
-    .assert_invalid("note", "required");
+    let agent = app.agent().await;
+    app.act(&agent, &id, "ask_customer", "", true)
+        .await
+        .assert_invalid("note", "required");
     let asked = app
-        .call_with(
+        .act(
             &agent,
-            "staff/act",
-            &[
-                ("case_id", &id),
-                ("action", "ask_customer"),
-                ("note", "Please send a clearer parking-space proof."),
-                ("for_customer", "true"),
-            ],
+            &id,
+            "ask_customer",
+            "Please send a clearer parking-space proof.",
+            true,
         )
         .await
         .ok();
@@ -498,53 +498,25 @@ async fn cancelling_before_work_starts_and_rejecting_with_a_reason() {
     assert_eq!(cancelled["state"], "cancelled");
     let docs = app.ev_documents().await;
     let other = app.apply_ev(&docs, "k2").await.ok();
-    let agent = app.other_browser();
-    app.call_with(
-        &agent,
-        "auth/sign_in",
-        &[("email", AGENT.0), ("password", AGENT.1)],
-    )
-    .await
-    .ok();
+    let agent = app.agent().await;
     let id = other["id"].to_string();
-    app.call_with(
-        &agent,
-        "staff/act",
-        &[
-            ("case_id", &id),
-            ("action", "reject"),
-            ("note", ""),
-            ("for_customer", "true"),
-        ],
-    )
-    .await
-    .assert_invalid("note", "required");
+    app.act(&agent, &id, "reject", "", true)
+        .await
+        .assert_invalid("note", "required");
     let rejected = app
-        .call_with(
+        .act(
             &agent,
-            "staff/act",
-            &[
-                ("case_id", &id),
-                ("action", "reject"),
-                ("note", "The parking space is not in the applicant's name."),
-                ("for_customer", "true"),
-            ],
+            &id,
+            "reject",
+            "The parking space is not in the applicant's name.",
+            true,
         )
         .await
         .ok();
     assert_eq!(rejected["state"], "rejected");
-    app.call_with(
-        &agent,
-        "staff/act",
-        &[
-            ("case_id", &id),
-            ("action", "advance"),
-            ("note", ""),
-            ("for_customer", "true"),
-        ],
-    )
-    .await
-    .assert_error(StatusCode::CONFLICT, "not_now");
+    app.act(&agent, &id, "advance", "", true)
+        .await
+        .assert_error(StatusCode::CONFLICT, "not_now");
 }
 
 #[tokio::test]

@@ -246,49 +246,31 @@ fn test() -> Result {
     fmt.args(["fmt", "--all", "--check"]);
     check(fmt, "cargo fmt --check (run `cargo fmt --all`)")?;
 
-    step("clippy -D warnings: server, tests and xtask (feature ssr)");
-    let mut clippy = cmd("cargo", &tools);
-    clippy.args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--features",
-        "gridcare/e2e",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    check(clippy, "clippy (ssr)")?;
-    step("clippy -D warnings: web client (feature csr, wasm32)");
-    let mut clippy = cmd("cargo", &tools);
-    clippy.args([
-        "clippy",
+    let clippy = |what: &str, args: &[&str]| {
+        step(&format!("clippy -D warnings: {what}"));
+        let mut c = cmd("cargo", &tools);
+        c.arg("clippy").args(args).args(["--", "-D", "warnings"]);
+        check(c, &format!("clippy ({what})"))
+    };
+    let wasm = [
         "-p",
         "gridcare",
-        "--features",
-        "csr",
         "--target",
         "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    check(clippy, "clippy (csr)")?;
-    step("clippy -D warnings: web client with the connection pages (feature connections-ui)");
-    let mut clippy = cmd("cargo", &tools);
-    clippy.args([
-        "clippy",
-        "-p",
-        "gridcare",
         "--features",
-        "connections-ui",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]);
-    check(clippy, "clippy (connections-ui)")?;
+    ];
+    clippy(
+        "server, tests and xtask (feature ssr)",
+        &["--workspace", "--all-targets", "--features", "gridcare/e2e"],
+    )?;
+    clippy(
+        "web client (feature csr, wasm32)",
+        &[&wasm[..], &["csr"]].concat(),
+    )?;
+    clippy(
+        "web client with the connection pages (feature connections-ui)",
+        &[&wasm[..], &["connections-ui"]].concat(),
+    )?;
 
     // One feature set for every test build, so the crate compiles once.
     let features = ["-p", "gridcare", "--features", "e2e"];
