@@ -29,9 +29,24 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main"><components::text::Tr s=|t| t.skip_to_content/></a>
             <SiteHeader/>
+            <FocusOnNavigate/>
             <main id="main" class="page" tabindex="-1">{routes()}</main>
         </Router>
     }
+}
+
+/// After each move to another page (not the first load), puts keyboard focus on the new page's
+/// heading, so screen-reader users hear where they are and keyboard users start from the top.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(browser::focus_main_heading);
+        }
+        path
+    });
 }
 
 /// The pages of the app.

@@ -219,6 +219,24 @@ impl Session {
         .expect("text")
     }
 
+    /// Waits up to 5 s for keyboard focus to be on the page's `<h1>`.
+    pub async fn assert_focus_on_heading(&self) {
+        let started = Instant::now();
+        loop {
+            let tag = self
+                .script("return document.activeElement && document.activeElement.tagName")
+                .await;
+            if tag == "H1" {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "focus is on {tag}, not the heading"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Runs a script and returns its value.
     pub async fn script(&self, js: &str) -> Value {
         self.client.execute(js, vec![]).await.expect("script")

@@ -23,6 +23,7 @@ async fn the_resident_signs_in_reads_the_latest_bill_in_both_languages_and_signs
 
     s.follow("View bill").await;
     s.heading_containing("Bill for").await;
+    s.assert_focus_on_heading().await;
     let total: i64 = sqlx::query(
         "SELECT b.total_fen FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
          WHERE sa.account_number = $1 ORDER BY b.period_start DESC LIMIT 1",

@@ -35,5 +35,6 @@ pub fn DynamicHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     Effect::new(move |_| {
         crate::ui::browser::set_title(&format!("{} · {}", text.get(), i18n.t().app_name));
     });
-    view! { <h1>{move || text.get()}</h1> }
+    // Focusable by script only, so navigation can move focus here (see `FocusOnNavigate`).
+    view! { <h1 tabindex="-1">{move || text.get()}</h1> }
 }
