@@ -338,12 +338,12 @@ fn test() -> Result {
 
     let mut total = Counts::default();
     println!(
-        "\n{:<14} {:>7} {:>7} {:>8}",
+        "\n{:<24} {:>7} {:>7} {:>8}",
         "suite", "passed", "failed", "ignored"
     );
     for (name, c) in &rows {
         println!(
-            "{name:<14} {:>7} {:>7} {:>8}",
+            "{name:<24} {:>7} {:>7} {:>8}",
             c.passed, c.failed, c.ignored
         );
         total.add(*c);
