@@ -119,7 +119,7 @@ fn ApplyWizard() -> impl IntoView {
             a.problems(s).into_iter().find(|e| e.field == field)
         })
     };
-    let go_next = move |_| {
+    let go_next = move |_: leptos::ev::MouseEvent| {
         let s = step.get_untracked();
         tried.update(|t| t[s] = true);
         if a.problems(s).is_empty() {
@@ -129,7 +129,7 @@ fn ApplyWizard() -> impl IntoView {
     let submit_error = RwSignal::new(None);
     let submitting = RwSignal::new(false);
     let navigate = use_navigate();
-    let submit = move |_| {
+    let submit = move |_: leptos::ev::MouseEvent| {
         let key = key.clone();
         let navigate = navigate.clone();
         submitting.set(true);
@@ -216,8 +216,7 @@ fn ApplyWizard() -> impl IntoView {
                 <li aria-current=move || (step.get() == i).then_some("step")><Tr s=name/></li>
             }).collect_view()}
         </ol>
-        <Show when=move || step.get() == 0>
-            <section aria-labelledby="step-what"><h2 id="step-what"><Tr s=|t| t.step_what/></h2>
+        <section hidden=move || step.get() != 0 aria-labelledby="step-what"><h2 id="step-what"><Tr s=|t| t.step_what/></h2>
                 <SelectField id="apply-kind" label=|t| t.field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
                 <SelectField id="apply-category" label=|t| t.field_category value=a.category options=categories error=shown(Field::Category)/>
                 <div class="field">
@@ -232,32 +231,24 @@ fn ApplyWizard() -> impl IntoView {
                 <InputField id="apply-address" label=|t| t.field_premise_address value=a.address error=shown(Field::PremiseAddress)/>
                 <InputField id="apply-capacity" label=|t| t.field_capacity value=a.capacity inputmode="decimal" error=shown(Field::Capacity)/>
                 <SelectField id="apply-voltage" label=|t| t.field_supply_voltage value=a.voltage options=voltages error=shown(Field::SupplyVoltage)/>
-            </section>
-        </Show>
-        <Show when=move || step.get() == 1>
-            <section aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|t| t.step_contact/></h2>
+        </section>
+        <section hidden=move || step.get() != 1 aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|t| t.step_contact/></h2>
                 <InputField id="apply-contact-name" label=|t| t.field_contact_name value=a.contact_name autocomplete="name" error=shown(Field::ContactName)/>
                 <InputField id="apply-contact-phone" label=|t| t.field_contact_phone value=a.contact_phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
-            </section>
-        </Show>
-        <Show when=move || step.get() == 2>
+        </section>
+        <div hidden=move || step.get() != 2>
             <DocumentsStep a=a error=shown(Field::Documents)/>
-        </Show>
-        <Show when=move || step.get() == 3>
+        </div>
+        <div hidden=move || step.get() != 3>
             <Review a=a/>
             {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
-        </Show>
+        </div>
         <div class="wizard-buttons">
-            <Show when=move || { step.get() > 0 }>
-                <button type="button" class="button" on:click=move |_| step.update(|s| *s -= 1)><Tr s=|t| t.back/></button>
-            </Show>
-            <Show when=move || { step.get() < 3 } fallback=move || view! {
-                <button type="button" class="button button-primary" disabled=move || submitting.get() on:click=submit.clone()>
-                    <Show when=move || submitting.get() fallback=|| view! { <Tr s=|t| t.submit_application/> }><Tr s=|t| t.submitting/></Show>
-                </button>
-            }>
-                <button type="button" class="button button-primary" on:click=go_next><Tr s=|t| t.next/></button>
-            </Show>
+            <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|t| t.back/></button>
+            <button type="button" class="button button-primary" hidden={move || step.get() >= 3} on:click=go_next><Tr s=|t| t.next/></button>
+            <button type="button" class="button button-primary" hidden={move || step.get() < 3} disabled=move || submitting.get() on:click=submit>
+                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().submit_application }}
+            </button>
         </div>
     }
 }
