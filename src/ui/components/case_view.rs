@@ -3,28 +3,28 @@
 
 use crate::api::connections::{CaseDetail, CaseSummary};
 use crate::domain::application::{Capacity, SupplyVoltage};
-use crate::ui::i18n::use_i18n;
+use crate::ui::components::data::{Cell, DataTable, Facts};
+use crate::ui::i18n::{Text, use_i18n};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The state of a case as a badge (late cases say so in words).
-#[component]
-pub fn CaseBadge(summary: CaseSummary) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn case_badge(t: &Text, summary: &CaseSummary) -> Cell {
     let class = match (summary.late, summary.state.as_str()) {
         (true, _) => "badge badge-overdue",
         (_, "completed") => "badge badge-paid",
         (_, "waiting_on_customer") => "badge badge-due",
         _ => "badge",
     };
-    view! {
-        <span class=class>
-            {move || {
-                let t = i18n.t();
-                let state = t.case_state(&summary.state).to_string();
-                if summary.late { format!("{state} · {}", t.late) } else { state }
-            }}
-        </span>
-    }
+    let state = t.case_state(&summary.state).to_string();
+    Cell::Badge(
+        class,
+        if summary.late {
+            format!("{state} · {}", t.late)
+        } else {
+            state
+        },
+    )
 }
 
 /// Everything about a case; `staff` shows the notes only staff see, marked as such.
@@ -37,6 +37,11 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
         let s = c.summary.clone();
         let voltage = SupplyVoltage::from_stored(&c.supply_voltage)
             .map_or(c.supply_voltage.clone(), |v| v.label().to_string());
+        let day = |d: Option<NaiveDate>| Cell::Text(d.map(|d| t.date(d)).unwrap_or_default());
+        let current = c
+            .timeline
+            .iter()
+            .position(|st| st.started_on.is_some() && st.done_on.is_none());
         let stages = c
             .timeline
             .iter()
@@ -48,25 +53,32 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
                     (None, Some(_), _) => "",
                     (None, None, None) => t.not_reached,
                 };
-                let current = st.started_on.is_some() && st.done_on.is_none();
+                vec![
+                    Cell::Text(t.stage(st.stage).into()),
+                    Cell::Text(
+                        st.limit_days
+                            .map(|d| (t.working_days)(d))
+                            .unwrap_or_default(),
+                    ),
+                    day(st.started_on),
+                    day(st.due_on),
+                    day(st.done_on),
+                    Cell::Text(result.into()),
+                ]
+            })
+            .collect();
+        let documents = c
+            .documents
+            .iter()
+            .map(|d| {
                 view! {
-                    <tr aria-current=current.then_some("step")>
-                        <th scope="row">{t.stage(st.stage)}</th>
-                        <td>{st.limit_days.map(|d| (t.working_days)(d)).unwrap_or_default()}</td>
-                        <td>{st.started_on.map(|d| t.date(d)).unwrap_or_default()}</td>
-                        <td>{st.due_on.map(|d| t.date(d)).unwrap_or_default()}</td>
-                        <td>{st.done_on.map(|d| t.date(d)).unwrap_or_default()}</td>
-                        <td>{result}</td>
-                    </tr>
+                    <li>
+                        <a href=format!("/api/documents/{}", d.id) download>{d.file_name.clone()}</a>
+                        {format!(" · {} · {} KB", t.document_kind(&d.kind), (d.size_bytes + 999) / 1000)}
+                    </li>
                 }
             })
             .collect_view();
-        let documents = c.documents.iter().map(|d| view! {
-            <li>
-                <a href=format!("/api/documents/{}", d.id) download>{d.file_name.clone()}</a>
-                {format!(" · {} · {:.0} KB", t.document_kind(&d.kind), d.size_bytes as f64 / 1000.0)}
-            </li>
-        }).collect_view();
         let outstanding = (!c.documents_outstanding.is_empty()).then(|| {
             let names = c
                 .documents_outstanding
@@ -76,53 +88,66 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
                 .join(", ");
             view! { <p><strong>{t.still_needed}{t.colon}</strong>{names}</p> }
         });
-        let events = c.events.iter().map(|e| {
-            let who = match (e.by_staff, staff) {
-                (true, _) => t.by_utility,
-                (false, true) => t.by_customer,
-                (false, false) => t.by_you,
-            };
-            let private = (!e.for_customer).then(|| view! { " " <span class="badge">{t.staff_note}</span> });
-            view! {
-                <li>
-                    <strong>{t.date(e.on_day)}</strong>" · "{t.case_action(&e.action).to_string()}" · "{who}
-                    {private}
-                    {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
-                </li>
-            }
-        }).collect_view();
+        let events = c
+            .events
+            .iter()
+            .map(|e| {
+                let who = match (e.by_staff, staff) {
+                    (true, _) => t.by_utility,
+                    (false, true) => t.by_customer,
+                    (false, false) => t.by_you,
+                };
+                let private = if e.for_customer { String::new() } else { format!(" ({})", t.staff_note) };
+                let line = format!("{} · {} · {who}{private}", t.date(e.on_day), t.case_action(&e.action));
+                view! {
+                    <li>
+                        <strong>{line}</strong>
+                        {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let facts = vec![
+            (t.col_number, Cell::Mono(s.number.clone())),
+            (t.status, case_badge(t, &s)),
+            (t.col_stage, Cell::Text(t.stage(s.stage).into())),
+            (t.col_kind, Cell::Text(t.request_kind(s.kind).into())),
+            (
+                t.field_category,
+                Cell::Text(t.supply_category(s.category).into()),
+            ),
+            (t.premise, Cell::Text(s.premise_address.clone())),
+            (
+                t.capacity_label,
+                Cell::Text(Capacity::from_centi(c.capacity_centi_kw).to_string()),
+            ),
+            (t.voltage_label, Cell::Text(voltage)),
+            (t.accepted_on, Cell::Text(t.date(c.accepted_on))),
+            (
+                t.col_next_due,
+                Cell::Text(s.next_due.map(|d| t.date(d)).unwrap_or_else(|| "—".into())),
+            ),
+            (
+                t.all_stages,
+                Cell::Text(format!(
+                    "{} · {} {}",
+                    (t.used_of)(c.utility_days_used, c.total_limit_days),
+                    t.col_due,
+                    t.date(c.overall_due)
+                )),
+            ),
+        ];
         view! {
-            <section class="card" aria-labelledby="case-facts">
-                <h2 id="case-facts" class="visually-hidden">{t.col_number}</h2>
-                <dl class="facts">
-                    <div><dt>{t.col_number}</dt><dd class="mono">{s.number.clone()}</dd></div>
-                    <div><dt>{t.status}</dt><dd><CaseBadge summary=s.clone()/></dd></div>
-                    <div><dt>{t.col_stage}</dt><dd>{t.stage(s.stage)}</dd></div>
-                    <div><dt>{t.col_kind}</dt><dd>{t.request_kind(s.kind)}</dd></div>
-                    <div><dt>{t.field_category}</dt><dd>{t.supply_category(s.category)}</dd></div>
-                    <div><dt>{t.premise}</dt><dd>{s.premise_address.clone()}</dd></div>
-                    <div><dt>{t.capacity_label}</dt><dd>{Capacity::from_centi(c.capacity_centi_kw).to_string()}</dd></div>
-                    <div><dt>{t.voltage_label}</dt><dd>{voltage}</dd></div>
-                    <div><dt>{t.accepted_on}</dt><dd>{t.date(c.accepted_on)}</dd></div>
-                    <div><dt>{t.col_next_due}</dt><dd>{s.next_due.map(|d| t.date(d)).unwrap_or_else(|| "—".into())}</dd></div>
-                    <div><dt>{t.all_stages}</dt><dd>{format!("{} · {} {}", (t.used_of)(c.utility_days_used, c.total_limit_days), t.col_due, t.date(c.overall_due))}</dd></div>
-                </dl>
+            <section class="card" aria-label=t.col_number>
+                <Facts facts/>
             </section>
             <section aria-labelledby="progress-heading">
                 <h2 id="progress-heading">{t.progress}</h2>
-                <div class="table-wrap">
-                    <table class="timeline">
-                        <thead><tr>
-                            <th scope="col">{t.col_stage}</th>
-                            <th scope="col">{t.col_limit}</th>
-                            <th scope="col">{t.col_started}</th>
-                            <th scope="col">{t.col_due}</th>
-                            <th scope="col">{t.col_done}</th>
-                            <th scope="col">{t.col_result}</th>
-                        </tr></thead>
-                        <tbody>{stages}</tbody>
-                    </table>
-                </div>
+                <DataTable
+                    headings=vec![(t.col_stage, false), (t.col_limit, false), (t.col_started, false), (t.col_due, false), (t.col_done, false), (t.col_result, false)]
+                    rows=stages
+                    current_row=current.unwrap_or(usize::MAX)
+                />
             </section>
             <section aria-labelledby="documents-heading">
                 <h2 id="documents-heading">{t.documents_title}</h2>

@@ -5,6 +5,7 @@ pub mod account_card;
 pub mod case_view;
 #[cfg(feature = "connections-ui")]
 pub mod choice;
+pub mod data;
 pub mod field;
 pub mod guard;
 pub mod header;

@@ -2,8 +2,9 @@
 
 use crate::api::ApiError;
 use crate::domain::BillStatus;
+use crate::ui::components::data::Cell;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{Text, use_i18n};
 use leptos::prelude::*;
 
 /// Shown while something loads.
@@ -38,14 +39,22 @@ pub fn ErrorMessage(
     }
 }
 
+fn status_class(status: BillStatus) -> &'static str {
+    match status {
+        BillStatus::Paid => "badge badge-paid",
+        BillStatus::Unpaid | BillStatus::PartlyPaid => "badge badge-due",
+        BillStatus::Overdue => "badge badge-overdue",
+    }
+}
+
 /// A bill's status as a coloured label; the colour is never the only signal.
 #[component]
 pub fn StatusBadge(status: BillStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let class = match status {
-        BillStatus::Paid => "badge badge-paid",
-        BillStatus::Unpaid | BillStatus::PartlyPaid => "badge badge-due",
-        BillStatus::Overdue => "badge badge-overdue",
-    };
-    view! { <span class=class>{move || i18n.t().bill_status(status)}</span> }
+    view! { <span class=status_class(status)>{move || i18n.t().bill_status(status)}</span> }
+}
+
+/// A bill's status as a table cell or fact, in the language of `t`.
+pub fn status_badge(t: &Text, status: BillStatus) -> Cell {
+    Cell::Badge(status_class(status), t.bill_status(status).to_string())
 }

@@ -1,8 +1,9 @@
 //! One bill in full: readings, charges by tier or period, payments.
 
 use crate::api::bills::{BillDetail, get_bill};
+use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, StatusBadge};
+use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
 use crate::ui::i18n::{Lang, Text, use_i18n};
 use chrono::{DateTime, FixedOffset, Timelike};
 use leptos::prelude::*;
@@ -79,113 +80,85 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
         };
         let readings = readings
             .into_iter()
-            .map(|r| view! {
-                <tr>
-                    <th scope="row">
-                        {t.register_name(&r.register).to_string()}
-                        {r.estimated.then(|| view! { " " <span class="badge">{t.estimated}</span> })}
-                    </th>
-                    <td class="num">{r.start.to_string()}</td>
-                    <td class="num">{r.end.to_string()}</td>
-                    <td class="num">{(r.end - r.start).to_string()}</td>
-                </tr>
+            .map(|r| {
+                let name = t.register_name(&r.register).to_string();
+                let name = if r.estimated {
+                    format!("{name} ({})", t.estimated)
+                } else {
+                    name
+                };
+                vec![
+                    Cell::Text(name),
+                    Cell::Num(r.start.to_string()),
+                    Cell::Num(r.end.to_string()),
+                    Cell::Num((r.end - r.start).to_string()),
+                ]
             })
-            .collect_view();
+            .collect();
         let lines = lines
             .into_iter()
             .map(|l| {
-                view! {
-                    <tr>
-                        <th scope="row">{t.line_kind(l.kind)}</th>
-                        <td class="num">{l.energy.to_string()}</td>
-                        <td class="num">{l.price.yuan()}</td>
-                        <td class="num">{l.amount.to_string()}</td>
-                    </tr>
-                }
+                vec![
+                    Cell::Text(t.line_kind(l.kind).into()),
+                    Cell::Num(l.energy.to_string()),
+                    Cell::Num(l.price.yuan()),
+                    Cell::Num(l.amount.to_string()),
+                ]
             })
-            .collect_view();
+            .collect();
         let payments = if payments.is_empty() {
             view! { <p>{t.no_payments}</p> }.into_any()
         } else {
             let rows = payments
                 .into_iter()
                 .map(|p| {
-                    view! {
-                        <tr>
-                            <td>{paid_at(t, p.paid_at)}</td>
-                            <td>{t.channel(&p.channel).to_string()}</td>
-                            <td class="mono">{p.reference}</td>
-                            <td class="num">{p.amount.to_string()}</td>
-                        </tr>
-                    }
+                    vec![
+                        Cell::Text(paid_at(t, p.paid_at)),
+                        Cell::Text(t.channel(&p.channel).into()),
+                        Cell::Mono(p.reference),
+                        Cell::Num(p.amount.to_string()),
+                    ]
                 })
-                .collect_view();
-            view! {
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t.col_paid_at}</th>
-                            <th scope="col">{t.col_channel}</th>
-                            <th scope="col">{t.col_reference}</th>
-                            <th scope="col" class="num">{t.col_amount}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
+                .collect();
+            view! { <DataTable headings=vec![(t.col_paid_at, false), (t.col_channel, false), (t.col_reference, false), (t.col_amount, true)] rows/> }.into_any()
         };
+        let facts = vec![
+            (t.total, Cell::Text(s.total.to_string())),
+            (t.status, status_badge(t, s.status)),
+            (t.due_on, Cell::Text(t.date(s.due_on))),
+            (t.paid, Cell::Text(s.paid.to_string())),
+            (t.balance, Cell::Text(s.balance().to_string())),
+            (t.account, Cell::Mono(s.account_number.clone())),
+            (t.premise, Cell::Text(account.premise_address)),
+            (t.tariff, Cell::Text(tariff)),
+            (
+                t.period,
+                Cell::Text(format!(
+                    "{} – {}",
+                    t.date(s.period_start),
+                    t.date(s.period_end)
+                )),
+            ),
+            (t.issued_on, Cell::Text(t.date(issued_on))),
+            (t.meter, Cell::Mono(meter_serial)),
+        ];
         view! {
             <p><a href=format!("/accounts/{}/bills", account.id)>{t.back_to_bills}</a></p>
             <section class="card bill-summary" aria-label=t.total>
-                <dl class="facts">
-                    <div><dt>{t.total}</dt><dd class="stat-value">{s.total.to_string()}</dd></div>
-                    <div><dt>{t.status}</dt><dd><StatusBadge status=s.status/></dd></div>
-                    <div><dt>{t.due_on}</dt><dd>{t.date(s.due_on)}</dd></div>
-                    <div><dt>{t.paid}</dt><dd>{s.paid.to_string()}</dd></div>
-                    <div><dt>{t.balance}</dt><dd>{s.balance().to_string()}</dd></div>
-                    <div><dt>{t.account}</dt><dd class="mono">{s.account_number.clone()}</dd></div>
-                    <div><dt>{t.premise}</dt><dd>{account.premise_address}</dd></div>
-                    <div><dt>{t.tariff}</dt><dd>{tariff}</dd></div>
-                    <div><dt>{t.period}</dt><dd>{format!("{} – {}", t.date(s.period_start), t.date(s.period_end))}</dd></div>
-                    <div><dt>{t.issued_on}</dt><dd>{t.date(issued_on)}</dd></div>
-                    <div><dt>{t.meter}</dt><dd class="mono">{meter_serial}</dd></div>
-                </dl>
+                <Facts facts/>
                 {next_tier_reset.map(|d| view! { <p class="muted">{(t.tier_reset)(&t.date(d))}</p> })}
             </section>
             <section aria-labelledby="readings-heading">
                 <h2 id="readings-heading">{t.readings}</h2>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t.register_col}</th>
-                            <th scope="col" class="num">{t.reading_start}</th>
-                            <th scope="col" class="num">{t.reading_end}</th>
-                            <th scope="col" class="num">{t.col_energy}</th>
-                        </tr></thead>
-                        <tbody>{readings}</tbody>
-                    </table>
-                </div>
+                <DataTable headings=vec![(t.register_col, false), (t.reading_start, true), (t.reading_end, true), (t.col_energy, true)] rows=readings/>
             </section>
             <section aria-labelledby="charges-heading">
                 <h2 id="charges-heading">{t.charges}</h2>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t.col_item}</th>
-                            <th scope="col" class="num">{t.col_energy}</th>
-                            <th scope="col" class="num">{t.col_price}</th>
-                            <th scope="col" class="num">{t.col_amount}</th>
-                        </tr></thead>
-                        <tbody>{lines}</tbody>
-                        <tfoot><tr>
-                            <th scope="row">{t.total}</th>
-                            <td class="num">{s.energy.to_string()}</td>
-                            <td></td>
-                            <td class="num">{s.total.to_string()}</td>
-                        </tr></tfoot>
-                    </table>
-                </div>
+                <DataTable
+                    headings=vec![(t.col_item, false), (t.col_energy, true), (t.col_price, true), (t.col_amount, true)]
+                    rows=lines
+                    footer=vec![Cell::Text(t.total.into()), Cell::Num(s.energy.to_string()), Cell::Text(String::new()), Cell::Num(s.total.to_string())]
+                />
             </section>
             <section aria-labelledby="payments-heading">
                 <h2 id="payments-heading">{t.payments}</h2>

@@ -3,8 +3,9 @@
 use crate::api::accounts::list_accounts;
 use crate::api::bills::{BillPage, list_bills};
 use crate::ui::components::account_card::AccountCard;
+use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, StatusBadge};
+use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -99,45 +100,32 @@ fn BillTable(page: BillPage) -> impl IntoView {
             .into_iter()
             .map(|b| {
                 let month = t.month_year(b.period_start);
-                view! {
-                    <tr>
-                        <th scope="row" data-label=t.col_period>
-                            {month.clone()}
-                            <span class="muted small">
-                                {format!(" ({} – {})", t.date(b.period_start), t.date(b.period_end))}
-                            </span>
-                        </th>
-                        <td class="num" data-label=t.col_energy>{b.energy.to_string()}</td>
-                        <td class="num" data-label=t.col_amount>{b.total.to_string()}</td>
-                        <td data-label=t.col_due>{t.date(b.due_on)}</td>
-                        <td data-label=t.col_status><StatusBadge status=b.status/></td>
-                        <td data-label=t.col_details>
-                            <a href=format!("/bills/{}", b.id)>
-                                {t.details}<span class="visually-hidden">{format!(" {month}")}</span>
-                            </a>
-                        </td>
-                    </tr>
-                }
+                vec![
+                    Cell::Text(format!(
+                        "{month} ({} – {})",
+                        t.date(b.period_start),
+                        t.date(b.period_end)
+                    )),
+                    Cell::Num(b.energy.to_string()),
+                    Cell::Num(b.total.to_string()),
+                    Cell::Text(t.date(b.due_on)),
+                    status_badge(t, b.status),
+                    Cell::Link {
+                        href: format!("/bills/{}", b.id),
+                        text: t.details.into(),
+                        hidden: format!(" {month}"),
+                    },
+                ]
             })
-            .collect_view();
+            .collect();
         let prev = (page > 1).then(|| format!("{base}?page={}", page - 1));
         let next = (page < page_count).then(|| format!("{base}?page={}", page + 1));
         view! {
-            <div class="table-wrap">
-                <table class="bills-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_period}</th>
-                            <th scope="col" class="num">{t.col_energy}</th>
-                            <th scope="col" class="num">{t.col_amount}</th>
-                            <th scope="col">{t.col_due}</th>
-                            <th scope="col">{t.col_status}</th>
-                            <th scope="col">{t.col_details}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                headings=vec![(t.col_period, false), (t.col_energy, true), (t.col_amount, true), (t.col_due, false), (t.col_status, false), (t.col_details, false)]
+                rows
+                cards=true
+            />
             <nav class="pager" aria-label=t.pages>
                 {prev.map(|href| view! { <a href=href rel="prev">{t.previous_page}</a> })}
                 <span>{(t.page_of)(page, page_count)}</span>

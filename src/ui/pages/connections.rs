@@ -4,7 +4,8 @@
 use crate::api::connections::{
     CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
 };
-use crate::ui::components::case_view::{CaseBadge, CaseBody};
+use crate::ui::components::case_view::{CaseBody, case_badge};
+use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
@@ -41,28 +42,28 @@ pub fn CaseTable(cases: Vec<CaseSummary>, link_base: &'static str) -> impl IntoV
     let i18n = use_i18n();
     move || {
         let t = i18n.t();
-        let rows = cases.iter().map(|c| view! {
-            <tr>
-                <th scope="row" data-label=t.col_number><a class="mono" href=format!("{link_base}/{}", c.id)>{c.number.clone()}</a></th>
-                <td data-label=t.col_kind>{t.request_kind(c.kind)}</td>
-                <td data-label=t.col_stage>{t.stage(c.stage)}</td>
-                <td data-label=t.col_next_due>{c.next_due.map(|d| t.date(d)).unwrap_or_else(|| "—".into())}</td>
-                <td data-label=t.status><CaseBadge summary=c.clone()/></td>
-            </tr>
-        }).collect_view();
+        let rows = cases
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::Link {
+                        href: format!("{link_base}/{}", c.id),
+                        text: c.number.clone(),
+                        hidden: String::new(),
+                    },
+                    Cell::Text(t.request_kind(c.kind).into()),
+                    Cell::Text(t.stage(c.stage).into()),
+                    Cell::Text(c.next_due.map(|d| t.date(d)).unwrap_or_else(|| "—".into())),
+                    case_badge(t, c),
+                ]
+            })
+            .collect();
         view! {
-            <div class="table-wrap">
-                <table class="bills-table">
-                    <thead><tr>
-                        <th scope="col">{t.col_number}</th>
-                        <th scope="col">{t.col_kind}</th>
-                        <th scope="col">{t.col_stage}</th>
-                        <th scope="col">{t.col_next_due}</th>
-                        <th scope="col">{t.status}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                headings=vec![(t.col_number, false), (t.col_kind, false), (t.col_stage, false), (t.col_next_due, false), (t.status, false)]
+                rows
+                cards=true
+            />
         }
         .into_any()
     }
