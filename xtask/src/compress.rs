@@ -84,7 +84,11 @@ fn brotli_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
 }
 
 fn gzip_bytes(data: &[u8]) -> io::Result<Vec<u8>> {
-    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    w.write_all(data)?;
-    w.finish()
+    let mut out = Vec::new();
+    let options = zopfli::Options {
+        iteration_count: std::num::NonZeroU64::new(5).expect("5 is not zero"),
+        ..Default::default()
+    };
+    zopfli::compress(options, zopfli::Format::Gzip, data, &mut out)?;
+    Ok(out)
 }
