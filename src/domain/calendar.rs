@@ -42,6 +42,19 @@ impl WorkingCalendar {
         day
     }
 
+    /// The working day `n` working days before `end` (`n = 0` is `end` itself).
+    pub fn sub_working_days(&self, end: NaiveDate, n: u32) -> NaiveDate {
+        let mut day = end;
+        let mut left = n;
+        while left > 0 {
+            day = day - Days::new(1);
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
     /// How many working days lie after `from` up to and including `to` (0 when `to <= from`).
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         let mut count = 0;
@@ -93,5 +106,7 @@ mod tests {
             assert_eq!(cal.working_days_between(d(11, 27), due), n);
         }
         assert_eq!(cal.working_days_between(d(11, 27), d(11, 20)), 0);
+        assert_eq!(cal.sub_working_days(d(12, 4), 5), d(11, 27));
+        assert_eq!(cal.sub_working_days(d(11, 27), 0), d(11, 27));
     }
 }

@@ -122,6 +122,39 @@ pub enum Stage {
     Archived,
 }
 
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 8] = [
+        Stage::Application,
+        Stage::SiteSurvey,
+        Stage::SupplyPlan,
+        Stage::DesignReview,
+        Stage::MidConstructionCheck,
+        Stage::CompletionInspection,
+        Stage::MeterAndEnergise,
+        Stage::Archived,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Application => "application",
+            Stage::SiteSurvey => "site_survey",
+            Stage::SupplyPlan => "supply_plan",
+            Stage::DesignReview => "design_review",
+            Stage::MidConstructionCheck => "mid_construction_check",
+            Stage::CompletionInspection => "completion_inspection",
+            Stage::MeterAndEnergise => "meter_and_energise",
+            Stage::Archived => "archived",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_stored(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
 /// The published time limits in working days (configurable; defaults per State Grid, 2023).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConnectionLimits {
@@ -218,6 +251,17 @@ pub enum CaseState {
 }
 
 impl CaseState {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseState::InProgress => "in_progress",
+            CaseState::WaitingOnCustomer => "waiting_on_customer",
+            CaseState::Completed => "completed",
+            CaseState::Rejected => "rejected",
+            CaseState::Cancelled => "cancelled",
+        }
+    }
+
     /// True once nothing more can happen.
     pub fn is_closed(self) -> bool {
         matches!(
@@ -666,6 +710,9 @@ mod tests {
         }
         for c in SupplyCategory::ALL {
             assert_eq!(SupplyCategory::from_stored(c.as_str()), Some(c));
+        }
+        for s in Stage::ALL {
+            assert_eq!(Stage::from_stored(s.as_str()), Some(s));
         }
     }
 }

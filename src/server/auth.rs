@@ -165,12 +165,17 @@ pub fn new_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// What the database keeps of a token: its SHA-256, so a leaked table opens no sessions.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
+/// SHA-256 of `bytes` as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What the database keeps of a token: its SHA-256, so a leaked table opens no sessions.
+pub fn token_hash(token: &str) -> String {
+    sha256_hex(token.as_bytes())
 }
 
 /// The `Set-Cookie` value for a session token (`None` clears the cookie).

@@ -16,7 +16,7 @@ use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
 use crate::server::store::connections::{
-    CaseRow, CaseWriteError, EventRow, NewCase, QueueFilter, next_due, replay, stage_name,
+    CaseRow, CaseWriteError, EventRow, NewCase, QueueFilter, next_due, replay,
 };
 
 impl From<CaseWriteError> for ApiError {
@@ -74,7 +74,7 @@ fn summary(
         kind: row.kind,
         category: row.category,
         premise_address: row.premise_address.clone(),
-        state: crate::server::store::connections::state_name(case.state).to_string(),
+        state: case.state.as_str().to_string(),
         stage: case.current().stage,
         next_due: next_due(case, today, cal),
         late: case.is_late(today, cal),
@@ -179,9 +179,14 @@ async fn submitted(
     let Some(id) = request.state.store.case_by_key(user.id, key).await? else {
         return Ok(None);
     };
+    Ok(Some(case_summary(request, id).await?))
+}
+
+/// One stored case, replayed and summed up as of today.
+async fn case_summary(request: &Request, id: RowId) -> Result<CaseSummary, ApiError> {
     let (row, events, limits, cal) = load(request, id).await?;
     let case = replay(&row, &events, &limits, &cal)?;
-    Ok(Some(summary(&row, &case, request.today(), &cal)))
+    Ok(summary(&row, &case, request.today(), &cal))
 }
 
 /// An application whose fields have all been parsed.
@@ -256,19 +261,23 @@ async fn file(
             request.state.clock.unix(),
         )
         .await?;
-    let (row, events, limits, cal) = load(request, id).await?;
-    let case = replay(&row, &events, &limits, &cal)?;
-    Ok(summary(&row, &case, today, &cal))
+    case_summary(request, id).await
 }
 
 /// The cases a person may see.
 pub async fn mine(request: &Request, user: &User) -> Result<Vec<CaseSummary>, ApiError> {
+    let rows = request.state.store.cases_visible_to(user.id).await?;
+    summaries(request, rows).await
+}
+
+/// Each stored case replayed and summed up as of today.
+async fn summaries(request: &Request, rows: Vec<CaseRow>) -> Result<Vec<CaseSummary>, ApiError> {
     let store = &request.state.store;
     let limits = store.connection_limits().await?;
     let cal = store.working_calendar().await?;
     let today = request.today();
-    let mut out = Vec::new();
-    for row in store.cases_visible_to(user.id).await? {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
         let events = store.case_events(row.id).await?;
         let case = replay(&row, &events, &limits, &cal)?;
         out.push(summary(&row, &case, today, &cal));
@@ -320,7 +329,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
         .iter()
         .filter(|e| staff || e.for_customer)
         .map(|e| CaseEvent {
-            action: crate::server::store::connections::state_event_name(e.mv).to_string(),
+            action: crate::server::store::connections::move_name(e.mv).to_string(),
             on_day: e.on_day,
             at: e.at,
             by_staff: e.actor_is_staff,
@@ -415,10 +424,8 @@ pub async fn customer_move(
     let documents = parse_ids(document_ids)?;
     let note = parse_note(note)?;
     let (row, events, limits, cal) = load(request, id).await?;
-    match customer_rights(request, user, &row).await? {
-        None => return Err(ApiError::Forbidden),
-        Some(false) => return Err(ApiError::Forbidden),
-        Some(true) => {}
+    if customer_rights(request, user, &row).await? != Some(true) {
+        return Err(ApiError::Forbidden);
     }
     let cancelling = document_ids.is_empty() && note.is_empty();
     let mv = if cancelling {
@@ -480,12 +487,7 @@ pub async fn queue(
 ) -> Result<Vec<CaseSummary>, ApiError> {
     let stage = match stage.trim() {
         "" => None,
-        s => Some(
-            ALL_STAGES
-                .into_iter()
-                .find(|st| stage_name(*st) == s)
-                .ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))?,
-        ),
+        s => Some(Stage::from_stored(s).ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))?),
     };
     let category = match category.trim() {
         "" => None,
@@ -500,28 +502,9 @@ pub async fn queue(
         category,
         due_before: matches!(overdue.trim(), "true" | "1" | "yes").then_some(today),
     };
-    let store = &request.state.store;
-    let limits = store.connection_limits().await?;
-    let cal = store.working_calendar().await?;
-    let mut out = Vec::new();
-    for row in store.case_queue(&filter).await? {
-        let events = store.case_events(row.id).await?;
-        let case = replay(&row, &events, &limits, &cal)?;
-        out.push(summary(&row, &case, today, &cal));
-    }
-    Ok(out)
+    let rows = request.state.store.case_queue(&filter).await?;
+    summaries(request, rows).await
 }
-
-const ALL_STAGES: [Stage; 8] = [
-    Stage::Application,
-    Stage::SiteSurvey,
-    Stage::SupplyPlan,
-    Stage::DesignReview,
-    Stage::MidConstructionCheck,
-    Stage::CompletionInspection,
-    Stage::MeterAndEnergise,
-    Stage::Archived,
-];
 
 /// May `user` read a document: they uploaded it, or they may see the case it belongs to.
 pub async fn may_read_document(

@@ -12,40 +12,21 @@ use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use sha2::{Digest, Sha256};
 
-fn query_param(query: &str, name: &str) -> Option<String> {
-    query.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == name).then(|| percent_decode(v))
-    })
+/// What an upload's address says: `?kind=id_card&name=scan.pdf`.
+#[derive(Debug, Default, serde::Deserialize, PartialEq, Eq)]
+struct UploadQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    name: String,
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// Reads the upload's kind and file name from its address (percent-decoded by axum's `Query`).
+fn upload_query(uri: &http::Uri) -> Result<UploadQuery, FieldError> {
+    axum::extract::Query::<UploadQuery>::try_from_uri(uri)
+        .map(|q| q.0)
+        .map_err(|_| FieldError::new(Field::File, Problem::Malformed))
 }
 
 /// A file name fit to store and show: its last path segment, without control characters.
@@ -70,9 +51,9 @@ fn clean_file_name(raw: &str) -> Result<String, FieldError> {
 /// `POST /api/documents?kind=id_card&name=scan.pdf` with the file as the body.
 pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
-    let query = parts.uri.query().unwrap_or("").to_string();
+    let query = upload_query(&parts.uri);
     let request = PortalRequest::new(state.clone(), parts);
-    match store_upload(&request, &query, body).await {
+    match store_upload(&request, query, body).await {
         Ok(doc) => axum::Json(doc).into_response(),
         Err(e) => error_response(&e),
     }
@@ -80,11 +61,11 @@ pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
 
 async fn store_upload(
     request: &PortalRequest,
-    query: &str,
+    query: Result<UploadQuery, FieldError>,
     body: axum::body::Body,
 ) -> Result<CaseDocument, ApiError> {
     let user = request.require_user().await?;
-    let kind = query_param(query, "kind").unwrap_or_default();
+    let UploadQuery { kind, name } = query?;
     let kind = DocumentKind::from_stored(kind.trim()).ok_or(FieldError::new(
         Field::Documents,
         if kind.trim().is_empty() {
@@ -93,16 +74,13 @@ async fn store_upload(
             Problem::NotAllowed
         },
     ))?;
-    let name = clean_file_name(&query_param(query, "name").unwrap_or_default())?;
+    let name = clean_file_name(&name)?;
     let limit = crate::domain::application::MAX_DOCUMENT_BYTES;
     let bytes = axum::body::to_bytes(body, limit + 1)
         .await
         .map_err(|_| FieldError::new(Field::File, Problem::TooLong { max: limit as u32 }))?;
     let file_type = FileType::check_upload(&bytes)?;
-    let sha256: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = crate::server::auth::sha256_hex(&bytes);
     let id = request
         .state
         .store
@@ -199,14 +177,20 @@ mod tests {
         );
     }
 
+    fn name_in(uri: &'static str) -> String {
+        upload_query(&http::Uri::from_static(uri))
+            .expect("a readable query")
+            .name
+    }
+
     #[test]
     fn query_values_are_percent_decoded() {
         assert_eq!(
-            query_param("kind=id_card&name=my%20scan%E6%96%87.pdf", "name").as_deref(),
-            Some("my scan文.pdf")
+            name_in("/api/documents?kind=id_card&name=my%20scan%E6%96%87.pdf"),
+            "my scan文.pdf"
         );
-        assert_eq!(query_param("name=a+b", "name").as_deref(), Some("a b"));
-        assert_eq!(query_param("name=100%", "name").as_deref(), Some("100%"));
-        assert_eq!(query_param("x=1", "name"), None);
+        assert_eq!(name_in("/api/documents?name=a+b"), "a b");
+        assert_eq!(name_in("/api/documents?name=100%"), "100%");
+        assert_eq!(name_in("/api/documents?x=1"), "");
     }
 }

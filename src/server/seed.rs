@@ -177,17 +177,7 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
             .find(|a| a.site_name.as_deref() == Some(name))
             .map(|a| a.id)
     };
-    let working_days_ago = |n: u32| {
-        let mut day = today;
-        let mut left = n;
-        while left > 0 {
-            day = day.pred_opt().unwrap_or(day);
-            if cal.is_working_day(day) {
-                left -= 1;
-            }
-        }
-        day
-    };
+    let working_days_ago = |n: u32| cal.sub_working_days(today, n);
     struct Demo<'a> {
         applicant: i64,
         account: Option<crate::domain::RowId>,
@@ -285,13 +275,7 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
         let mut docs = Vec::new();
         for kind in DocumentKind::required_for(demo.kind, demo.category) {
             let bytes = demo_pdf(kind.as_str());
-            let sha: String = {
-                use sha2::{Digest, Sha256};
-                Sha256::digest(&bytes)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect()
-            };
+            let sha = crate::server::auth::sha256_hex(&bytes);
             docs.push(
                 store
                     .insert_document(

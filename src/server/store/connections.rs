@@ -4,7 +4,7 @@ use super::{Store, StoreError, col, date_col, enum_col};
 use crate::domain::RowId;
 use crate::domain::calendar::WorkingCalendar;
 use crate::domain::connection::{
-    CaseState, ConnectionCase, ConnectionLimits, Move, RequestKind, Stage, SupplyCategory,
+    ConnectionCase, ConnectionLimits, Move, RequestKind, Stage, SupplyCategory,
 };
 use chrono::NaiveDate;
 use sqlx::any::AnyRow;
@@ -94,11 +94,7 @@ impl From<sqlx::Error> for CaseWriteError {
 }
 
 /// The stored name of an event's move (`open` for the first event).
-pub fn state_event_name(mv: Option<Move>) -> &'static str {
-    move_name(mv)
-}
-
-fn move_name(mv: Option<Move>) -> &'static str {
+pub fn move_name(mv: Option<Move>) -> &'static str {
     match mv {
         None => "open",
         Some(Move::Advance) => "advance",
@@ -119,31 +115,6 @@ fn move_from(s: &str) -> Option<Option<Move>> {
         "cancel" => Some(Move::Cancel),
         _ => return None,
     })
-}
-
-/// The stored names of a case's derived state.
-pub fn state_name(s: CaseState) -> &'static str {
-    match s {
-        CaseState::InProgress => "in_progress",
-        CaseState::WaitingOnCustomer => "waiting_on_customer",
-        CaseState::Completed => "completed",
-        CaseState::Rejected => "rejected",
-        CaseState::Cancelled => "cancelled",
-    }
-}
-
-/// The stored name of a stage.
-pub fn stage_name(s: Stage) -> &'static str {
-    match s {
-        Stage::Application => "application",
-        Stage::SiteSurvey => "site_survey",
-        Stage::SupplyPlan => "supply_plan",
-        Stage::DesignReview => "design_review",
-        Stage::MidConstructionCheck => "mid_construction_check",
-        Stage::CompletionInspection => "completion_inspection",
-        Stage::MeterAndEnergise => "meter_and_energise",
-        Stage::Archived => "archived",
-    }
 }
 
 /// The nearest open deadline of a case as of `today`, for the queue.
@@ -406,7 +377,7 @@ impl Store {
                AND ($3 = '' OR c.next_due < $3)
              ORDER BY c.next_due, c.id"
         ))
-        .bind(filter.stage.map_or("", stage_name))
+        .bind(filter.stage.map_or("", Stage::as_str))
         .bind(filter.category.map_or("", SupplyCategory::as_str))
         .bind(filter.due_before.map(|d| d.to_string()).unwrap_or_default())
         .fetch_all(&self.pool)
@@ -450,8 +421,8 @@ impl Store {
         .bind(new.contact_phone)
         .bind(case.accepted_on.to_string())
         .bind(new.idempotency_key)
-        .bind(state_name(case.state))
-        .bind(stage_name(case.current().stage))
+        .bind(case.state.as_str())
+        .bind(case.current().stage.as_str())
         .bind(next_due.map(|d| d.to_string()))
         .bind(now)
         .fetch_optional(&mut *tx)
@@ -538,8 +509,8 @@ impl Store {
         sqlx::query(
             "UPDATE connection_cases SET state = $1, stage = $2, next_due = $3 WHERE id = $4",
         )
-        .bind(state_name(case.state))
-        .bind(stage_name(case.current().stage))
+        .bind(case.state.as_str())
+        .bind(case.current().stage.as_str())
         .bind(next_due.map(|d| d.to_string()))
         .bind(id.0)
         .execute(&mut *tx)

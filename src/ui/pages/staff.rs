@@ -13,16 +13,6 @@ use crate::ui::pages::connections::CaseTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-const STAGES: [(Stage, &str); 7] = [
-    (Stage::Application, "application"),
-    (Stage::SiteSurvey, "site_survey"),
-    (Stage::SupplyPlan, "supply_plan"),
-    (Stage::DesignReview, "design_review"),
-    (Stage::MidConstructionCheck, "mid_construction_check"),
-    (Stage::CompletionInspection, "completion_inspection"),
-    (Stage::MeterAndEnergise, "meter_and_energise"),
-];
-
 /// `/staff/queue`.
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -40,9 +30,11 @@ fn Queue() -> impl IntoView {
     });
     let stage_options = move || {
         let t = i18n.t();
-        STAGES
+        // Archived cases are closed and never in the queue.
+        Stage::ALL
             .iter()
-            .map(|(s, v)| view! { <option value=*v>{t.stage(*s)}</option> })
+            .filter(|s| **s != Stage::Archived)
+            .map(|s| view! { <option value=s.as_str()>{t.stage(*s)}</option> })
             .collect_view()
     };
     let category_options = move || {
