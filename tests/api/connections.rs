@@ -115,6 +115,17 @@ impl TestApp {
     }
 }
 
+/// The demo app with the resident signed in and one EV-charger application of theirs; returns
+/// the app, the uploaded documents' ids and the case id.
+async fn resident_with_ev_case() -> (TestApp, String, String) {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let docs = app.ev_documents().await;
+    let case = app.apply_ev(&docs, "k").await.ok();
+    let id = case["id"].to_string();
+    (app, docs, id)
+}
+
 #[tokio::test]
 async fn a_resident_applies_for_an_ev_charger_and_gets_a_numbered_case() {
     let app = spawn_app_with_demo().await;
@@ -289,11 +300,7 @@ async fn bad_uploads_are_refused_naming_the_file() {
 
 #[tokio::test]
 async fn another_customer_cannot_see_or_touch_a_case() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
-    let docs = app.ev_documents().await;
-    let case = app.apply_ev(&docs, "k").await.ok();
-    let id = case["id"].to_string();
+    let (app, docs, id) = resident_with_ev_case().await;
     let stranger = app.other_browser();
     app.call_with(
         &stranger,
@@ -331,14 +338,11 @@ async fn another_customer_cannot_see_or_touch_a_case() {
 
 #[tokio::test]
 async fn a_customer_cannot_move_a_case_as_staff() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
-    let docs = app.ev_documents().await;
-    let case = app.apply_ev(&docs, "k").await.ok();
+    let (app, _, id) = resident_with_ev_case().await;
     app.call(
         "staff/act",
         &[
-            ("case_id", &case["id"].to_string()),
+            ("case_id", &id),
             ("action", "advance"),
             ("note", ""),
             ("for_customer", "true"),
@@ -356,11 +360,7 @@ async fn a_customer_cannot_move_a_case_as_staff() {
 
 #[tokio::test]
 async fn staff_advance_a_case_and_the_customer_sees_the_timeline_move() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
-    let docs = app.ev_documents().await;
-    let case = app.apply_ev(&docs, "k").await.ok();
-    let id = case["id"].to_string();
+    let (app, _, id) = resident_with_ev_case().await;
     let agent = app.agent().await;
     let queue = app
         .call_with(
@@ -427,11 +427,7 @@ async fn staff_advance_a_case_and_the_customer_sees_the_timeline_move() {
 
 #[tokio::test]
 async fn asking_the_customer_stops_the_clock_until_they_answer() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
-    let docs = app.ev_documents().await;
-    let case = app.apply_ev(&docs, "k").await.ok();
-    let id = case["id"].to_string();
+    let (app, _, id) = resident_with_ev_case().await;
     let agent = app.agent().await;
     app.act(&agent, &id, "ask_customer", "", true)
         .await
@@ -484,15 +480,9 @@ async fn asking_the_customer_stops_the_clock_until_they_answer() {
 
 #[tokio::test]
 async fn cancelling_before_work_starts_and_rejecting_with_a_reason() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
-    let docs = app.ev_documents().await;
-    let case = app.apply_ev(&docs, "k").await.ok();
+    let (app, _, id) = resident_with_ev_case().await;
     let cancelled = app
-        .call(
-            "connections/cancel",
-            &[("case_id", &case["id"].to_string())],
-        )
+        .call("connections/cancel", &[("case_id", &id)])
         .await
         .ok();
     assert_eq!(cancelled["state"], "cancelled");
