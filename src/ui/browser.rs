@@ -50,7 +50,6 @@ pub fn focus_main_heading() {
     }
 }
 
-#[cfg(feature = "connections-ui")]
 /// Uploads a file as a document of `kind` (`POST /api/documents`), returning what was stored.
 pub async fn upload_document(
     kind: &str,
@@ -89,7 +88,6 @@ pub async fn upload_document(
     }
 }
 
-#[cfg(feature = "connections-ui")]
 /// A fresh random key for one submission of a form (repeats of it create nothing new).
 pub fn submission_key() -> String {
     let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -2,9 +2,7 @@
 //! translation a compile error: both tables must fill every field.
 
 use crate::api::ApiError;
-#[cfg(feature = "connections-ui")]
 use crate::domain::application::DocumentKind;
-#[cfg(feature = "connections-ui")]
 use crate::domain::connection::{RequestKind, Stage, SupplyCategory};
 use crate::domain::{
     AreaClass, BillStatus, CustomerCategory, Field, FieldError, LineKind, Problem,
@@ -198,203 +196,104 @@ pub struct Text {
     pub field_request: &'static str,
     pub field_note: &'static str,
     pub field_file: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub nav_applications: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub nav_queue: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub apps_title: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub apply_new: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub no_apps: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_number: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_kind: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_stage: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_next_due: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub late: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub on_time: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub in_progress: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub not_reached: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_new_connection: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_capacity_increase: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_capacity_decrease: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_tariff_change: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_move_in: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_move_out: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_temporary_supply: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub kind_ev_charger: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub cat_residential: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub cat_lv_business: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub cat_hv_single: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub cat_hv_double: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_application: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_site_survey: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_supply_plan: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_design_review: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_mid_check: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_completion: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_energise: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub stage_archived: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub state_in_progress: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub state_waiting: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub state_completed: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub state_rejected: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub state_cancelled: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_id_card: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_ownership: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_licence: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_legal_rep: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_parking: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_consent: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub doc_other: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub step_what: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub step_contact: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub step_documents: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub step_review: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub next: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub back: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub submit_application: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub submitting: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub service_account: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub new_premises: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub choose: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub documents_help: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub uploading: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub uploaded: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub fix_step: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub progress: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_limit: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_started: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_done: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub col_result: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub waiting_title: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub respond: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub message_optional: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub cancel_application: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub history: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub documents_title: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub still_needed: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub by_utility: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub by_you: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub by_customer: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub capacity_label: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub voltage_label: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub accepted_on: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub all_stages: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub queue_title: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub filter_stage: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub filter_category: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub filter_overdue: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub all: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub queue_empty: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub advance: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub ask_customer: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub reject: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub note_label: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub show_to_customer: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub staff_note: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_open: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_advance: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_ask: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_respond: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_reject: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub action_cancel: &'static str,
-    #[cfg(feature = "connections-ui")]
     pub working_days: fn(u32) -> String,
-    #[cfg(feature = "connections-ui")]
     pub used_of: fn(u32, u32) -> String,
 }
 
@@ -586,201 +485,103 @@ pub static EN: Text = Text {
     field_request: "Request",
     field_note: "Note",
     field_file: "File",
-    #[cfg(feature = "connections-ui")]
     nav_applications: "Applications",
-    #[cfg(feature = "connections-ui")]
     nav_queue: "Work queue",
-    #[cfg(feature = "connections-ui")]
     apps_title: "My applications",
-    #[cfg(feature = "connections-ui")]
     apply_new: "Apply for a connection",
-    #[cfg(feature = "connections-ui")]
     no_apps: "You have no applications yet.",
-    #[cfg(feature = "connections-ui")]
     col_number: "Number",
-    #[cfg(feature = "connections-ui")]
     col_kind: "Request",
-    #[cfg(feature = "connections-ui")]
     col_stage: "Stage",
-    #[cfg(feature = "connections-ui")]
     col_next_due: "Next deadline",
-    #[cfg(feature = "connections-ui")]
     late: "Late",
-    #[cfg(feature = "connections-ui")]
     on_time: "On time",
-    #[cfg(feature = "connections-ui")]
     in_progress: "In progress",
-    #[cfg(feature = "connections-ui")]
     not_reached: "Not reached",
-    #[cfg(feature = "connections-ui")]
     kind_new_connection: "New connection",
-    #[cfg(feature = "connections-ui")]
     kind_capacity_increase: "Capacity increase",
-    #[cfg(feature = "connections-ui")]
     kind_capacity_decrease: "Capacity decrease",
-    #[cfg(feature = "connections-ui")]
     kind_tariff_change: "Tariff change",
-    #[cfg(feature = "connections-ui")]
     kind_move_in: "Move in (start service)",
-    #[cfg(feature = "connections-ui")]
     kind_move_out: "Move out (stop service)",
-    #[cfg(feature = "connections-ui")]
     kind_temporary_supply: "Temporary supply",
-    #[cfg(feature = "connections-ui")]
     kind_ev_charger: "EV charger",
-    #[cfg(feature = "connections-ui")]
     cat_residential: "Residential",
-    #[cfg(feature = "connections-ui")]
     cat_lv_business: "Low-voltage business",
-    #[cfg(feature = "connections-ui")]
     cat_hv_single: "High voltage, single supply",
-    #[cfg(feature = "connections-ui")]
     cat_hv_double: "High voltage, double supply",
-    #[cfg(feature = "connections-ui")]
     stage_application: "Application accepted",
-    #[cfg(feature = "connections-ui")]
     stage_site_survey: "Site survey",
-    #[cfg(feature = "connections-ui")]
     stage_supply_plan: "Supply plan reply",
-    #[cfg(feature = "connections-ui")]
     stage_design_review: "Design review",
-    #[cfg(feature = "connections-ui")]
     stage_mid_check: "Mid-construction check",
-    #[cfg(feature = "connections-ui")]
     stage_completion: "Completion inspection",
-    #[cfg(feature = "connections-ui")]
     stage_energise: "Meter installed and power on",
-    #[cfg(feature = "connections-ui")]
     stage_archived: "Done",
-    #[cfg(feature = "connections-ui")]
     state_in_progress: "In progress",
-    #[cfg(feature = "connections-ui")]
     state_waiting: "Waiting for you",
-    #[cfg(feature = "connections-ui")]
     state_completed: "Completed",
-    #[cfg(feature = "connections-ui")]
     state_rejected: "Rejected",
-    #[cfg(feature = "connections-ui")]
     state_cancelled: "Cancelled",
-    #[cfg(feature = "connections-ui")]
     doc_id_card: "Identity card",
-    #[cfg(feature = "connections-ui")]
     doc_ownership: "Proof of ownership or lease",
-    #[cfg(feature = "connections-ui")]
     doc_licence: "Business licence",
-    #[cfg(feature = "connections-ui")]
     doc_legal_rep: "Legal representative's ID",
-    #[cfg(feature = "connections-ui")]
     doc_parking: "Parking-space proof",
-    #[cfg(feature = "connections-ui")]
     doc_consent: "Property management consent",
-    #[cfg(feature = "connections-ui")]
     doc_other: "Other document",
-    #[cfg(feature = "connections-ui")]
     step_what: "What you need",
-    #[cfg(feature = "connections-ui")]
     step_contact: "Contact",
-    #[cfg(feature = "connections-ui")]
     step_documents: "Documents",
-    #[cfg(feature = "connections-ui")]
     step_review: "Review and submit",
-    #[cfg(feature = "connections-ui")]
     next: "Next",
-    #[cfg(feature = "connections-ui")]
     back: "Back",
-    #[cfg(feature = "connections-ui")]
     submit_application: "Submit application",
-    #[cfg(feature = "connections-ui")]
     submitting: "Submitting…",
-    #[cfg(feature = "connections-ui")]
     service_account: "Service account",
-    #[cfg(feature = "connections-ui")]
     new_premises: "A new premises (no account yet)",
-    #[cfg(feature = "connections-ui")]
     choose: "Choose…",
-    #[cfg(feature = "connections-ui")]
     documents_help: "Your identity card is enough to apply; send the others now or when we ask. PDF, JPEG or PNG, at most 5 MB each.",
-    #[cfg(feature = "connections-ui")]
     uploading: "Uploading…",
-    #[cfg(feature = "connections-ui")]
     uploaded: "Uploaded",
-    #[cfg(feature = "connections-ui")]
     fix_step: "Please correct the fields marked below.",
-    #[cfg(feature = "connections-ui")]
     progress: "Progress",
-    #[cfg(feature = "connections-ui")]
     col_limit: "Time limit",
-    #[cfg(feature = "connections-ui")]
     col_started: "Started",
-    #[cfg(feature = "connections-ui")]
     col_done: "Done",
-    #[cfg(feature = "connections-ui")]
     col_result: "Result",
-    #[cfg(feature = "connections-ui")]
     waiting_title: "We need something from you",
-    #[cfg(feature = "connections-ui")]
     respond: "Send to the utility",
-    #[cfg(feature = "connections-ui")]
     message_optional: "Message (optional)",
-    #[cfg(feature = "connections-ui")]
     cancel_application: "Cancel application",
-    #[cfg(feature = "connections-ui")]
     history: "History",
-    #[cfg(feature = "connections-ui")]
     documents_title: "Documents",
-    #[cfg(feature = "connections-ui")]
     still_needed: "Still needed",
-    #[cfg(feature = "connections-ui")]
     by_utility: "Utility",
-    #[cfg(feature = "connections-ui")]
     by_you: "You",
-    #[cfg(feature = "connections-ui")]
     by_customer: "Customer",
-    #[cfg(feature = "connections-ui")]
     capacity_label: "Capacity",
-    #[cfg(feature = "connections-ui")]
     voltage_label: "Supply voltage",
-    #[cfg(feature = "connections-ui")]
     accepted_on: "Accepted",
-    #[cfg(feature = "connections-ui")]
     all_stages: "All utility stages",
-    #[cfg(feature = "connections-ui")]
     queue_title: "Connection work queue",
-    #[cfg(feature = "connections-ui")]
     filter_stage: "Stage",
-    #[cfg(feature = "connections-ui")]
     filter_category: "Category",
-    #[cfg(feature = "connections-ui")]
     filter_overdue: "Only overdue",
-    #[cfg(feature = "connections-ui")]
     all: "All",
-    #[cfg(feature = "connections-ui")]
     queue_empty: "No open cases match.",
-    #[cfg(feature = "connections-ui")]
     advance: "Finish this stage",
-    #[cfg(feature = "connections-ui")]
     ask_customer: "Ask the customer",
-    #[cfg(feature = "connections-ui")]
     reject: "Reject",
-    #[cfg(feature = "connections-ui")]
     note_label: "Note",
-    #[cfg(feature = "connections-ui")]
     show_to_customer: "Show this note to the customer",
-    #[cfg(feature = "connections-ui")]
     staff_note: "staff only",
-    #[cfg(feature = "connections-ui")]
     action_open: "Application filed",
-    #[cfg(feature = "connections-ui")]
     action_advance: "Stage finished",
-    #[cfg(feature = "connections-ui")]
     action_ask: "Asked the customer",
-    #[cfg(feature = "connections-ui")]
     action_respond: "Customer answered",
-    #[cfg(feature = "connections-ui")]
     action_reject: "Rejected",
-    #[cfg(feature = "connections-ui")]
     action_cancel: "Cancelled",
-    #[cfg(feature = "connections-ui")]
     working_days: |n| {
         if n == 1 {
             "1 working day".into()
@@ -788,7 +589,6 @@ pub static EN: Text = Text {
             format!("{n} working days")
         }
     },
-    #[cfg(feature = "connections-ui")]
     used_of: |used, limit| format!("{used} of {limit} working days used"),
 };
 
@@ -949,203 +749,104 @@ pub static ZH: Text = Text {
     field_request: "请求",
     field_note: "备注",
     field_file: "文件",
-    #[cfg(feature = "connections-ui")]
     nav_applications: "业扩报装",
-    #[cfg(feature = "connections-ui")]
     nav_queue: "工单队列",
-    #[cfg(feature = "connections-ui")]
     apps_title: "我的用电申请",
-    #[cfg(feature = "connections-ui")]
     apply_new: "申请用电",
-    #[cfg(feature = "connections-ui")]
     no_apps: "暂无申请。",
-    #[cfg(feature = "connections-ui")]
     col_number: "编号",
-    #[cfg(feature = "connections-ui")]
     col_kind: "业务类型",
-    #[cfg(feature = "connections-ui")]
     col_stage: "当前环节",
-    #[cfg(feature = "connections-ui")]
     col_next_due: "下一截止日",
-    #[cfg(feature = "connections-ui")]
     late: "已超期",
-    #[cfg(feature = "connections-ui")]
     on_time: "按时",
-    #[cfg(feature = "connections-ui")]
     in_progress: "办理中",
-    #[cfg(feature = "connections-ui")]
     not_reached: "未开始",
-    #[cfg(feature = "connections-ui")]
     kind_new_connection: "新装",
-    #[cfg(feature = "connections-ui")]
     kind_capacity_increase: "增容",
-    #[cfg(feature = "connections-ui")]
     kind_capacity_decrease: "减容",
-    #[cfg(feature = "connections-ui")]
     kind_tariff_change: "改类（电价变更）",
-    #[cfg(feature = "connections-ui")]
     kind_move_in: "过户迁入（开始用电）",
-    #[cfg(feature = "connections-ui")]
     kind_move_out: "迁出（停止用电）",
-    #[cfg(feature = "connections-ui")]
     kind_temporary_supply: "临时用电",
-    #[cfg(feature = "connections-ui")]
     kind_ev_charger: "电动汽车充电桩",
-    #[cfg(feature = "connections-ui")]
     cat_residential: "居民",
-    #[cfg(feature = "connections-ui")]
     cat_lv_business: "低压非居民",
-    #[cfg(feature = "connections-ui")]
     cat_hv_single: "高压单电源",
-    #[cfg(feature = "connections-ui")]
     cat_hv_double: "高压双电源",
-    #[cfg(feature = "connections-ui")]
     stage_application: "受理",
-    #[cfg(feature = "connections-ui")]
     stage_site_survey: "现场勘查",
-    #[cfg(feature = "connections-ui")]
     stage_supply_plan: "供电方案答复",
-    #[cfg(feature = "connections-ui")]
     stage_design_review: "设计审核",
-    #[cfg(feature = "connections-ui")]
     stage_mid_check: "中间检查",
-    #[cfg(feature = "connections-ui")]
     stage_completion: "竣工检验",
-    #[cfg(feature = "connections-ui")]
     stage_energise: "装表接电",
-    #[cfg(feature = "connections-ui")]
     stage_archived: "归档",
-    #[cfg(feature = "connections-ui")]
     state_in_progress: "办理中",
-    #[cfg(feature = "connections-ui")]
     state_waiting: "待您补充",
-    #[cfg(feature = "connections-ui")]
     state_completed: "已完成",
-    #[cfg(feature = "connections-ui")]
     state_rejected: "已驳回",
-    #[cfg(feature = "connections-ui")]
     state_cancelled: "已撤销",
-    #[cfg(feature = "connections-ui")]
     doc_id_card: "身份证明",
-    #[cfg(feature = "connections-ui")]
     doc_ownership: "产权或租赁证明",
-    #[cfg(feature = "connections-ui")]
     doc_licence: "营业执照",
-    #[cfg(feature = "connections-ui")]
     doc_legal_rep: "法定代表人身份证明",
-    #[cfg(feature = "connections-ui")]
     doc_parking: "车位产权或使用证明",
-    #[cfg(feature = "connections-ui")]
     doc_consent: "物业同意安装证明",
-    #[cfg(feature = "connections-ui")]
     doc_other: "其他资料",
-    #[cfg(feature = "connections-ui")]
     step_what: "申请内容",
-    #[cfg(feature = "connections-ui")]
     step_contact: "联系方式",
-    #[cfg(feature = "connections-ui")]
     step_documents: "申请资料",
-    #[cfg(feature = "connections-ui")]
     step_review: "确认提交",
-    #[cfg(feature = "connections-ui")]
     next: "下一步",
-    #[cfg(feature = "connections-ui")]
     back: "上一步",
-    #[cfg(feature = "connections-ui")]
     submit_application: "提交申请",
-    #[cfg(feature = "connections-ui")]
     submitting: "正在提交…",
-    #[cfg(feature = "connections-ui")]
     service_account: "用电户号",
-    #[cfg(feature = "connections-ui")]
     new_premises: "新装（暂无户号）",
-    #[cfg(feature = "connections-ui")]
     choose: "请选择…",
-    #[cfg(feature = "connections-ui")]
     documents_help: "凭身份证明即可受理，其他资料可现在上传，也可在我们通知后补充。支持 PDF、JPEG、PNG，每个不超过 5 MB。",
-    #[cfg(feature = "connections-ui")]
     uploading: "正在上传…",
-    #[cfg(feature = "connections-ui")]
     uploaded: "已上传",
-    #[cfg(feature = "connections-ui")]
     fix_step: "请修改下方标出的内容。",
-    #[cfg(feature = "connections-ui")]
     progress: "办理进度",
-    #[cfg(feature = "connections-ui")]
     col_limit: "时限",
-    #[cfg(feature = "connections-ui")]
     col_started: "开始",
-    #[cfg(feature = "connections-ui")]
     col_done: "完成",
-    #[cfg(feature = "connections-ui")]
     col_result: "结果",
-    #[cfg(feature = "connections-ui")]
     waiting_title: "需要您补充",
-    #[cfg(feature = "connections-ui")]
     respond: "提交给供电公司",
-    #[cfg(feature = "connections-ui")]
     message_optional: "留言（可选）",
-    #[cfg(feature = "connections-ui")]
     cancel_application: "撤销申请",
-    #[cfg(feature = "connections-ui")]
     history: "办理记录",
-    #[cfg(feature = "connections-ui")]
     documents_title: "申请资料",
-    #[cfg(feature = "connections-ui")]
     still_needed: "尚需提供",
-    #[cfg(feature = "connections-ui")]
     by_utility: "供电公司",
-    #[cfg(feature = "connections-ui")]
     by_you: "您",
-    #[cfg(feature = "connections-ui")]
     by_customer: "客户",
-    #[cfg(feature = "connections-ui")]
     capacity_label: "容量",
-    #[cfg(feature = "connections-ui")]
     voltage_label: "供电电压",
-    #[cfg(feature = "connections-ui")]
     accepted_on: "受理日期",
-    #[cfg(feature = "connections-ui")]
     all_stages: "供电企业各环节合计",
-    #[cfg(feature = "connections-ui")]
     queue_title: "业扩报装工单",
-    #[cfg(feature = "connections-ui")]
     filter_stage: "环节",
-    #[cfg(feature = "connections-ui")]
     filter_category: "用户类别",
-    #[cfg(feature = "connections-ui")]
     filter_overdue: "仅显示超期",
-    #[cfg(feature = "connections-ui")]
     all: "全部",
-    #[cfg(feature = "connections-ui")]
     queue_empty: "没有符合条件的在办工单。",
-    #[cfg(feature = "connections-ui")]
     advance: "完成本环节",
-    #[cfg(feature = "connections-ui")]
     ask_customer: "要求客户补充",
-    #[cfg(feature = "connections-ui")]
     reject: "驳回",
-    #[cfg(feature = "connections-ui")]
     note_label: "备注",
-    #[cfg(feature = "connections-ui")]
     show_to_customer: "客户可见",
-    #[cfg(feature = "connections-ui")]
     staff_note: "仅内部可见",
-    #[cfg(feature = "connections-ui")]
     action_open: "提交申请",
-    #[cfg(feature = "connections-ui")]
     action_advance: "环节完成",
-    #[cfg(feature = "connections-ui")]
     action_ask: "要求补充",
-    #[cfg(feature = "connections-ui")]
     action_respond: "客户已补充",
-    #[cfg(feature = "connections-ui")]
     action_reject: "驳回",
-    #[cfg(feature = "connections-ui")]
     action_cancel: "撤销",
-    #[cfg(feature = "connections-ui")]
     working_days: |n| format!("{n} 个工作日"),
-    #[cfg(feature = "connections-ui")]
     used_of: |used, limit| format!("已用 {used} / {limit} 个工作日"),
 };
 
@@ -1222,7 +923,6 @@ impl Text {
     }
 
     /// A request kind's name.
-    #[cfg(feature = "connections-ui")]
     pub fn request_kind(&self, k: RequestKind) -> &'static str {
         match k {
             RequestKind::NewConnection => self.kind_new_connection,
@@ -1237,7 +937,6 @@ impl Text {
     }
 
     /// A supply category's name.
-    #[cfg(feature = "connections-ui")]
     pub fn supply_category(&self, c: SupplyCategory) -> &'static str {
         match c {
             SupplyCategory::Residential => self.cat_residential,
@@ -1248,7 +947,6 @@ impl Text {
     }
 
     /// A stage's name.
-    #[cfg(feature = "connections-ui")]
     pub fn stage(&self, s: Stage) -> &'static str {
         match s {
             Stage::Application => self.stage_application,
@@ -1263,7 +961,6 @@ impl Text {
     }
 
     /// A case state's name (stored names as the server sends them).
-    #[cfg(feature = "connections-ui")]
     pub fn case_state<'a>(&self, s: &'a str) -> &'a str {
         match s {
             "in_progress" => self.state_in_progress,
@@ -1276,7 +973,6 @@ impl Text {
     }
 
     /// A document kind's name (stored names).
-    #[cfg(feature = "connections-ui")]
     pub fn document_kind<'a>(&self, k: &'a str) -> &'a str {
         match DocumentKind::from_stored(k) {
             Some(DocumentKind::IdCard) => self.doc_id_card,
@@ -1291,7 +987,6 @@ impl Text {
     }
 
     /// What happened in a case event (stored action names).
-    #[cfg(feature = "connections-ui")]
     pub fn case_action<'a>(&self, a: &'a str) -> &'a str {
         match a {
             "open" => self.action_open,

@@ -50,23 +50,6 @@ fn FocusOnNavigate() -> impl IntoView {
 }
 
 /// The pages of the app.
-#[cfg(not(feature = "connections-ui"))]
-fn routes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/") view=OverviewPage/>
-            <Route path=path!("/signin") view=SignInPage/>
-            <Route path=path!("/register") view=RegisterPage/>
-            <Route path=path!("/bills") view=BillsIndexPage/>
-            <Route path=path!("/bills/:id") view=BillPage/>
-            <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
-        </Routes>
-    }
-}
-
-/// The pages of the app, with the connection pages that are not yet within the first-load
-/// budget (see ARCHITECTURE.md, "Connections UI").
-#[cfg(feature = "connections-ui")]
 fn routes() -> impl IntoView {
     use pages::apply::ApplyPage;
     use pages::connections::{ApplicationPage, ApplicationsPage};

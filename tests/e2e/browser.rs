@@ -2,7 +2,7 @@
 //! way people do: by their visible labels and accessible names.
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use gridcare::server::{AppState, Application, Config, SystemClock};
+use gridcare::server::{AppState, Application, Clock, Config, SystemClock};
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -22,13 +22,15 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The portal and a browser looking at it.
+/// The portal and a browser looking at it. The first session owns the portal's database and
+/// chromedriver; sessions made by [`Session::another_browser`] share them.
 pub struct Session {
     pub client: Client,
     pub base: String,
     pub state: AppState,
-    driver: Child,
-    db: PathBuf,
+    driver_url: String,
+    driver: Option<Child>,
+    db: Option<PathBuf>,
     profile: PathBuf,
 }
 
@@ -41,6 +43,11 @@ fn free_port() -> u16 {
 
 /// Starts the server on the built client with demo data, chromedriver, and a headless Chromium.
 pub async fn start(width: u32, height: u32) -> Session {
+    start_with_clock(width, height, Arc::new(SystemClock)).await
+}
+
+/// As [`start`], with the server reading the time from `clock`.
+pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) -> Session {
     let dist = env_path(
         "GRIDCARE_DIST",
         &manifest_dir().join("dist").to_string_lossy(),
@@ -58,7 +65,7 @@ pub async fn start(width: u32, height: u32) -> Session {
         demo: true,
         dist_dir: dist,
     };
-    let app = Application::build(&config, Arc::new(SystemClock))
+    let app = Application::build(&config, clock)
         .await
         .expect("the portal starts");
     let base = format!("http://{}", app.local_addr());
@@ -88,6 +95,21 @@ pub async fn start(width: u32, height: u32) -> Session {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    let client = browser(&driver_url, width, height, &tag).await;
+    Session {
+        client: client.0,
+        base,
+        state,
+        driver_url,
+        driver: Some(driver),
+        db: Some(db),
+        profile: client.1,
+    }
+}
+
+/// A new headless Chromium with its own profile (so its own cookies) on chromedriver at `driver_url`.
+async fn browser(driver_url: &str, width: u32, height: u32, tag: &str) -> (Client, PathBuf) {
+    let chromium = env_path("CHROMIUM", "/usr/bin/chromium");
     let profile = std::env::temp_dir().join(format!("gridcare-e2e-profile-{tag}"));
     let caps = json!({
         "browserName": "chrome",
@@ -107,17 +129,10 @@ pub async fn start(width: u32, height: u32) -> Session {
     };
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
-        .connect(&driver_url)
+        .connect(driver_url)
         .await
         .expect("a Chromium session");
-    Session {
-        client,
-        base,
-        state,
-        driver,
-        db,
-        profile,
-    }
+    (client, profile)
 }
 
 /// An XPath string literal for `text` (which never holds both quote kinds here).
@@ -130,6 +145,31 @@ fn literal(text: &str) -> String {
 }
 
 impl Session {
+    /// A second browser, with its own cookies, on the same portal: another person at another desk.
+    pub async fn another_browser(&self, width: u32, height: u32) -> Session {
+        let tag = format!("{:x}", rand::random::<u64>());
+        let (client, profile) = browser(&self.driver_url, width, height, &tag).await;
+        Session {
+            client,
+            base: self.base.clone(),
+            state: self.state.clone(),
+            driver_url: self.driver_url.clone(),
+            driver: None,
+            db: None,
+            profile,
+        }
+    }
+
+    /// Signs in as `email` from the sign-in page and waits for the overview.
+    pub async fn sign_in(&self, email: &str, password: &str, welcome: &str) {
+        self.open("/signin").await;
+        self.heading("Sign in to GridCare").await;
+        self.fill("Email", email).await;
+        self.fill("Password", password).await;
+        self.press("Sign in").await;
+        self.heading(welcome).await;
+    }
+
     /// Opens `path` on the portal.
     pub async fn open(&self, path: &str) {
         self.client
@@ -165,13 +205,35 @@ impl Session {
         h1.text().await.expect("heading text")
     }
 
-    /// The input whose visible label reads `label`.
+    /// The input, text area or drop-down whose visible label reads `label`.
     pub async fn field(&self, label: &str) -> fantoccini::elements::Element {
         self.wait_for(&format!(
-            "//input[@id=//label[normalize-space(.)={}]/@for]",
+            "//*[self::input or self::textarea or self::select][@id=//label[normalize-space(.)={}]/@for]",
             literal(label)
         ))
         .await
+    }
+
+    /// Picks the option whose text starts with `option` in the drop-down labelled `label`.
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.wait_for(&format!(
+            "//select[@id=//label[normalize-space(.)={}]/@for]/option[starts-with(normalize-space(.), {})]",
+            literal(label),
+            literal(option)
+        ))
+        .await
+        .click()
+        .await
+        .expect("choose an option");
+    }
+
+    /// Attaches the file at `path` to the file input labelled `label`.
+    pub async fn attach(&self, label: &str, path: &std::path::Path) {
+        self.field(label)
+            .await
+            .send_keys(&path.to_string_lossy())
+            .await
+            .expect("attach a file");
     }
 
     /// Types into the field labelled `label`.
@@ -181,6 +243,13 @@ impl Session {
             .send_keys(text)
             .await
             .expect("typing");
+    }
+
+    /// Replaces what the field labelled `label` holds with `text`.
+    pub async fn replace(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("typing");
     }
 
     /// Clicks the button whose accessible name (visible text or aria-label) is `name`.
@@ -295,15 +364,19 @@ impl Session {
         .expect("a boolean")
     }
 
-    /// Closes the browser, stops chromedriver, removes the database.
+    /// Closes the browser; the first session also stops chromedriver and removes the database.
     pub async fn finish(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = self.db.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
+        if let Some(mut driver) = self.driver.take() {
+            let _ = driver.kill();
+            let _ = driver.wait();
+        }
+        if let Some(db) = self.db.take() {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = db.clone().into_os_string();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
         }
         let _ = std::fs::remove_dir_all(&self.profile);
     }
@@ -312,6 +385,8 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         // A failed test never reaches finish(): do not leave chromedriver running.
-        let _ = self.driver.kill();
+        if let Some(driver) = self.driver.as_mut() {
+            let _ = driver.kill();
+        }
     }
 }

@@ -3,4 +3,5 @@
 //! `cargo xtask test` builds the client and sets CHROMIUM, CHROMEDRIVER, AXE_CORE, GRIDCARE_DIST.
 
 mod browser;
+mod connections;
 mod journeys;

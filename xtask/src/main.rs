@@ -267,10 +267,6 @@ fn test() -> Result {
         "web client (feature csr, wasm32)",
         &[&wasm[..], &["csr"]].concat(),
     )?;
-    clippy(
-        "web client with the connection pages (feature connections-ui)",
-        &[&wasm[..], &["connections-ui"]].concat(),
-    )?;
 
     // One feature set for every test build, so the crate compiles once.
     let features = ["-p", "gridcare", "--features", "e2e"];

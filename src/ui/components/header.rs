@@ -83,8 +83,7 @@ fn SignOutButton() -> impl IntoView {
     }
 }
 
-/// Links to the connection pages, while they are built behind the `connections-ui` feature.
-#[cfg(feature = "connections-ui")]
+/// Links to the connection pages: the customer's applications, and the queue for staff.
 fn connection_links() -> impl IntoView {
     let session = use_session();
     let is_staff = move || {
@@ -99,6 +98,3 @@ fn connection_links() -> impl IntoView {
         </Show>
     }
 }
-
-#[cfg(not(feature = "connections-ui"))]
-fn connection_links() -> impl IntoView {}
