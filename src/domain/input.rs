@@ -28,6 +28,22 @@ pub enum Field {
     IdempotencyKey,
     Note,
     File,
+    Description,
+    Danger,
+    #[serde(rename = "photo_id")]
+    Photo,
+    TicketId,
+    Action,
+    Crew,
+    #[serde(rename = "eta_minutes")]
+    Eta,
+    OutageId,
+    Area,
+    Reason,
+    StartsAt,
+    #[serde(rename = "expected_end")]
+    EndsAt,
+    Ended,
 }
 
 impl Field {
@@ -54,6 +70,19 @@ impl Field {
             Field::IdempotencyKey => "idempotency_key",
             Field::Note => "note",
             Field::File => "file",
+            Field::Description => "description",
+            Field::Danger => "danger",
+            Field::Photo => "photo_id",
+            Field::TicketId => "ticket_id",
+            Field::Action => "action",
+            Field::Crew => "crew",
+            Field::Eta => "eta_minutes",
+            Field::OutageId => "outage_id",
+            Field::Area => "area",
+            Field::Reason => "reason",
+            Field::StartsAt => "starts_at",
+            Field::EndsAt => "expected_end",
+            Field::Ended => "ended",
         }
     }
 }
@@ -78,6 +107,8 @@ pub enum Problem {
     NotAllowed,
     /// Something that must be there is missing (such as a required document).
     Missing,
+    /// A time too close to now (such as a planned outage announced less than 7 days ahead).
+    TooSoon,
 }
 
 /// A refused input: which field, and why.
@@ -108,6 +139,7 @@ impl fmt::Display for FieldError {
             }
             Problem::NotAllowed => write!(f, "{field} is not one of the choices allowed here"),
             Problem::Missing => write!(f, "{field} lacks something required"),
+            Problem::TooSoon => write!(f, "{field} is too soon"),
         }
     }
 }
@@ -160,6 +192,48 @@ pub fn parse_page(input: &str) -> Result<u32, FieldError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fields_error_names_it_as_the_request_does() {
+        for field in [
+            Field::Email,
+            Field::Password,
+            Field::AccountNumber,
+            Field::PhoneLast4,
+            Field::AccountId,
+            Field::BillId,
+            Field::Page,
+            Field::Reading,
+            Field::Kind,
+            Field::Category,
+            Field::Capacity,
+            Field::SupplyVoltage,
+            Field::PremiseAddress,
+            Field::ContactName,
+            Field::ContactPhone,
+            Field::Documents,
+            Field::CaseId,
+            Field::IdempotencyKey,
+            Field::Note,
+            Field::File,
+            Field::Description,
+            Field::Danger,
+            Field::Photo,
+            Field::TicketId,
+            Field::Action,
+            Field::Crew,
+            Field::Eta,
+            Field::OutageId,
+            Field::Area,
+            Field::Reason,
+            Field::StartsAt,
+            Field::EndsAt,
+            Field::Ended,
+        ] {
+            let json = serde_json::to_value(field).expect("serialises");
+            assert_eq!(json, field.name(), "{field:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod input;
 pub mod lockout;
 pub mod money;
+pub mod repair;
 pub mod tariff;
 
 pub use account::{AccountNumber, AreaClass, CustomerCategory, PhoneLast4};

@@ -8,6 +8,7 @@ pub mod config;
 pub mod connections;
 pub mod documents;
 pub mod http;
+pub mod repairs;
 pub mod request;
 pub mod seed;
 pub mod store;

@@ -3,7 +3,7 @@
 
 use crate::domain::{
     AccountNumber, AreaClass, CustomerCategory, EmailAddress, Fen, KilowattHours, OrgRole, Role,
-    Tariff, Usage,
+    RowId, Tariff, Usage,
 };
 use crate::server::auth::hash_password;
 use crate::server::clock::{Clock, utility_zone};
@@ -147,7 +147,187 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
     }
     tx.commit().await?;
     connections(store, clock, &ids).await?;
+    repairs(store, clock, &ids).await?;
     Ok(true)
+}
+
+/// Supply areas, outage notices and repair tickets: a grid fault over the Harbor Road Store now,
+/// planned work in the household's area next week, and tickets in several states, one of
+/// them past its arrival deadline.
+async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), StoreError> {
+    use crate::domain::repair::{FaultKind, OutageDraft, OutageKind, TicketAction};
+    use crate::server::store::repairs::{NewTicket, TicketChange};
+    let (resident, ops, agent) = (ids[0], ids[1], ids[2]);
+    let now = clock.unix();
+    let year = chrono::Datelike::year(&clock.today());
+    let areas = [
+        ("3100123456", "Pudong Riverside"),
+        (SPARE_ACCOUNT, "Qingpu Village"),
+        ("3200000001", "Minhang Harbor Park"),
+        ("3200000002", "Huangpu Harbor Road"),
+        ("3200000003", "Baoshan Logistics"),
+    ];
+    for (number, area) in areas {
+        sqlx::query("UPDATE service_accounts SET supply_area = $1 WHERE account_number = $2")
+            .bind(area)
+            .bind(number)
+            .execute(store.pool())
+            .await?;
+    }
+    let fault = OutageDraft {
+        kind: OutageKind::GridFault,
+        area: "Huangpu Harbor Road".into(),
+        starts_at: now - 40 * 60,
+        expected_end: now + 3 * 3600,
+        reason: "Cable fault on the 10 kV Harbor Road feeder; crews are repairing it.".into(),
+    };
+    store.create_outage(&fault, agent, now - 35 * 60).await?;
+    // Next week, 09:00 to 15:00 in the utility's zone, announced yesterday.
+    let day = clock.today() + chrono::Days::new(8);
+    let at = |h: u32| {
+        day.and_hms_opt(h, 0, 0)
+            .and_then(|t| t.and_local_timezone(utility_zone()).single())
+            .map(|t| t.timestamp())
+            .ok_or_else(|| bad("a local time next week"))
+    };
+    let planned = OutageDraft {
+        kind: OutageKind::Planned,
+        area: "Pudong Riverside".into(),
+        starts_at: at(9)?,
+        expected_end: at(15)?,
+        reason: "Transformer replacement at the Riverside substation.".into(),
+    };
+    store.create_outage(&planned, agent, now - 86_400).await?;
+
+    let limits = store.repair_limits().await?;
+    let account = |number: &'static str| async move {
+        let row =
+            sqlx::query("SELECT id, area_class FROM service_accounts WHERE account_number = $1")
+                .bind(number)
+                .fetch_one(store.pool())
+                .await?;
+        let id: i64 = sqlx::Row::try_get(&row, "id")?;
+        let area: String = sqlx::Row::try_get(&row, "area_class")?;
+        Ok::<_, StoreError>((
+            RowId(id),
+            AreaClass::from_stored(&area).ok_or_else(|| bad("an area class"))?,
+        ))
+    };
+    let (home, home_area) = account("3100123456").await?;
+    let (cold, cold_area) = account("3200000003").await?;
+    let file = |reporter: i64,
+                account: RowId,
+                area: AreaClass,
+                kind: FaultKind,
+                text: &'static str,
+                key: &'static str| NewTicket {
+        reporter_id: reporter,
+        service_account_id: account,
+        kind,
+        description: text,
+        contact_phone: "13800005678",
+        danger: false,
+        photo_id: None,
+        area_class: area,
+        idempotency_key: key,
+    };
+    let write = |e: crate::server::store::repairs::TicketWriteError| bad(e.to_string());
+    // Fixed three weeks ago, start to finish: the crew came in 30 minutes.
+    let t0 = now - 21 * 86_400;
+    let new = file(
+        resident,
+        home,
+        home_area,
+        FaultKind::Voltage,
+        "Lights flicker and dim every evening.",
+        "demo-ticket-1",
+    );
+    let (id, _) = store
+        .create_ticket(&new, &limits, year, t0)
+        .await
+        .map_err(write)?;
+    let steps = [
+        (TicketAction::Dispatch, 5, "Crew 3 (Pudong)"),
+        (TicketAction::Depart, 8, ""),
+        (TicketAction::Arrive, 30, ""),
+        (TicketAction::Restore, 95, ""),
+        (TicketAction::Close, 120, ""),
+    ];
+    let mut state = crate::domain::repair::TicketState::Reported;
+    for (action, minutes, crew) in steps {
+        let to = state.after(action).map_err(|e| bad(e.to_string()))?;
+        let change = TicketChange {
+            crew: (!crew.is_empty()).then_some(crew),
+            eta_at: (action == TicketAction::Dispatch).then_some(t0 + 35 * 60),
+            outage_id: None,
+            note: if action == TicketAction::Close {
+                "Loose neutral in the meter box tightened."
+            } else {
+                ""
+            },
+        };
+        store
+            .move_ticket(
+                id,
+                state,
+                to,
+                action,
+                &change,
+                agent,
+                true,
+                t0 + minutes * 60,
+            )
+            .await
+            .map_err(write)?;
+        state = to;
+    }
+    // Reported 70 minutes ago and dispatched, but the crew is not there: past the 45 minutes.
+    let t1 = now - 70 * 60;
+    let new = file(
+        resident,
+        home,
+        home_area,
+        FaultKind::PartialLoss,
+        "The kitchen and one bedroom have no power; the rest works.",
+        "demo-ticket-2",
+    );
+    let (id, _) = store
+        .create_ticket(&new, &limits, year, t1)
+        .await
+        .map_err(write)?;
+    let change = TicketChange {
+        crew: Some("Crew 5 (Pudong)"),
+        eta_at: Some(t1 + 40 * 60),
+        outage_id: None,
+        note: "",
+    };
+    store
+        .move_ticket(
+            id,
+            crate::domain::repair::TicketState::Reported,
+            crate::domain::repair::TicketState::Dispatched,
+            TicketAction::Dispatch,
+            &change,
+            agent,
+            true,
+            t1 + 10 * 60,
+        )
+        .await
+        .map_err(write)?;
+    // Just reported by Harbor Foods: nobody has picked it up yet.
+    let new = file(
+        ops,
+        cold,
+        cold_area,
+        FaultKind::NoPower,
+        "Cold room 2 lost power; the compressor is off.",
+        "demo-ticket-3",
+    );
+    store
+        .create_ticket(&new, &limits, year, now - 10 * 60)
+        .await
+        .map_err(write)?;
+    Ok(())
 }
 
 /// A small PDF, standing in for a scanned document.

@@ -269,6 +269,12 @@ impl TestApp {
             .ok()
     }
 
+    /// The server's clock now, in unix seconds.
+    pub fn clock_now(&self) -> i64 {
+        use gridcare::server::Clock;
+        self.clock.unix()
+    }
+
     /// A second browser with its own cookies.
     pub fn other_browser(&self) -> reqwest::Client {
         reqwest::Client::builder()

@@ -8,4 +8,5 @@ mod bills;
 mod connections;
 mod helpers;
 mod http;
+mod repairs;
 mod storage;
