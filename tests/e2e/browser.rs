@@ -278,14 +278,27 @@ impl Session {
 
     /// The value shown for the term `term` in a description list.
     pub async fn fact(&self, term: &str) -> String {
-        self.wait_for(&format!(
+        self.text(&format!(
             "//dt[normalize-space(.)={}]/following-sibling::dd[1]",
             literal(term)
         ))
         .await
-        .text()
-        .await
-        .expect("text")
+    }
+
+    /// The text of the element matching `xpath`, read again if the page re-rendered it between
+    /// finding and reading (a refetch replaces the nodes).
+    pub async fn text(&self, xpath: &str) -> String {
+        let started = Instant::now();
+        loop {
+            match self.wait_for(xpath).await.text().await {
+                Ok(text) => return text,
+                Err(e) if started.elapsed() < WAIT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("text of {xpath}: {e}"),
+            }
+        }
     }
 
     /// Waits up to 5 s for keyboard focus to be on the page's `<h1>`.

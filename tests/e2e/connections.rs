@@ -20,13 +20,10 @@ fn pdf(name: &str) -> PathBuf {
 
 /// The text of column `column` (1-based) in the timeline row of stage `stage`.
 async fn stage_cell(s: &Session, stage: &str, column: usize) -> String {
-    s.wait_for(&format!(
+    s.text(&format!(
         "//section[@aria-labelledby='progress-heading']//tr[*[1][normalize-space(.)='{stage}']]/*[{column}]"
     ))
     .await
-    .text()
-    .await
-    .expect("cell text")
 }
 
 #[tokio::test]
