@@ -198,13 +198,21 @@ async fn refuse_oversized(State(limit): State<usize>, req: Request, next: Next) 
     next.run(req).await
 }
 
-/// Unknown page paths get the app's `index.html`; a missing file (a path with an extension) is 404.
+/// Unknown page paths get the app's `index.html` (the staff console's under `/staff`); a missing
+/// file (a path with an extension) is 404.
 async fn spa_fallback(State(dist): State<PathBuf>, req: Request) -> Response {
     let last = req.uri().path().rsplit('/').next().unwrap_or("");
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
-    match tokio::fs::read(dist.join("index.html")).await {
+    // The staff console is a client of its own under /staff.
+    let path = req.uri().path();
+    let index = if path == "/staff" || path.starts_with("/staff/") {
+        dist.join("staff").join("index.html")
+    } else {
+        dist.join("index.html")
+    };
+    match tokio::fs::read(index).await {
         Ok(html) => (
             [(
                 header::CONTENT_TYPE,

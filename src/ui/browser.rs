@@ -31,6 +31,13 @@ pub fn apply_language(lang: Lang) {
     }
 }
 
+/// Loads `path` as a new page (the other app: customer portal or staff console).
+pub fn load_page(path: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(path);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

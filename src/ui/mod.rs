@@ -11,10 +11,11 @@ use components::header::SiteHeader;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::not_found::NotFoundPage;
+#[cfg(not(feature = "staff"))]
 use pages::{
     bill::BillPage,
     bills::{AccountBillsPage, BillsIndexPage},
-    not_found::NotFoundPage,
     overview::OverviewPage,
     register::RegisterPage,
     sign_in::SignInPage,
@@ -49,11 +50,34 @@ fn FocusOnNavigate() -> impl IntoView {
     });
 }
 
-/// The pages of the app.
+/// True in the staff console's build (feature `staff`, served under `/staff`); false in the
+/// customer portal's. Two builds keep each audience's first load to its own pages.
+pub const STAFF_CONSOLE: bool = cfg!(feature = "staff");
+
+/// True when `path` is a page of this build; other paths belong to the other app, which the
+/// browser loads.
+pub fn is_local(path: &str) -> bool {
+    let staff = path == "/staff" || path.starts_with("/staff/");
+    staff == STAFF_CONSOLE
+}
+
+/// Goes to `path`: inside this app without a reload, or by loading the other app.
+pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+    let navigate = leptos_router::hooks::use_navigate();
+    move |path: &str| {
+        if is_local(path) {
+            navigate(path, Default::default());
+        } else {
+            browser::load_page(path);
+        }
+    }
+}
+
+/// The customer portal's pages.
+#[cfg(not(feature = "staff"))]
 fn routes() -> impl IntoView {
     use pages::apply::ApplyPage;
     use pages::connections::{ApplicationPage, ApplicationsPage};
-    use pages::staff::{QueuePage, StaffCasePage};
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/") view=OverviewPage/>
@@ -65,6 +89,17 @@ fn routes() -> impl IntoView {
             <Route path=path!("/connections") view=ApplicationsPage/>
             <Route path=path!("/connections/new") view=ApplyPage/>
             <Route path=path!("/connections/:id") view=ApplicationPage/>
+        </Routes>
+    }
+}
+
+/// The staff console's pages.
+#[cfg(feature = "staff")]
+fn routes() -> impl IntoView {
+    use pages::staff::{QueuePage, StaffCasePage};
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/staff") view=QueuePage/>
             <Route path=path!("/staff/queue") view=QueuePage/>
             <Route path=path!("/staff/cases/:id") view=StaffCasePage/>
         </Routes>

@@ -113,6 +113,12 @@ fn fake_dist() -> PathBuf {
         "<!DOCTYPE html><title>GridCare</title><div id=app></div>",
     )
     .expect("write index");
+    std::fs::create_dir_all(dir.join("staff")).expect("create dist/staff");
+    std::fs::write(
+        dir.join("staff").join("index.html"),
+        "<!DOCTYPE html><title>GridCare staff console</title><div id=app></div>",
+    )
+    .expect("write the staff index");
     std::fs::write(
         dir.join("gridcare-0123456789abcdef_bg.wasm"),
         vec![0u8; 64 * 1024],

@@ -28,6 +28,15 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
             "{path}"
         );
     }
+    // The staff console is its own client under /staff.
+    for path in ["/staff", "/staff/queue", "/staff/cases/2"] {
+        let res = app.client.get(app.url(path)).send().await.expect("answer");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(
+            res.text().await.expect("body").contains("staff console"),
+            "{path}"
+        );
+    }
     for path in ["/api/nothing/here", "/api"] {
         let res = app.client.post(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");

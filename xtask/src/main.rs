@@ -96,15 +96,30 @@ fn build_client(tools: &tools::Tools) -> Result {
     let mut fetch = cmd("cargo", tools);
     fetch.args(["fetch", "--target", "wasm32-unknown-unknown"]);
     check(fetch, "cargo fetch")?;
+    // The customer portal first: Trunk replaces dist/ as a whole, the staff console included.
     let mut trunk = cmd("trunk", tools);
     trunk.args(["build", "--release", "--offline"]);
     check(trunk, "trunk build")?;
-    let report = compress::precompress(&root().join("dist"))
+    let mut staff = cmd("trunk", tools);
+    // `--offline` takes an optional value, so it comes last.
+    staff.args([
+        "build",
+        "staff.html",
+        "--release",
+        "--dist",
+        "dist/staff",
+        "--public-url",
+        "/staff/",
+        "--offline",
+    ]);
+    check(staff, "trunk build staff.html")?;
+    let portal = compress::precompress(&root().join("dist"))
         .map_err(|e| Failure(format!("compressing dist/: {e}")))?;
+    let console = compress::precompress(&root().join("dist/staff"))
+        .map_err(|e| Failure(format!("compressing dist/staff/: {e}")))?;
     println!(
-        "    built in {:.0} s; first load {}",
+        "    built in {:.0} s\n    customer portal, first load {portal}\n    staff console (/staff), first load {console}",
         started.elapsed().as_secs_f64(),
-        report
     );
     Ok(())
 }
@@ -266,6 +281,10 @@ fn test() -> Result {
     clippy(
         "web client (feature csr, wasm32)",
         &[&wasm[..], &["csr"]].concat(),
+    )?;
+    clippy(
+        "staff console (feature staff, wasm32)",
+        &[&wasm[..], &["staff"]].concat(),
     )?;
 
     // One feature set for every test build, so the crate compiles once.

@@ -4,17 +4,19 @@ use crate::ui::components::status::Loading;
 use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// Shows `children` to signed-in people; sends others to the sign-in page.
 #[component]
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let go = crate::ui::use_go();
     move || {
         if !session.known.get() {
             view! { <Loading/> }.into_any()
         } else if session.me.with(Option::is_none) {
-            view! { <Redirect path="/signin"/> }.into_any()
+            let go = go.clone();
+            request_animation_frame(move || go("/signin"));
+            view! { <Loading/> }.into_any()
         } else {
             children().into_any()
         }

@@ -7,7 +7,6 @@ use crate::ui::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// The header on every page.
 #[component]
@@ -15,6 +14,11 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let signed_in = move || session.me.with(Option::is_some);
+    let is_staff = move || {
+        session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.role.is_staff()))
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -23,9 +27,12 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <Show when=signed_in>
                 <nav class="main-nav" aria-label=move || i18n.t().main_menu>
-                    <A href="/" exact=true><Tr s=|t| t.nav_overview/></A>
-                    <A href="/bills"><Tr s=|t| t.nav_bills/></A>
-                    {connection_links()}
+                    <NavLink href="/" text=|t| t.nav_overview/>
+                    <NavLink href="/bills" text=|t| t.nav_bills/>
+                    <NavLink href="/connections" text=|t| t.nav_applications/>
+                    <Show when=is_staff>
+                        <NavLink href="/staff/queue" text=|t| t.nav_queue/>
+                    </Show>
                 </nav>
             </Show>
             <div class="header-actions">
@@ -63,17 +70,17 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn SignOutButton() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let go = crate::ui::use_go();
     let busy = RwSignal::new(false);
     let on_click = move |_| {
         busy.set(true);
-        let navigate = navigate.clone();
+        let go = go.clone();
         spawn_local(async move {
             // Even if the server cannot be reached, forget the session here.
             let _ = sign_out().await;
             session.signed_out();
             busy.set(false);
-            navigate("/signin", Default::default());
+            go("/signin");
         });
     };
     view! {
@@ -83,18 +90,16 @@ fn SignOutButton() -> impl IntoView {
     }
 }
 
-/// Links to the connection pages: the customer's applications, and the queue for staff.
-fn connection_links() -> impl IntoView {
-    let session = use_session();
-    let is_staff = move || {
-        session
-            .me
-            .with(|m| m.as_ref().is_some_and(|m| m.role.is_staff()))
-    };
-    view! {
-        <A href="/connections"><Tr s=|t| t.nav_applications/></A>
-        <Show when=is_staff>
-            <A href="/staff/queue"><Tr s=|t| t.nav_queue/></A>
-        </Show>
+/// A menu link: inside this app the router follows it (and marks the current page); a page of
+/// the other app (customer portal or staff console) is loaded by the browser.
+#[component]
+fn NavLink(
+    href: &'static str,
+    text: fn(&'static crate::ui::i18n::Text) -> &'static str,
+) -> impl IntoView {
+    if crate::ui::is_local(href) {
+        view! { <A href=href exact={href == "/"}><Tr s=text/></A> }.into_any()
+    } else {
+        view! { <a href=href rel="external"><Tr s=text/></a> }.into_any()
     }
 }
