@@ -29,7 +29,10 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
         );
     }
     // The staff console is its own client under /staff.
-    for path in ["/staff", "/staff/queue", "/staff/cases/2"] {
+    let bare = app.client.get(app.url("/staff")).send().await.expect("answer");
+    assert!(bare.status().is_redirection(), "{}", bare.status());
+    assert_eq!(bare.headers()[reqwest::header::LOCATION], "/staff/");
+    for path in ["/staff/", "/staff/queue", "/staff/cases/2"] {
         let res = app.client.get(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert!(
