@@ -57,6 +57,14 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The refused field, when the error is about one (so a form can show it beside the field).
+    pub fn field_error(&self) -> Option<crate::domain::FieldError> {
+        match self {
+            ApiError::Invalid(e) => Some(*e),
+            _ => None,
+        }
+    }
+
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {

@@ -6,6 +6,9 @@ use crate::domain::account::AreaClass;
 use crate::domain::input::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
+/// The utility's local time zone, UTC+8, in seconds east of UTC: due times are shown in it.
+pub const UTILITY_OFFSET_SECS: i64 = 8 * 3600;
+
 /// What the customer reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -195,6 +198,19 @@ impl TicketAction {
     /// Reads a stored name.
     pub fn from_stored(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The state this action leaves a ticket in.
+    pub fn leads_to(self) -> TicketState {
+        match self {
+            TicketAction::Dispatch => TicketState::Dispatched,
+            TicketAction::Depart => TicketState::OnTheWay,
+            TicketAction::Arrive => TicketState::OnSite,
+            TicketAction::Restore => TicketState::Restored,
+            TicketAction::Close => TicketState::Closed,
+            TicketAction::Merge => TicketState::Merged,
+            TicketAction::Cancel => TicketState::Cancelled,
+        }
     }
 }
 
@@ -604,6 +620,17 @@ mod tests {
                     path[i],
                     other
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_legal_move_lands_where_its_action_leads() {
+        for from in TicketState::ALL {
+            for action in TicketAction::ALL {
+                if let Ok(to) = from.after(action) {
+                    assert_eq!(to, action.leads_to(), "{from:?} {action:?}");
+                }
             }
         }
     }

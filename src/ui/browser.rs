@@ -31,6 +31,21 @@ pub fn apply_language(lang: Lang) {
     }
 }
 
+/// The values of the named fields of the form a submit event came from, in order (empty when
+/// a field is missing). Forms read this way need no form-decoding code in the client.
+pub fn form_values<const N: usize>(ev: &leptos::ev::SubmitEvent, names: [&str; N]) -> [String; N] {
+    use wasm_bindgen::JsCast;
+    let data = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        .and_then(|f| web_sys::FormData::new_with_form(&f).ok());
+    names.map(|name| {
+        data.as_ref()
+            .and_then(|d| d.get(name).as_string())
+            .unwrap_or_default()
+    })
+}
+
 /// Loads `path` as a new page (the other app: customer portal or staff console).
 pub fn load_page(path: &str) {
     if let Some(w) = web_sys::window() {

@@ -4,10 +4,13 @@
 use crate::api::ApiError;
 use crate::domain::application::DocumentKind;
 use crate::domain::connection::{RequestKind, Stage, SupplyCategory};
+use crate::domain::repair::{
+    FaultKind, OutageKind, OutagePhase, Promise, TicketAction, TicketState,
+};
 use crate::domain::{
     AreaClass, BillStatus, CustomerCategory, Field, FieldError, LineKind, Problem,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
 
 /// A portal language.
@@ -307,6 +310,70 @@ pub struct Text {
     pub action_reject: &'static str,
     pub action_cancel: &'static str,
     pub working_days: fn(u32) -> String,
+    pub nav_repairs: &'static str,
+    pub nav_outages: &'static str,
+    pub nav_tickets: &'static str,
+    pub tickets_title: &'static str,
+    pub report_fault: &'static str,
+    pub no_tickets: &'static str,
+    pub fault_no_power: &'static str,
+    pub fault_partial: &'static str,
+    pub fault_voltage: &'static str,
+    pub fault_damaged: &'static str,
+    pub fault_hazard: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub safety_title: &'static str,
+    pub safety_advice: &'static str,
+    pub outage_here_title: &'static str,
+    pub outage_here_help: &'static str,
+    pub follow_outage: &'static str,
+    pub send_report: &'static str,
+    pub photo_optional: &'static str,
+    pub ticket_reported: &'static str,
+    pub ticket_dispatched: &'static str,
+    pub ticket_on_the_way: &'static str,
+    pub ticket_on_site: &'static str,
+    pub ticket_restored: &'static str,
+    pub ticket_closed: &'static str,
+    pub ticket_merged: &'static str,
+    pub ticket_cancelled: &'static str,
+    pub arrival_label: &'static str,
+    pub restoration_label: &'static str,
+    pub promise_met: &'static str,
+    pub promise_missed: &'static str,
+    pub promise_void: &'static str,
+    pub due_by: &'static str,
+    pub crew_label: &'static str,
+    pub eta_label: &'static str,
+    pub reported_label: &'static str,
+    pub cancel_ticket: &'static str,
+    pub updates_itself: &'static str,
+    pub outages_title: &'static str,
+    pub no_outages: &'static str,
+    pub your_area: &'static str,
+    pub outage_planned: &'static str,
+    pub outage_temporary: &'static str,
+    pub outage_fault: &'static str,
+    pub outage_shortfall: &'static str,
+    pub phase_current: &'static str,
+    pub phase_upcoming: &'static str,
+    pub phase_ended: &'static str,
+    pub ticket_queue_title: &'static str,
+    pub no_open_tickets: &'static str,
+    pub act_dispatch: &'static str,
+    pub act_depart: &'static str,
+    pub act_arrive: &'static str,
+    pub act_restore: &'static str,
+    pub act_close: &'static str,
+    pub act_merge: &'static str,
+    pub history_report: &'static str,
+    pub publish_notice: &'static str,
+    pub new_notice: &'static str,
+    pub mark_power_back: &'static str,
+    pub saved: &'static str,
+    pub minutes_left: fn(i64) -> String,
+    pub time: fn(i64) -> String,
     pub used_of: fn(u32, u32) -> String,
 }
 
@@ -324,6 +391,37 @@ fn zh_date(d: NaiveDate, _: &[&str; 12]) -> String {
 
 fn zh_month_year(d: NaiveDate, _: &[&str; 12]) -> String {
     format!("{}年{}月", d.year(), d.month())
+}
+
+/// The utility's local time (UTC+8) of a unix instant.
+fn local(unix: i64) -> chrono::NaiveDateTime {
+    chrono::DateTime::from_timestamp(unix + crate::domain::repair::UTILITY_OFFSET_SECS, 0)
+        .unwrap_or_default()
+        .naive_utc()
+}
+
+fn en_time(unix: i64) -> String {
+    let t = local(unix);
+    format!(
+        "{} {} {}, {:02}:{:02}",
+        t.day(),
+        EN.months[t.month0() as usize],
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+fn zh_time(unix: i64) -> String {
+    let t = local(unix);
+    format!(
+        "{}年{}月{}日 {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// English.
@@ -616,6 +714,76 @@ pub static EN: Text = Text {
         }
     },
     used_of: |used, limit| format!("{used} of {limit} working days used"),
+    nav_repairs: "Repairs",
+    nav_outages: "Outages",
+    nav_tickets: "Repair tickets",
+    tickets_title: "My repair tickets",
+    report_fault: "Report a fault",
+    no_tickets: "You have no repair tickets.",
+    fault_no_power: "No power at all",
+    fault_partial: "Part of the premises has no power",
+    fault_voltage: "Voltage too low or too high, or flickering",
+    fault_damaged: "Damaged meter or line",
+    fault_hazard: "Safety hazard: wire down, sparks",
+    yes: "Yes",
+    no: "No",
+    safety_title: "Stay safe",
+    safety_advice: "Keep away from the wire or equipment and keep others away. Call the 95598 hotline now: a crew comes at once.",
+    outage_here_title: "There is a known outage at this address",
+    outage_here_help: "We already know about it and crews are working on it: you do not need to report it. If your problem is different, you can still send a report below.",
+    follow_outage: "Follow this outage",
+    send_report: "Send report",
+    photo_optional: "Photo (optional)",
+    ticket_reported: "Reported",
+    ticket_dispatched: "Crew dispatched",
+    ticket_on_the_way: "Crew on the way",
+    ticket_on_site: "Crew on site",
+    ticket_restored: "Power restored",
+    ticket_closed: "Closed",
+    ticket_merged: "Part of an area outage",
+    ticket_cancelled: "Cancelled",
+    arrival_label: "Crew arrival",
+    restoration_label: "Power back",
+    promise_met: "met",
+    promise_missed: "missed",
+    promise_void: "no longer measured",
+    due_by: "due by",
+    crew_label: "Crew",
+    eta_label: "Expected arrival",
+    reported_label: "Reported",
+    cancel_ticket: "Cancel report",
+    updates_itself: "This page updates by itself every few seconds.",
+    outages_title: "Outage notices",
+    no_outages: "There are no current or planned outages.",
+    your_area: "Your area",
+    outage_planned: "Planned work",
+    outage_temporary: "Temporary maintenance",
+    outage_fault: "Grid fault",
+    outage_shortfall: "Supply shortfall",
+    phase_current: "Now",
+    phase_upcoming: "Coming",
+    phase_ended: "Over",
+    ticket_queue_title: "Repair tickets",
+    no_open_tickets: "No open tickets.",
+    act_dispatch: "Dispatch",
+    act_depart: "Crew set out",
+    act_arrive: "Crew on site",
+    act_restore: "Power restored",
+    act_close: "Close ticket",
+    act_merge: "Merge into outage",
+    history_report: "Reported",
+    publish_notice: "Publish notice",
+    new_notice: "New outage notice",
+    mark_power_back: "Mark power back",
+    saved: "Saved.",
+    minutes_left: |n| {
+        if n == 1 {
+            "1 minute left".into()
+        } else {
+            format!("{n} minutes left")
+        }
+    },
+    time: en_time,
 };
 
 /// Simplified Chinese.
@@ -887,6 +1055,70 @@ pub static ZH: Text = Text {
     action_cancel: "撤销",
     working_days: |n| format!("{n} 个工作日"),
     used_of: |used, limit| format!("已用 {used} / {limit} 个工作日"),
+    nav_repairs: "故障报修",
+    nav_outages: "停电信息",
+    nav_tickets: "抢修工单",
+    tickets_title: "我的报修",
+    report_fault: "我要报修",
+    no_tickets: "暂无报修记录。",
+    fault_no_power: "全部停电",
+    fault_partial: "部分停电",
+    fault_voltage: "电压过低、过高或闪烁",
+    fault_damaged: "电表或线路损坏",
+    fault_hazard: "安全隐患：电线断落、打火",
+    yes: "是",
+    no: "否",
+    safety_title: "注意安全",
+    safety_advice: "请远离电线或设备，并提醒他人远离。请立即拨打 95598 热线，我们会马上派人处理。",
+    outage_here_title: "该地址正在停电",
+    outage_here_help: "我们已掌握该停电情况并正在抢修，无需重复报修。如果您的问题不同，仍可在下方报修。",
+    follow_outage: "查看停电进展",
+    send_report: "提交报修",
+    photo_optional: "照片（可选）",
+    ticket_reported: "已受理",
+    ticket_dispatched: "已派工",
+    ticket_on_the_way: "抢修人员在途",
+    ticket_on_site: "已到达现场",
+    ticket_restored: "已恢复送电",
+    ticket_closed: "已完成",
+    ticket_merged: "已并入停电事件",
+    ticket_cancelled: "已撤销",
+    arrival_label: "到达现场",
+    restoration_label: "恢复送电",
+    promise_met: "按时",
+    promise_missed: "超时",
+    promise_void: "不再计时",
+    due_by: "应于",
+    crew_label: "抢修班组",
+    eta_label: "预计到达",
+    reported_label: "报修时间",
+    cancel_ticket: "撤销报修",
+    updates_itself: "本页每隔几秒自动更新。",
+    outages_title: "停电信息",
+    no_outages: "当前没有停电或停电计划。",
+    your_area: "您所在地区",
+    outage_planned: "计划停电",
+    outage_temporary: "临时停电",
+    outage_fault: "故障停电",
+    outage_shortfall: "超电网供电能力停限电",
+    phase_current: "正在停电",
+    phase_upcoming: "即将停电",
+    phase_ended: "已结束",
+    ticket_queue_title: "抢修工单",
+    no_open_tickets: "没有待处理的工单。",
+    act_dispatch: "派工",
+    act_depart: "出发",
+    act_arrive: "到达现场",
+    act_restore: "恢复送电",
+    act_close: "结单",
+    act_merge: "并入停电事件",
+    history_report: "报修",
+    publish_notice: "发布停电信息",
+    new_notice: "新建停电信息",
+    mark_power_back: "标记已恢复",
+    saved: "已保存。",
+    minutes_left: |n| format!("剩余 {n} 分钟"),
+    time: zh_time,
 };
 
 impl Text {
@@ -958,6 +1190,93 @@ impl Text {
             CustomerCategory::Residential => self.category_residential,
             CustomerCategory::BusinessLowVoltage => self.category_business_lv,
             CustomerCategory::BusinessHighVoltage => self.category_business_hv,
+        }
+    }
+
+    /// A fault kind's name.
+    pub fn fault_kind(&self, k: FaultKind) -> &'static str {
+        match k {
+            FaultKind::NoPower => self.fault_no_power,
+            FaultKind::PartialLoss => self.fault_partial,
+            FaultKind::Voltage => self.fault_voltage,
+            FaultKind::DamagedEquipment => self.fault_damaged,
+            FaultKind::SafetyHazard => self.fault_hazard,
+        }
+    }
+
+    /// A ticket state's name.
+    pub fn ticket_state(&self, s: TicketState) -> &'static str {
+        match s {
+            TicketState::Reported => self.ticket_reported,
+            TicketState::Dispatched => self.ticket_dispatched,
+            TicketState::OnTheWay => self.ticket_on_the_way,
+            TicketState::OnSite => self.ticket_on_site,
+            TicketState::Restored => self.ticket_restored,
+            TicketState::Closed => self.ticket_closed,
+            TicketState::Merged => self.ticket_merged,
+            TicketState::Cancelled => self.ticket_cancelled,
+        }
+    }
+
+    /// A ticket history entry (stored action name).
+    pub fn ticket_action<'a>(&self, a: &'a str) -> &'a str {
+        match TicketAction::from_stored(a) {
+            Some(TicketAction::Dispatch) => self.ticket_dispatched,
+            Some(TicketAction::Depart) => self.ticket_on_the_way,
+            Some(TicketAction::Arrive) => self.ticket_on_site,
+            Some(TicketAction::Restore) => self.ticket_restored,
+            Some(TicketAction::Close) => self.ticket_closed,
+            Some(TicketAction::Merge) => self.ticket_merged,
+            Some(TicketAction::Cancel) => self.ticket_cancelled,
+            None if a == "report" => self.history_report,
+            None => a,
+        }
+    }
+
+    /// An outage kind's name.
+    pub fn outage_kind(&self, k: OutageKind) -> &'static str {
+        match k {
+            OutageKind::Planned => self.outage_planned,
+            OutageKind::Temporary => self.outage_temporary,
+            OutageKind::GridFault => self.outage_fault,
+            OutageKind::CapacityShortfall => self.outage_shortfall,
+        }
+    }
+
+    /// Whether an outage is on now, coming, or over.
+    pub fn outage_phase(&self, p: OutagePhase) -> &'static str {
+        match p {
+            OutagePhase::Current => self.phase_current,
+            OutagePhase::Upcoming => self.phase_upcoming,
+            OutagePhase::Ended => self.phase_ended,
+        }
+    }
+
+    /// A promise in words: `due by 10:45 · 12 minutes left`, `met`, `missed`.
+    pub fn promise(&self, p: Promise) -> String {
+        match p {
+            Promise::Running {
+                due_at,
+                seconds_left,
+            } => format!(
+                "{} {} · {}",
+                self.due_by,
+                (self.time)(due_at),
+                (self.minutes_left)((seconds_left + 59) / 60)
+            ),
+            Promise::Met { due_at, .. } => format!(
+                "{} · {} {}",
+                self.promise_met,
+                self.due_by,
+                (self.time)(due_at)
+            ),
+            Promise::Missed { due_at, .. } => format!(
+                "{} · {} {}",
+                self.promise_missed,
+                self.due_by,
+                (self.time)(due_at)
+            ),
+            Promise::Void => self.promise_void.into(),
         }
     }
 

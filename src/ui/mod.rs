@@ -78,6 +78,9 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
 fn routes() -> impl IntoView {
     use pages::apply::ApplyPage;
     use pages::connections::{ApplicationPage, ApplicationsPage};
+    use pages::outages::OutagesPage;
+    use pages::repairs::{TicketPage, TicketsPage};
+    use pages::report::ReportPage;
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/") view=OverviewPage/>
@@ -89,6 +92,10 @@ fn routes() -> impl IntoView {
             <Route path=path!("/connections") view=ApplicationsPage/>
             <Route path=path!("/connections/new") view=ApplyPage/>
             <Route path=path!("/connections/:id") view=ApplicationPage/>
+            <Route path=path!("/repairs") view=TicketsPage/>
+            <Route path=path!("/repairs/new") view=ReportPage/>
+            <Route path=path!("/repairs/:id") view=TicketPage/>
+            <Route path=path!("/outages") view=OutagesPage/>
         </Routes>
     }
 }
@@ -96,12 +103,16 @@ fn routes() -> impl IntoView {
 /// The staff console's pages.
 #[cfg(feature = "staff")]
 fn routes() -> impl IntoView {
+    use pages::dispatch::{StaffOutagesPage, StaffTicketPage, TicketQueuePage};
     use pages::staff::{QueuePage, StaffCasePage};
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/staff") view=QueuePage/>
             <Route path=path!("/staff/queue") view=QueuePage/>
             <Route path=path!("/staff/cases/:id") view=StaffCasePage/>
+            <Route path=path!("/staff/tickets") view=TicketQueuePage/>
+            <Route path=path!("/staff/tickets/:id") view=StaffTicketPage/>
+            <Route path=path!("/staff/outages") view=StaffOutagesPage/>
         </Routes>
     }
 }

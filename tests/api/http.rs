@@ -29,7 +29,12 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
         );
     }
     // The staff console is its own client under /staff.
-    let bare = app.client.get(app.url("/staff")).send().await.expect("answer");
+    let bare = app
+        .client
+        .get(app.url("/staff"))
+        .send()
+        .await
+        .expect("answer");
     assert!(bare.status().is_redirection(), "{}", bare.status());
     assert_eq!(bare.headers()[reqwest::header::LOCATION], "/staff/");
     for path in ["/staff/", "/staff/queue", "/staff/cases/2"] {

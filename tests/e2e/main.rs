@@ -5,3 +5,4 @@
 mod browser;
 mod connections;
 mod journeys;
+mod repairs;

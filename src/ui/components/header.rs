@@ -25,16 +25,19 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"⚡"</span>
                 <Tr s=|t| t.app_name/>
             </a>
-            <Show when=signed_in>
-                <nav class="main-nav" aria-label=move || i18n.t().main_menu>
+            <nav class="main-nav" aria-label=move || i18n.t().main_menu>
+                <Show when=signed_in>
                     <NavLink href="/" text=|t| t.nav_overview/>
                     <NavLink href="/bills" text=|t| t.nav_bills/>
                     <NavLink href="/connections" text=|t| t.nav_applications/>
-                    <Show when=is_staff>
-                        <NavLink href="/staff/queue" text=|t| t.nav_queue/>
-                    </Show>
-                </nav>
-            </Show>
+                    <NavLink href="/repairs" text=|t| t.nav_repairs/>
+                </Show>
+                <NavLink href="/outages" text=|t| t.nav_outages/>
+                <Show when=is_staff>
+                    <NavLink href="/staff/queue" text=|t| t.nav_queue/>
+                    <NavLink href="/staff/tickets" text=|t| t.nav_tickets/>
+                </Show>
+            </nav>
             <div class="header-actions">
                 <LanguageSwitch/>
                 <Show when=signed_in>

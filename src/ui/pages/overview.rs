@@ -123,13 +123,22 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
         })
     };
     let pending = action.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [account_number, phone_last4] =
+            crate::ui::browser::form_values(&ev, ["account_number", "phone_last4"]);
+        action.dispatch(BindAccount {
+            account_number,
+            phone_last4,
+        });
+    };
     view! {
         <section class="card" aria-labelledby="bind-heading">
             <h2 id="bind-heading"><Tr s=|t| t.bind_title/></h2>
             <p class="muted"><Tr s=|t| t.bind_help/></p>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <p class="success" role="status">{bound}</p>
-            <ActionForm action=action>
+            <form on:submit=submit novalidate>
                 <div class="form-row">
                     <TextField
                         name="account_number"
@@ -151,7 +160,7 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
                         <Tr s=|t| t.binding/>
                     </Show>
                 </button>
-            </ActionForm>
+            </form>
         </section>
     }
 }

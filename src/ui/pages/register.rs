@@ -16,11 +16,16 @@ pub fn RegisterPage() -> impl IntoView {
     let result = action.value();
     enter_when_signed_in(result);
     let pending = action.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [email, password] = crate::ui::browser::form_values(&ev, ["email", "password"]);
+        action.dispatch(Register { email, password });
+    };
     view! {
         <section class="narrow">
             <PageHeading text=|t| t.register_title/>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
-            <ActionForm action=action>
+            <form on:submit=submit novalidate>
                 <TextField
                     name="email"
                     label=|t| t.email
@@ -41,7 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
                         <Tr s=|t| t.registering/>
                     </Show>
                 </button>
-            </ActionForm>
+            </form>
             <p>
                 <Tr s=|t| t.have_login/>" "
                 <a href="/signin"><Tr s=|t| t.sign_in/></a>

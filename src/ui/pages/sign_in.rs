@@ -16,12 +16,17 @@ pub fn SignInPage() -> impl IntoView {
     let result = action.value();
     enter_when_signed_in(result);
     let pending = action.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [email, password] = crate::ui::browser::form_values(&ev, ["email", "password"]);
+        action.dispatch(SignIn { email, password });
+    };
     view! {
         <section class="narrow">
             <PageHeading text=|t| t.sign_in_title/>
             <p class="muted"><Tr s=|t| t.tagline/></p>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
-            <ActionForm action=action>
+            <form on:submit=submit novalidate>
                 <TextField
                     name="email"
                     label=|t| t.email
@@ -41,7 +46,7 @@ pub fn SignInPage() -> impl IntoView {
                         <Tr s=|t| t.signing_in/>
                     </Show>
                 </button>
-            </ActionForm>
+            </form>
             <p>
                 <Tr s=|t| t.no_login_yet/>" "
                 <a href="/register"><Tr s=|t| t.register/></a>

@@ -1,0 +1,239 @@
+//! Reporting a fault: which premises, what happened, a phone, whether anyone is in danger (the
+//! safety advice shows at once), an optional photo. A premise inside a known outage is shown
+//! that outage first.
+
+use crate::api::accounts::list_accounts;
+use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
+use crate::domain::application::parse_contact_phone;
+use crate::domain::repair::{FaultKind, parse_fault_description};
+use crate::domain::{Field, FieldError, Problem, parse_row_id};
+use crate::ui::components::choice::{InputField, SelectField};
+use crate::ui::components::guard::{PageHeading, RequireSignIn};
+use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+/// `/repairs/new`.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    view! { <RequireSignIn><ReportForm/></RequireSignIn> }
+}
+
+#[derive(Clone, Copy)]
+struct Answers {
+    account: RwSignal<String>,
+    kind: RwSignal<String>,
+    description: RwSignal<String>,
+    phone: RwSignal<String>,
+    danger: RwSignal<bool>,
+    photo: RwSignal<Option<(String, String)>>,
+}
+
+impl Answers {
+    /// The refusals of the answers, checked with the domain's parsers (the server checks again).
+    fn problems(&self) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        if let Err(e) = parse_row_id(Field::AccountId, &self.account.get()) {
+            out.push(FieldError::new(
+                e.field,
+                if self.account.with(String::is_empty) {
+                    Problem::Required
+                } else {
+                    e.problem
+                },
+            ));
+        }
+        if let Err(e) = FaultKind::parse(&self.kind.get()) {
+            out.push(e);
+        }
+        if let Err(e) = parse_fault_description(&self.description.get()) {
+            out.push(e);
+        }
+        if let Err(e) = parse_contact_phone(&self.phone.get()) {
+            out.push(e);
+        }
+        out
+    }
+}
+
+#[component]
+fn ReportForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let a = Answers {
+        account: RwSignal::new(String::new()),
+        kind: RwSignal::new(String::new()),
+        description: RwSignal::new(String::new()),
+        phone: RwSignal::new(String::new()),
+        danger: RwSignal::new(false),
+        photo: RwSignal::new(None),
+    };
+    let tried = RwSignal::new(false);
+    let key = crate::ui::browser::submission_key();
+    let accounts = LocalResource::new(list_accounts);
+    // The outage over the chosen premises, asked again whenever the choice changes.
+    let outage = LocalResource::new(move || {
+        let account = a.account.get();
+        async move {
+            if account.is_empty() {
+                Ok(None)
+            } else {
+                outage_at_account(account).await
+            }
+        }
+    });
+    let shown = move |field: Field| {
+        Signal::derive(move || {
+            if !tried.get() {
+                return None;
+            }
+            a.problems().into_iter().find(|e| e.field == field)
+        })
+    };
+    let account_options = Signal::derive(move || match accounts.get() {
+        Some(Ok(list)) => list
+            .into_iter()
+            .map(|x| {
+                (
+                    x.id.to_string(),
+                    format!("{} · {}", x.account_number, x.premise_address),
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    });
+    let kinds = Signal::derive(move || {
+        let t = i18n.t();
+        FaultKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), t.fault_kind(*k).to_string()))
+            .collect()
+    });
+    let hazard = move || {
+        a.danger.get() || FaultKind::from_stored(&a.kind.get()) == Some(FaultKind::SafetyHazard)
+    };
+    let upload_error = RwSignal::new(None);
+    let on_photo = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        upload_error.set(None);
+        spawn_local(async move {
+            match crate::ui::browser::upload_document("other", file).await {
+                Ok(doc) if doc.content_type.starts_with("image/") => {
+                    a.photo.set(Some((doc.id.to_string(), doc.file_name)));
+                }
+                Ok(_) => upload_error.set(Some(
+                    FieldError::new(Field::Photo, Problem::NotAllowed).into(),
+                )),
+                Err(e) => upload_error.set(Some(e)),
+            }
+        });
+    };
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !a.problems().is_empty() {
+            return;
+        }
+        let key = key.clone();
+        let navigate = navigate.clone();
+        submitting.set(true);
+        spawn_local(async move {
+            let result = report_fault(
+                a.account.get_untracked(),
+                a.kind.get_untracked(),
+                a.description.get_untracked(),
+                a.phone.get_untracked(),
+                a.danger.get_untracked().to_string(),
+                a.photo
+                    .get_untracked()
+                    .map(|(id, _)| id)
+                    .unwrap_or_default(),
+                key,
+            )
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(t) => navigate(&format!("/repairs/{}", t.id), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <PageHeading text=|t| t.report_fault/>
+        <form on:submit=submit novalidate>
+            <SelectField id="report-account" label=|t| t.service_account value=a.account options=account_options error=shown(Field::AccountId)/>
+            {move || outage.get().and_then(Result::ok).flatten().map(|o| view! { <KnownOutage outage=o/> })}
+            <SelectField id="report-kind" label=|t| t.field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+            <fieldset class="field">
+                <legend><Tr s=|t| t.field_danger/></legend>
+                <label class="radio"><input type="radio" name="danger" prop:checked=move || a.danger.get() on:change=move |_| a.danger.set(true)/><Tr s=|t| t.yes/></label>
+                <label class="radio"><input type="radio" name="danger" prop:checked=move || !a.danger.get() on:change=move |_| a.danger.set(false)/><Tr s=|t| t.no/></label>
+            </fieldset>
+            <Show when=hazard>
+                <section class="card attention" role="alert" aria-labelledby="safety-heading">
+                    <h2 id="safety-heading"><Tr s=|t| t.safety_title/></h2>
+                    <p><Tr s=|t| t.safety_advice/></p>
+                </section>
+            </Show>
+            <div class="field">
+                <label for="report-description"><Tr s=|t| t.field_description/></label>
+                <textarea
+                    id="report-description"
+                    rows="4"
+                    aria-required="true"
+                    prop:value=move || a.description.get()
+                    on:input=move |ev| a.description.set(event_target_value(&ev))
+                    aria-invalid=move || shown(Field::Description).with(Option::is_some).then_some("true")
+                    aria-describedby="report-description-error"
+                ></textarea>
+                <p class="field-error" id="report-description-error">
+                    {move || shown(Field::Description).get().map(|e| i18n.t().field_error(e))}
+                </p>
+            </div>
+            <InputField id="report-phone" label=|t| t.field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
+            <div class="field">
+                <label for="report-photo"><Tr s=|t| t.photo_optional/></label>
+                <input id="report-photo" type="file" accept="image/jpeg,image/png" on:change=on_photo/>
+                <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name))}</p>
+            </div>
+            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            <button type="submit" class="button button-primary" disabled=move || submitting.get()>
+                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().send_report }}
+            </button>
+        </form>
+    }
+}
+
+/// The outage the premises lie in: known already, with its expected end.
+#[component]
+fn KnownOutage(outage: OutageNotice) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        view! {
+            <section class="card attention" role="status" aria-labelledby="known-outage-heading">
+                <h2 id="known-outage-heading">{t.outage_here_title}</h2>
+                <p><strong>{format!("{} · {}", t.outage_kind(outage.kind), outage.area)}</strong></p>
+                <p>{format!("{}{}{}", t.field_expected_end, t.colon, (t.time)(outage.expected_end))}</p>
+                <p>{outage.reason.clone()}</p>
+                <p>{t.outage_here_help}</p>
+                <p><a class="button" href=format!("/outages#outage-{}", outage.id)>{t.follow_outage}</a></p>
+            </section>
+        }
+        .into_any()
+    }
+}
