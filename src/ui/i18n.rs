@@ -371,6 +371,8 @@ pub struct Text {
     pub publish_notice: &'static str,
     pub new_notice: &'static str,
     pub mark_power_back: &'static str,
+    pub edit_notice: &'static str,
+    pub save_notice: &'static str,
     pub saved: &'static str,
     pub minutes_left: fn(i64) -> String,
     pub time: fn(i64) -> String,
@@ -775,6 +777,8 @@ pub static EN: Text = Text {
     publish_notice: "Publish notice",
     new_notice: "New outage notice",
     mark_power_back: "Mark power back",
+    edit_notice: "Edit notice",
+    save_notice: "Save changes",
     saved: "Saved.",
     minutes_left: |n| {
         if n == 1 {
@@ -1116,6 +1120,8 @@ pub static ZH: Text = Text {
     publish_notice: "发布停电信息",
     new_notice: "新建停电信息",
     mark_power_back: "标记已恢复",
+    edit_notice: "修改公告",
+    save_notice: "保存修改",
     saved: "已保存。",
     minutes_left: |n| format!("剩余 {n} 分钟"),
     time: zh_time,

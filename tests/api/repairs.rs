@@ -413,3 +413,62 @@ async fn the_staff_queue_puts_the_nearest_promise_first_and_marks_missed_ones() 
         .await
         .assert_error(StatusCode::FORBIDDEN, "forbidden");
 }
+
+#[tokio::test]
+async fn staff_change_a_notice_and_declare_the_power_back() {
+    let app = spawn_app_with_demo().await;
+    let agent = app.agent().await;
+    let save = |id: String, ends: &'static str, ended: &'static str| {
+        let app = &app;
+        let agent = agent.clone();
+        async move {
+            app.call_with(
+                &agent,
+                "staff/outage_save",
+                &[
+                    ("outage_id", &id),
+                    ("kind", "temporary"),
+                    ("area", "Qingpu Village"),
+                    ("starts_at", "2026-11-27T08:00"),
+                    ("expected_end", ends),
+                    ("reason", "Pole replacement"),
+                    ("ended", ended),
+                ],
+            )
+            .await
+        }
+    };
+    let notice = save(String::new(), "2026-11-27T12:00", "false").await.ok();
+    assert_eq!(notice["phase"], "current");
+    let id = notice["id"].to_string();
+    // Later than hoped: a new expected end.
+    let changed = save(id.clone(), "2026-11-27T14:00", "false").await.ok();
+    assert_eq!(changed["id"].to_string(), id);
+    assert_eq!(
+        changed["expected_end"],
+        notice["expected_end"].as_i64().unwrap() + 7200
+    );
+    // Power back: the notice is over and leaves the list.
+    let over = save(id.clone(), "2026-11-27T14:00", "true").await.ok();
+    assert_eq!(over["phase"], "ended");
+    let list = app.call("outages/list", &[]).await.ok();
+    assert!(
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .all(|o| o["id"].to_string() != id),
+        "{list}"
+    );
+    // Every change is in the notice's audit trail.
+    use sqlx::Row;
+    let actions: Vec<String> =
+        sqlx::query("SELECT action FROM outage_events WHERE outage_id = $1 ORDER BY id")
+            .bind(id.parse::<i64>().expect("an id"))
+            .fetch_all(app.state.store.pool())
+            .await
+            .expect("events")
+            .iter()
+            .map(|r| r.get("action"))
+            .collect();
+    assert_eq!(actions, ["publish", "edit", "end"]);
+}

@@ -19,6 +19,15 @@ async fn until_fact(s: &Session, term: &str, value: &str, within: Duration) -> D
     }
 }
 
+/// Sets an input's value as a person would (date and time pickers differ between browsers).
+async fn set_value(s: &Session, id: &str, value: &str) {
+    s.script(&format!(
+        "const el = document.getElementById('{id}'); el.value = '{value}';
+         el.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
+    ))
+    .await;
+}
+
 #[tokio::test]
 async fn the_resident_reports_no_power_and_sees_the_crew_dispatched_without_a_reload() {
     let resident = start(360, 740).await;
@@ -119,6 +128,31 @@ async fn the_resident_reports_no_power_and_sees_the_crew_dispatched_without_a_re
     assert_eq!(resident.fact("Crew").await, "Crew 9 (Pudong)");
     assert!(!resident.fact("Expected arrival").await.is_empty());
     resident.assert_accessible("ticket (dispatched)").await;
+
+    // Outage notices: short-notice planned work is refused; temporary maintenance is published.
+    agent.open("/staff/outages").await;
+    agent.heading("Outage notices").await;
+    agent.assert_accessible("staff outage notices").await;
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::hours(8 + 24)).date_naive();
+    agent.choose("Type of request", "Planned work").await;
+    agent.fill("Area", "Qingpu Village").await;
+    set_value(&agent, "notice-starts", &format!("{tomorrow}T09:00")).await;
+    set_value(&agent, "notice-ends", &format!("{tomorrow}T12:00")).await;
+    agent.fill("Reason", "Line maintenance").await;
+    agent.press("Publish notice").await;
+    agent
+        .wait_for("//p[@id='notice-starts-error' and contains(normalize-space(.), 'at least 7 days ahead')]")
+        .await;
+    agent
+        .assert_accessible("staff outage notices (refused)")
+        .await;
+    agent
+        .choose("Type of request", "Temporary maintenance")
+        .await;
+    agent.press("Publish notice").await;
+    agent
+        .wait_for("//h2[normalize-space(.)='Temporary maintenance · Qingpu Village']")
+        .await;
     agent.finish().await;
     resident.finish().await;
 }

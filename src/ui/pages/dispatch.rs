@@ -176,16 +176,22 @@ fn StaffOutages() -> impl IntoView {
     let i18n = use_i18n();
     let outages = LocalResource::new(list_outages);
     let save = ServerAction::<SaveOutage>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = save.value().get() {
-            outages.refetch();
-        }
-    });
     let kind = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
     let starts = RwSignal::new(String::new());
     let ends = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    // The notice being changed, if the form edits one rather than publishing a new one.
+    let editing: RwSignal<Option<String>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            editing.set(None);
+            for field in [kind, area, starts, ends, reason] {
+                field.set(String::new());
+            }
+            outages.refetch();
+        }
+    });
     let kinds = Signal::derive(move || {
         let t = i18n.t();
         OutageKind::ALL
@@ -205,7 +211,7 @@ fn StaffOutages() -> impl IntoView {
     let publish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.dispatch(SaveOutage {
-            outage_id: String::new(),
+            outage_id: editing.get_untracked().unwrap_or_default(),
             kind: kind.get_untracked(),
             area: area.get_untracked(),
             starts_at: starts.get_untracked(),
@@ -221,21 +227,34 @@ fn StaffOutages() -> impl IntoView {
             .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
-            .filter(|o| o.phase == OutagePhase::Current)
+            .filter(|o| o.phase != OutagePhase::Ended)
             .map(|o| {
-                let label = format!("{} · {}", t.mark_power_back, o.area);
+                let end_label = format!("{} · {}", t.mark_power_back, o.area);
+                let edit_label = format!("{} · {}", t.edit_notice, o.area);
+                let current = o.phase == OutagePhase::Current;
+                let edit = o.clone();
                 view! {
-                    <button type="button" class="button" disabled=move || save.pending().get() on:click=move |_| {
-                        save.dispatch(SaveOutage {
-                            outage_id: o.id.to_string(),
-                            kind: o.kind.as_str().to_string(),
-                            area: o.area.clone(),
-                            starts_at: local_input(o.starts_at),
-                            expected_end: local_input(o.expected_end),
-                            reason: o.reason.clone(),
-                            ended: "true".into(),
-                        });
-                    }>{label}</button>
+                    <button type="button" class="button" on:click=move |_| {
+                        kind.set(edit.kind.as_str().to_string());
+                        area.set(edit.area.clone());
+                        starts.set(local_input(edit.starts_at));
+                        ends.set(local_input(edit.expected_end));
+                        reason.set(edit.reason.clone());
+                        editing.set(Some(edit.id.to_string()));
+                    }>{edit_label}</button>
+                    {current.then(|| view! {
+                        <button type="button" class="button" disabled=move || save.pending().get() on:click=move |_| {
+                            save.dispatch(SaveOutage {
+                                outage_id: o.id.to_string(),
+                                kind: o.kind.as_str().to_string(),
+                                area: o.area.clone(),
+                                starts_at: local_input(o.starts_at),
+                                expected_end: local_input(o.expected_end),
+                                reason: o.reason.clone(),
+                                ended: "true".into(),
+                            });
+                        }>{end_label.clone()}</button>
+                    })}
                 }
             })
             .collect_view()
@@ -244,14 +263,16 @@ fn StaffOutages() -> impl IntoView {
         <PageHeading text=|t| t.outages_title/>
         <p><a href="/staff/tickets"><Tr s=|t| t.ticket_queue_title/></a></p>
         <form class="card" on:submit=publish novalidate aria-labelledby="new-notice-heading">
-            <h2 id="new-notice-heading"><Tr s=|t| t.new_notice/></h2>
+            <h2 id="new-notice-heading">{move || if editing.with(Option::is_some) { i18n.t().edit_notice } else { i18n.t().new_notice }}</h2>
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
             <SelectField id="notice-kind" label=|t| t.field_kind value=kind options=kinds error=field_error(crate::domain::Field::Kind)/>
             <InputField id="notice-area" label=|t| t.field_area value=area error=field_error(crate::domain::Field::Area)/>
             <InputField id="notice-starts" label=|t| t.field_starts_at value=starts input_type="datetime-local" error=field_error(crate::domain::Field::StartsAt)/>
             <InputField id="notice-ends" label=|t| t.field_expected_end value=ends input_type="datetime-local" error=field_error(crate::domain::Field::EndsAt)/>
             <InputField id="notice-reason" label=|t| t.field_reason value=reason error=field_error(crate::domain::Field::Reason)/>
-            <button type="submit" class="button button-primary" disabled=move || save.pending().get()><Tr s=|t| t.publish_notice/></button>
+            <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
+                {move || if editing.with(Option::is_some) { i18n.t().save_notice } else { i18n.t().publish_notice }}
+            </button>
         </form>
         <div class="wizard-buttons">{end_buttons}</div>
         <Suspense fallback=Loading>
