@@ -44,6 +44,12 @@ pub enum Field {
     #[serde(rename = "expected_end")]
     EndsAt,
     Ended,
+    JobKind,
+    JobId,
+    Stars,
+    Tags,
+    Comment,
+    FeedbackId,
 }
 
 impl Field {
@@ -83,6 +89,12 @@ impl Field {
             Field::StartsAt => "starts_at",
             Field::EndsAt => "expected_end",
             Field::Ended => "ended",
+            Field::JobKind => "job_kind",
+            Field::JobId => "job_id",
+            Field::Stars => "stars",
+            Field::Tags => "tags",
+            Field::Comment => "comment",
+            Field::FeedbackId => "feedback_id",
         }
     }
 }
@@ -228,6 +240,12 @@ mod tests {
             Field::StartsAt,
             Field::EndsAt,
             Field::Ended,
+            Field::JobKind,
+            Field::JobId,
+            Field::Stars,
+            Field::Tags,
+            Field::Comment,
+            Field::FeedbackId,
         ] {
             let json = serde_json::to_value(field).expect("serialises");
             assert_eq!(json, field.name(), "{field:?}");

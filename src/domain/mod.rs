@@ -7,6 +7,7 @@ pub mod bill;
 pub mod calendar;
 pub mod connection;
 pub mod energy;
+pub mod feedback;
 pub mod identity;
 pub mod input;
 pub mod lockout;

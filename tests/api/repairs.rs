@@ -456,7 +456,7 @@ async fn staff_change_a_notice_and_declare_the_power_back() {
         list.as_array()
             .expect("a list")
             .iter()
-            .all(|o| o["id"].to_string() != id),
+            .all(|o| o["id"] != over["id"]),
         "{list}"
     );
     // Every change is in the notice's audit trail.
