@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bills;
 pub mod connections;
 pub mod error;
+pub mod feedback;
 pub mod repairs;
 pub mod staff;
 

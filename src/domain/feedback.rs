@@ -236,6 +236,29 @@ impl FeedbackKind {
     }
 }
 
+/// What a feedback case is about (its category).
+pub const TOPICS: [&str; 6] = [
+    "billing",
+    "meter_reading",
+    "power_supply",
+    "staff_conduct",
+    "connection",
+    "other",
+];
+
+/// Parses a topic from [`TOPICS`].
+pub fn parse_topic(s: &str) -> Result<&'static str, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(Field::Topic, Problem::Required));
+    }
+    TOPICS
+        .iter()
+        .find(|t| **t == s)
+        .copied()
+        .ok_or(FieldError::new(Field::Topic, Problem::NotAllowed))
+}
+
 /// Where a feedback case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -559,6 +582,19 @@ mod tests {
         assert!(!near_deadline(0, 100, 79));
         assert!(near_deadline(0, 100, 80));
         assert!(near_deadline(0, 100, 150));
+    }
+
+    #[test]
+    fn topics_come_from_the_list() {
+        assert_eq!(parse_topic("billing"), Ok("billing"));
+        assert_eq!(
+            parse_topic("weather"),
+            Err(FieldError::new(Field::Topic, Problem::NotAllowed))
+        );
+        assert_eq!(
+            parse_topic(""),
+            Err(FieldError::new(Field::Topic, Problem::Required))
+        );
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub enum Field {
     Tags,
     Comment,
     FeedbackId,
+    Topic,
+    Satisfied,
 }
 
 impl Field {
@@ -95,6 +97,8 @@ impl Field {
             Field::Tags => "tags",
             Field::Comment => "comment",
             Field::FeedbackId => "feedback_id",
+            Field::Topic => "topic",
+            Field::Satisfied => "satisfied",
         }
     }
 }
@@ -246,6 +250,8 @@ mod tests {
             Field::Tags,
             Field::Comment,
             Field::FeedbackId,
+            Field::Topic,
+            Field::Satisfied,
         ] {
             let json = serde_json::to_value(field).expect("serialises");
             assert_eq!(json, field.name(), "{field:?}");

@@ -215,6 +215,8 @@ pub struct Text {
     pub field_stars: &'static str,
     pub field_tags: &'static str,
     pub field_comment: &'static str,
+    pub field_topic: &'static str,
+    pub field_satisfied: &'static str,
     pub problem_too_soon: &'static str,
     pub nav_applications: &'static str,
     pub nav_queue: &'static str,
@@ -618,6 +620,8 @@ pub static EN: Text = Text {
     field_stars: "Stars",
     field_tags: "What stood out",
     field_comment: "Comment",
+    field_topic: "Topic",
+    field_satisfied: "Are you satisfied?",
     problem_too_soon: "is too soon: a planned outage must be announced at least 7 days ahead; otherwise mark it temporary or a fault and give the reason",
     nav_applications: "Applications",
     nav_queue: "Work queue",
@@ -971,6 +975,8 @@ pub static ZH: Text = Text {
     field_stars: "评分",
     field_tags: "印象",
     field_comment: "评价内容",
+    field_topic: "类别",
+    field_satisfied: "是否满意？",
     problem_too_soon: "过早：计划停电须至少提前 7 天公告，否则请标为临时停电或故障停电并说明原因",
     nav_applications: "业扩报装",
     nav_queue: "工单队列",
@@ -1414,6 +1420,8 @@ impl Text {
             Field::Stars => self.field_stars,
             Field::Tags => self.field_tags,
             Field::Comment => self.field_comment,
+            Field::Topic => self.field_topic,
+            Field::Satisfied => self.field_satisfied,
         }
     }
 

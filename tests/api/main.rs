@@ -6,6 +6,7 @@ mod accounts;
 mod auth;
 mod bills;
 mod connections;
+mod feedback;
 mod helpers;
 mod http;
 mod repairs;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bills;
 pub mod connections;
+pub mod feedback;
 pub mod repairs;
 pub mod users;
 
