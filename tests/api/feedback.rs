@@ -79,7 +79,7 @@ async fn a_closed_repair_is_rated_once_and_editable_for_seven_days() {
             .as_array()
             .expect("a list")
             .iter()
-            .any(|j| j["kind"] == "repair" && j["id"].to_string() == id),
+            .any(|j| j["kind"] == "repair" && j["id"].as_i64() == id.parse::<i64>().ok()),
         "{invited}"
     );
     app.rate("repair", &id, "6", "")
@@ -99,7 +99,7 @@ async fn a_closed_repair_is_rated_once_and_editable_for_seven_days() {
             .as_array()
             .expect("a list")
             .iter()
-            .any(|j| j["kind"] == "repair" && j["id"].to_string() == id),
+            .any(|j| j["kind"] == "repair" && j["id"].as_i64() == id.parse::<i64>().ok()),
         "{invited}"
     );
     // A change within the week replaces it; there is still one rating.
