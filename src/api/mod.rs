@@ -10,5 +10,6 @@ pub mod error;
 pub mod feedback;
 pub mod repairs;
 pub mod staff;
+pub mod supervisor;
 
 pub use error::ApiError;

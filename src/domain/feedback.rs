@@ -617,3 +617,295 @@ mod tests {
         assert!(!FeedbackKind::Praise.has_deadlines());
     }
 }
+
+/// A promise the supervisor's figures measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Commitment {
+    RepairArrival,
+    RepairRestoration,
+    /// A timed connection stage.
+    ConnectionStage(crate::domain::connection::Stage),
+    /// A connection's utility-side stages together (acceptance to power on).
+    ConnectionTotal,
+    ComplaintContact,
+    ComplaintReply,
+}
+
+/// One measured promise: kept or not, on which day, and how to cut it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub commitment: Commitment,
+    pub on: NaiveDate,
+    pub area: String,
+    pub category: String,
+    pub met: bool,
+}
+
+/// One rating, for the figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatedJob {
+    pub stars: Stars,
+    pub on: NaiveDate,
+    pub area: String,
+    pub category: String,
+}
+
+/// How often a promise was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnTime {
+    pub commitment: Commitment,
+    pub met: u64,
+    pub measured: u64,
+    pub rate: Option<Permille>,
+}
+
+/// The figures of one slice (a month, an area class, a category, or everything).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SliceFigures {
+    /// The month's first day (`2026-11-01`), the area class or the category; empty for all.
+    pub key: String,
+    pub satisfaction: Satisfaction,
+    pub on_time: Vec<OnTime>,
+}
+
+/// Satisfaction and on-time rates overall, by month, by area class and by category, for the
+/// ratings and outcomes dated `from..=to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub overall: SliceFigures,
+    pub by_month: Vec<SliceFigures>,
+    pub by_area: Vec<SliceFigures>,
+    pub by_category: Vec<SliceFigures>,
+}
+
+fn slice<'a>(
+    key: String,
+    ratings: impl Iterator<Item = &'a RatedJob>,
+    outcomes: impl Iterator<Item = &'a Outcome>,
+) -> SliceFigures {
+    let satisfaction = Satisfaction::of(ratings.map(|r| r.stars));
+    let mut counts: std::collections::BTreeMap<Commitment, (u64, u64)> = Default::default();
+    for o in outcomes {
+        let c = counts.entry(o.commitment).or_default();
+        c.1 += 1;
+        if o.met {
+            c.0 += 1;
+        }
+    }
+    SliceFigures {
+        key,
+        satisfaction,
+        on_time: counts
+            .into_iter()
+            .map(|(commitment, (met, measured))| OnTime {
+                commitment,
+                met,
+                measured,
+                rate: Permille::of(met, measured),
+            })
+            .collect(),
+    }
+}
+
+impl Figures {
+    /// Computes the figures for `from..=to`.
+    pub fn compute(
+        ratings: &[RatedJob],
+        outcomes: &[Outcome],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Figures {
+        use chrono::Datelike;
+        let ratings: Vec<&RatedJob> = ratings
+            .iter()
+            .filter(|r| r.on >= from && r.on <= to)
+            .collect();
+        let outcomes: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| o.on >= from && o.on <= to)
+            .collect();
+        let month = |d: NaiveDate| d.with_day(1).unwrap_or(d).to_string();
+        let keys = |f: &dyn Fn(&str, &str, NaiveDate) -> String| {
+            let mut k: Vec<String> = ratings
+                .iter()
+                .map(|r| f(&r.area, &r.category, r.on))
+                .chain(outcomes.iter().map(|o| f(&o.area, &o.category, o.on)))
+                .collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let by = |f: &dyn Fn(&str, &str, NaiveDate) -> String| {
+            keys(f)
+                .into_iter()
+                .map(|key| {
+                    slice(
+                        key.clone(),
+                        ratings
+                            .iter()
+                            .copied()
+                            .filter(|r| f(&r.area, &r.category, r.on) == key),
+                        outcomes
+                            .iter()
+                            .copied()
+                            .filter(|o| f(&o.area, &o.category, o.on) == key),
+                    )
+                })
+                .collect()
+        };
+        Figures {
+            overall: slice(
+                String::new(),
+                ratings.iter().copied(),
+                outcomes.iter().copied(),
+            ),
+            by_month: by(&|_, _, on| month(on)),
+            by_area: by(&|area, _, _| area.to_string()),
+            by_category: by(&|_, category, _| category.to_string()),
+        }
+    }
+
+    /// The table as CSV: one line per slice and measure, with a header.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("slice,key,measure,count,share\n");
+        let mut rows = |kind: &str, s: &SliceFigures| {
+            let sat = &s.satisfaction;
+            out.push_str(&format!(
+                "{kind},{},satisfaction,{}/{},{}\n",
+                csv_field(&s.key),
+                sat.satisfied,
+                sat.ratings,
+                sat.rate.map(|r| r.to_string()).unwrap_or_default()
+            ));
+            if let Some(avg) = sat.average_centi {
+                out.push_str(&format!(
+                    "{kind},{},average_stars,{},{}.{:02}\n",
+                    csv_field(&s.key),
+                    sat.ratings,
+                    avg / 100,
+                    avg % 100
+                ));
+            }
+            for o in &s.on_time {
+                out.push_str(&format!(
+                    "{kind},{},on_time_{},{}/{},{}\n",
+                    csv_field(&s.key),
+                    commitment_name(o.commitment),
+                    o.met,
+                    o.measured,
+                    o.rate.map(|r| r.to_string()).unwrap_or_default()
+                ));
+            }
+        };
+        rows("all", &self.overall);
+        for s in &self.by_month {
+            rows("month", s);
+        }
+        for s in &self.by_area {
+            rows("area", s);
+        }
+        for s in &self.by_category {
+            rows("category", s);
+        }
+        out
+    }
+}
+
+/// A commitment's name in files and requests.
+pub fn commitment_name(c: Commitment) -> String {
+    match c {
+        Commitment::RepairArrival => "repair_arrival".into(),
+        Commitment::RepairRestoration => "repair_restoration".into(),
+        Commitment::ConnectionStage(s) => format!("connection_{}", s.as_str()),
+        Commitment::ConnectionTotal => "connection_total".into(),
+        Commitment::ComplaintContact => "complaint_contact".into(),
+        Commitment::ComplaintReply => "complaint_reply".into(),
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod figures_tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn rated(stars: i64, on: NaiveDate, area: &str) -> RatedJob {
+        RatedJob {
+            stars: Stars::from_stored(stars).unwrap(),
+            on,
+            area: area.into(),
+            category: "residential".into(),
+        }
+    }
+
+    fn outcome(c: Commitment, on: NaiveDate, area: &str, met: bool) -> Outcome {
+        Outcome {
+            commitment: c,
+            on,
+            area: area.into(),
+            category: "residential".into(),
+            met,
+        }
+    }
+
+    #[test]
+    fn figures_by_hand() {
+        let ratings = [
+            rated(5, d(10, 3), "urban"),
+            rated(2, d(10, 20), "rural"),
+            rated(4, d(11, 2), "urban"),
+            // Outside the range: not counted.
+            rated(1, d(12, 1), "urban"),
+        ];
+        let outcomes = [
+            outcome(Commitment::RepairArrival, d(10, 3), "urban", true),
+            outcome(Commitment::RepairArrival, d(10, 20), "rural", false),
+            outcome(Commitment::RepairArrival, d(11, 2), "urban", true),
+            outcome(Commitment::ComplaintReply, d(11, 5), "urban", false),
+        ];
+        let f = Figures::compute(&ratings, &outcomes, d(10, 1), d(11, 30));
+        // 2 of 3 ratings are 4–5 stars; (5 + 2 + 4) / 3 = 3.67.
+        assert_eq!(f.overall.satisfaction.rate, Some(Permille(667)));
+        assert_eq!(f.overall.satisfaction.average_centi, Some(367));
+        let arrival = f.overall.on_time[0];
+        assert_eq!(arrival.commitment, Commitment::RepairArrival);
+        assert_eq!((arrival.met, arrival.measured), (2, 3));
+        assert_eq!(f.overall.on_time[1].rate, Some(Permille(0)));
+        // October: one of two satisfied; November: one of one.
+        assert_eq!(f.by_month.len(), 2);
+        assert_eq!(f.by_month[0].key, "2026-10-01");
+        assert_eq!(f.by_month[0].satisfaction.rate, Some(Permille(500)));
+        assert_eq!(f.by_month[1].satisfaction.rate, Some(Permille(1000)));
+        // Rural: the one late arrival and the one unhappy customer.
+        let rural = f.by_area.iter().find(|s| s.key == "rural").unwrap();
+        assert_eq!(rural.satisfaction.rate, Some(Permille(0)));
+        assert_eq!(rural.on_time[0].rate, Some(Permille(0)));
+        let csv = f.to_csv();
+        assert!(csv.starts_with("slice,key,measure,count,share\n"));
+        assert!(csv.contains("all,,satisfaction,2/3,66.7 %\n"), "{csv}");
+        assert!(
+            csv.contains("all,,on_time_repair_arrival,2/3,66.7 %\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("area,rural,satisfaction,0/1,0.0 %\n"), "{csv}");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}

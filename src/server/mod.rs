@@ -13,6 +13,7 @@ pub mod repairs;
 pub mod request;
 pub mod seed;
 pub mod store;
+pub mod supervisor;
 
 pub use app::{AppState, Application};
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -99,6 +99,16 @@ impl Request {
         }
     }
 
+    /// The signed-in person if they are a supervisor; `NotSignedIn` or `Forbidden` otherwise.
+    pub async fn require_supervisor(&self) -> Result<User, ApiError> {
+        let user = self.require_user().await?;
+        if user.role == crate::domain::Role::StaffSupervisor {
+            Ok(user)
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
     /// Starts a new session for `user` under a new id, ending any session the browser had.
     pub async fn start_session(&self, user: &User) -> Result<(), ApiError> {
         let now = self.state.clock.unix();

@@ -16,6 +16,8 @@ pub const RESIDENT: (&str, &str) = ("resident@example.com", "demo-resident-2026"
 pub const OPS: (&str, &str) = ("ops@example.com", "demo-enterprise-2026");
 /// The demo staff agent's login.
 pub const AGENT: (&str, &str) = ("agent@example.com", "demo-agent-2026");
+/// The demo supervisor.
+pub const SUPERVISOR: (&str, &str) = ("supervisor@example.com", "demo-supervisor-2026");
 
 /// A running app and a browser-like client (it keeps cookies).
 pub struct TestApp {

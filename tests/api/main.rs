@@ -11,3 +11,4 @@ mod helpers;
 mod http;
 mod repairs;
 mod storage;
+mod supervisor;

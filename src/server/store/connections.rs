@@ -367,6 +367,23 @@ impl Store {
         rows.iter().map(case_from).collect()
     }
 
+    /// Cases accepted on `from..=to` (for the supervisor's figures).
+    pub async fn cases_accepted_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<CaseRow>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {CASE_COLUMNS} FROM {CASE_FROM}
+             WHERE c.accepted_on >= $1 AND c.accepted_on <= $2 ORDER BY c.id"
+        ))
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(case_from).collect()
+    }
+
     /// Open cases for staff, nearest deadline first.
     pub async fn case_queue(&self, filter: &QueueFilter) -> Result<Vec<CaseRow>, StoreError> {
         let rows = sqlx::query(&format!(

@@ -20,6 +20,8 @@ pub struct TicketRow {
     pub account_number: String,
     pub premise_address: String,
     pub supply_area: String,
+    /// The account's customer category (`residential`, …), for the supervisor's figures.
+    pub customer_category: String,
     pub kind: FaultKind,
     pub description: String,
     pub contact_phone: String,
@@ -97,7 +99,8 @@ pub struct TicketChange<'a> {
 }
 
 const TICKET_COLUMNS: &str = "t.id, t.ticket_number, t.reporter_id, t.service_account_id,
-    sa.account_number, sa.premise_address, sa.supply_area, t.kind, t.description,
+    sa.account_number, sa.premise_address, sa.supply_area, sa.customer_category, t.kind,
+    t.description,
     t.contact_phone, t.danger, t.photo_id, t.area_class, t.state, t.reported_at,
     t.arrival_due_at, t.arrived_at, t.restored_at, t.crew, t.eta_at, t.outage_id, t.updated_at";
 const TICKET_FROM: &str =
@@ -112,6 +115,7 @@ fn ticket_from(row: &AnyRow) -> Result<TicketRow, StoreError> {
         account_number: col(row, "account_number")?,
         premise_address: col(row, "premise_address")?,
         supply_area: col(row, "supply_area")?,
+        customer_category: col(row, "customer_category")?,
         kind: enum_col(row, "kind", FaultKind::from_stored)?,
         description: col(row, "description")?,
         contact_phone: col(row, "contact_phone")?,
@@ -348,6 +352,19 @@ impl Store {
              ORDER BY t.reported_at DESC, t.id DESC"
         ))
         .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(ticket_from).collect()
+    }
+
+    /// Tickets reported from `from` up to (not including) `to`, unix seconds.
+    pub async fn tickets_between(&self, from: i64, to: i64) -> Result<Vec<TicketRow>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM {TICKET_FROM}
+             WHERE t.reported_at >= $1 AND t.reported_at < $2 ORDER BY t.reported_at"
+        ))
+        .bind(from)
+        .bind(to)
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(ticket_from).collect()
