@@ -9,7 +9,7 @@ use crate::server::auth::hash_password;
 use crate::server::clock::{Clock, utility_zone};
 use crate::server::store::bills::{insert_bill, insert_payment, tariff};
 use crate::server::store::{NewBill, NewServiceAccount, Store, StoreError, accounts, users};
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, TimeZone};
 use sqlx::AnyConnection;
 
 /// The demo logins: email, password, what the login shows.
@@ -148,7 +148,242 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
     tx.commit().await?;
     connections(store, clock, &ids).await?;
     repairs(store, clock, &ids).await?;
+    history(store, clock, &ids).await?;
     Ok(true)
+}
+
+/// Twelve months of finished repairs, complaints and their ratings, so the supervisor's
+/// dashboard has shape: mostly on time, some late arrivals (more in the rural area), some slow
+/// complaint replies, and stars that follow how the job went.
+async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), StoreError> {
+    use crate::domain::feedback::{
+        ComplaintDeadlines, FeedbackAction, FeedbackKind, FeedbackState, JobKind,
+    };
+    use crate::domain::repair::{FaultKind, TicketAction, TicketState};
+    use crate::server::store::feedback::{FeedbackMove, JobOwner, NewFeedback};
+    use crate::server::store::repairs::{NewTicket, TicketChange};
+    let (resident, ops, agent) = (ids[0], ids[1], ids[2]);
+    let write = |e: crate::server::store::repairs::TicketWriteError| bad(e.to_string());
+    let fwrite = |e: crate::server::store::feedback::FeedbackWriteError| bad(e.to_string());
+    let limits = store.repair_limits().await?;
+    let complaint_limits = store.complaint_limits().await?;
+    let cal = store.working_calendar().await?;
+    let now = clock.unix();
+    let account = |number: &'static str| async move {
+        let row = sqlx::query("SELECT id, area_class, customer_category FROM service_accounts WHERE account_number = $1")
+            .bind(number)
+            .fetch_one(store.pool())
+            .await?;
+        Ok::<_, StoreError>((
+            RowId(sqlx::Row::try_get(&row, "id")?),
+            sqlx::Row::try_get::<String, _>(&row, "area_class")?,
+            sqlx::Row::try_get::<String, _>(&row, "customer_category")?,
+        ))
+    };
+    // (reporter, account, minutes to arrive, minutes to restore after arrival)
+    let sites = [
+        (
+            resident,
+            account("3100123456").await?,
+            [25, 40, 30, 55],
+            [90, 150, 200, 60],
+        ),
+        (
+            resident,
+            account(SPARE_ACCOUNT).await?,
+            [70, 100, 80, 120],
+            [180, 260, 200, 230],
+        ),
+        (
+            ops,
+            account("3200000002").await?,
+            [35, 30, 50, 20],
+            [120, 170, 240, 45],
+        ),
+    ];
+    let kinds = [
+        FaultKind::NoPower,
+        FaultKind::Voltage,
+        FaultKind::PartialLoss,
+        FaultKind::DamagedEquipment,
+    ];
+    let mut n = 0usize;
+    for month in 1..=12i64 {
+        for (site, (reporter, (acc, area, category), arrive, restore)) in sites.iter().enumerate() {
+            n += 1;
+            let at = now - month * 30 * 86_400 + (site as i64) * 5 * 86_400 + 3 * 3600;
+            let area_class = AreaClass::from_stored(area).ok_or_else(|| bad("an area class"))?;
+            let key = format!("demo-history-{n}");
+            let new = NewTicket {
+                reporter_id: *reporter,
+                service_account_id: *acc,
+                kind: kinds[n % kinds.len()],
+                description: "Reported through the hotline.",
+                contact_phone: "13800005678",
+                danger: false,
+                photo_id: None,
+                area_class,
+                idempotency_key: &key,
+            };
+            let year = chrono::Datelike::year(
+                &crate::server::clock::utility_zone()
+                    .timestamp_opt(at, 0)
+                    .single()
+                    .map(|t| t.date_naive())
+                    .unwrap_or(clock.today()),
+            );
+            let (id, _) = store
+                .create_ticket(&new, &limits, year, at)
+                .await
+                .map_err(write)?;
+            let a = i64::from(arrive[n % 4]);
+            let r = a + i64::from(restore[n % 4]);
+            let mut state = TicketState::Reported;
+            for (action, minute) in [
+                (TicketAction::Dispatch, 5),
+                (TicketAction::Depart, 8),
+                (TicketAction::Arrive, a),
+                (TicketAction::Restore, r),
+                (TicketAction::Close, r + 30),
+            ] {
+                let to = state.after(action).map_err(|e| bad(e.to_string()))?;
+                let change = TicketChange {
+                    crew: (action == TicketAction::Dispatch).then_some("Crew 1"),
+                    eta_at: (action == TicketAction::Dispatch).then_some(at + a * 60),
+                    outage_id: None,
+                    note: "",
+                };
+                store
+                    .move_ticket(
+                        id,
+                        state,
+                        to,
+                        action,
+                        &change,
+                        agent,
+                        true,
+                        at + minute * 60,
+                    )
+                    .await
+                    .map_err(write)?;
+                state = to;
+            }
+            // Stars follow the job: a late crew or a long wait costs stars; a few never rate.
+            let late = a > i64::from(limits.arrival_minutes(area_class));
+            let slow = r - a > i64::from(limits.restoration_minutes(area_class));
+            let stars = match (late, slow, n % 5) {
+                (_, _, 4) => None,
+                (true, true, _) => Some(1),
+                (true, false, _) | (false, true, _) => Some(3),
+                (false, false, 0) => Some(4),
+                (false, false, _) => Some(5),
+            };
+            if let Some(stars) = stars {
+                let owner = JobOwner {
+                    customer_id: *reporter,
+                    finished: true,
+                    area_class: area.clone(),
+                    category: category.clone(),
+                };
+                store
+                    .insert_rating(
+                        JobKind::Repair,
+                        id,
+                        &owner,
+                        stars,
+                        "speed",
+                        "",
+                        at + (r + 90) * 60,
+                    )
+                    .await?;
+            }
+        }
+        // One complaint a month from the household; every third reply comes late.
+        let received = now - month * 30 * 86_400 + 10 * 86_400;
+        let day = crate::server::clock::utility_zone()
+            .timestamp_opt(received, 0)
+            .single()
+            .map(|t| t.date_naive())
+            .unwrap_or(clock.today());
+        let deadlines = ComplaintDeadlines::from(day, &complaint_limits, &cal);
+        let key = format!("demo-complaint-{month}");
+        let new = NewFeedback {
+            customer_id: resident,
+            kind: FeedbackKind::Complaint,
+            topic: if month % 2 == 0 {
+                "billing"
+            } else {
+                "meter_reading"
+            },
+            service_account_id: None,
+            job: None,
+            body: "The bill looks higher than usual; please check the reading.",
+            area_class: "urban",
+            attachments: &[],
+            idempotency_key: &key,
+        };
+        let (id, _) = store
+            .create_feedback(&new, Some(deadlines), day, received)
+            .await
+            .map_err(fwrite)?;
+        let reply_after = if month % 3 == 0 { 6 } else { 2 };
+        let steps = [
+            (
+                FeedbackState::Open,
+                FeedbackState::Contacted,
+                FeedbackAction::LogContact,
+                0,
+                "Called the customer.",
+            ),
+            (
+                FeedbackState::Contacted,
+                FeedbackState::Answered,
+                FeedbackAction::Reply,
+                reply_after,
+                "The reading was checked and is correct; the winter heating explains the rise.",
+            ),
+            (
+                FeedbackState::Answered,
+                FeedbackState::Closed,
+                FeedbackAction::Satisfied,
+                reply_after + 1,
+                "",
+            ),
+        ];
+        for (from, to, action, after, note) in steps {
+            let on = cal.add_working_days(day, after);
+            let mv = FeedbackMove {
+                from,
+                to,
+                action,
+                actor_id: if action.by_staff() { agent } else { resident },
+                note,
+                today: on,
+                now: received + i64::from(after) * 86_400 + 3600,
+                reopened: None,
+            };
+            store.move_feedback(id, &mv).await.map_err(fwrite)?;
+        }
+        let owner = JobOwner {
+            customer_id: resident,
+            finished: true,
+            area_class: "urban".into(),
+            category: new.topic.to_string(),
+        };
+        let stars = if reply_after > 4 { 2 } else { 4 };
+        store
+            .insert_rating(
+                JobKind::Complaint,
+                id,
+                &owner,
+                stars,
+                "explanation",
+                "",
+                received + (i64::from(reply_after) + 2) * 86_400,
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 /// Supply areas, outage notices and repair tickets: a grid fault over the Harbor Road Store now,

@@ -108,7 +108,8 @@ async fn a_closed_repair_is_rated_once_and_editable_for_seven_days() {
     assert_eq!(changed["stars"], 5);
     let count: i64 = {
         use sqlx::Row;
-        sqlx::query("SELECT COUNT(*) AS n FROM ratings WHERE job_kind = 'repair'")
+        sqlx::query("SELECT COUNT(*) AS n FROM ratings WHERE job_kind = 'repair' AND job_id = $1")
+            .bind(id.parse::<i64>().expect("an id"))
             .fetch_one(app.state.store.pool())
             .await
             .expect("count")
