@@ -46,6 +46,30 @@ pub fn form_values<const N: usize>(ev: &leptos::ev::SubmitEvent, names: [&str; N
     })
 }
 
+/// Offers `text` to the person as a file named `name` (a download the browser saves).
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// Loads `path` as a new page (the other app: customer portal or staff console).
 pub fn load_page(path: &str) {
     if let Some(w) = web_sys::window() {

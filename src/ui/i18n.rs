@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::domain::application::DocumentKind;
 use crate::domain::connection::{RequestKind, Stage, SupplyCategory};
+use crate::domain::feedback::{Commitment, FeedbackKind, FeedbackState};
 use crate::domain::repair::{
     FaultKind, OutageKind, OutagePhase, Promise, TicketAction, TicketState,
 };
@@ -380,6 +381,55 @@ pub struct Text {
     pub edit_notice: &'static str,
     pub save_notice: &'static str,
     pub saved: &'static str,
+    pub nav_feedback_queue: &'static str,
+    pub nav_dashboard: &'static str,
+    pub feedback_queue_title: &'static str,
+    pub no_open_feedback: &'static str,
+    pub fb_complaint: &'static str,
+    pub fb_report: &'static str,
+    pub fb_suggestion: &'static str,
+    pub fb_praise: &'static str,
+    pub fb_open: &'static str,
+    pub fb_contacted: &'static str,
+    pub fb_answered: &'static str,
+    pub fb_closed: &'static str,
+    pub topic_billing: &'static str,
+    pub topic_meter_reading: &'static str,
+    pub topic_power_supply: &'static str,
+    pub topic_staff_conduct: &'static str,
+    pub topic_connection: &'static str,
+    pub topic_other: &'static str,
+    pub contact_due: &'static str,
+    pub reply_due: &'static str,
+    pub act_log_contact: &'static str,
+    pub act_reply: &'static str,
+    pub act_close_case: &'static str,
+    pub reply_label: &'static str,
+    pub dashboard_title: &'static str,
+    pub range_from: &'static str,
+    pub range_to: &'static str,
+    pub show_figures: &'static str,
+    pub download_csv: &'static str,
+    pub satisfaction_label: &'static str,
+    pub average_stars: &'static str,
+    pub ratings_count: &'static str,
+    pub on_time_title: &'static str,
+    pub commitment_label: &'static str,
+    pub met_of: &'static str,
+    pub share_label: &'static str,
+    pub by_month_title: &'static str,
+    pub by_area_title: &'static str,
+    pub by_category_title: &'static str,
+    pub at_risk_title: &'static str,
+    pub no_at_risk: &'static str,
+    pub c_repair_arrival: &'static str,
+    pub c_repair_restoration: &'static str,
+    pub c_connection_total: &'static str,
+    pub c_complaint_contact: &'static str,
+    pub c_complaint_reply: &'static str,
+    pub past: &'static str,
+    pub near: &'static str,
+    pub chart_satisfaction_desc: &'static str,
     pub minutes_left: fn(i64) -> String,
     pub time: fn(i64) -> String,
     pub used_of: fn(u32, u32) -> String,
@@ -792,6 +842,55 @@ pub static EN: Text = Text {
     edit_notice: "Edit notice",
     save_notice: "Save changes",
     saved: "Saved.",
+    nav_feedback_queue: "Feedback",
+    nav_dashboard: "Dashboard",
+    feedback_queue_title: "Feedback cases",
+    no_open_feedback: "No cases to act on.",
+    fb_complaint: "Complaint",
+    fb_report: "Report",
+    fb_suggestion: "Suggestion",
+    fb_praise: "Praise",
+    fb_open: "Received",
+    fb_contacted: "Customer contacted",
+    fb_answered: "Answered",
+    fb_closed: "Closed",
+    topic_billing: "Billing",
+    topic_meter_reading: "Meter reading",
+    topic_power_supply: "Power supply",
+    topic_staff_conduct: "Staff conduct",
+    topic_connection: "Connection",
+    topic_other: "Other",
+    contact_due: "Contact the customer by",
+    reply_due: "Reply by",
+    act_log_contact: "Log the contact",
+    act_reply: "Send reply",
+    act_close_case: "Close case",
+    reply_label: "Reply",
+    dashboard_title: "Service supervision",
+    range_from: "From",
+    range_to: "To",
+    show_figures: "Show",
+    download_csv: "Download CSV",
+    satisfaction_label: "Satisfaction (4–5 stars)",
+    average_stars: "Average stars",
+    ratings_count: "Ratings",
+    on_time_title: "On time, per commitment",
+    commitment_label: "Commitment",
+    met_of: "Met",
+    share_label: "Share",
+    by_month_title: "By month",
+    by_area_title: "By area class",
+    by_category_title: "By category",
+    at_risk_title: "Open cases near or past their deadline",
+    no_at_risk: "None.",
+    c_repair_arrival: "Repair: crew on site",
+    c_repair_restoration: "Repair: power back",
+    c_connection_total: "Connection: all utility stages",
+    c_complaint_contact: "Complaint: customer contacted",
+    c_complaint_reply: "Complaint: reply",
+    past: "Past",
+    near: "Near",
+    chart_satisfaction_desc: "Bars show the share of 4–5 star ratings each month; the table below has the same numbers.",
     minutes_left: |n| {
         if n == 1 {
             "1 minute left".into()
@@ -1141,6 +1240,55 @@ pub static ZH: Text = Text {
     edit_notice: "修改公告",
     save_notice: "保存修改",
     saved: "已保存。",
+    nav_feedback_queue: "客户诉求",
+    nav_dashboard: "服务监督",
+    feedback_queue_title: "诉求工单",
+    no_open_feedback: "没有待处理的诉求。",
+    fb_complaint: "投诉",
+    fb_report: "举报",
+    fb_suggestion: "建议",
+    fb_praise: "表扬",
+    fb_open: "已受理",
+    fb_contacted: "已联系客户",
+    fb_answered: "已答复",
+    fb_closed: "已办结",
+    topic_billing: "电费账单",
+    topic_meter_reading: "抄表计量",
+    topic_power_supply: "供电质量",
+    topic_staff_conduct: "服务态度",
+    topic_connection: "业扩报装",
+    topic_other: "其他",
+    contact_due: "联系客户时限",
+    reply_due: "答复时限",
+    act_log_contact: "登记已联系",
+    act_reply: "答复客户",
+    act_close_case: "办结",
+    reply_label: "答复内容",
+    dashboard_title: "服务监督",
+    range_from: "开始日期",
+    range_to: "结束日期",
+    show_figures: "查询",
+    download_csv: "下载 CSV",
+    satisfaction_label: "满意率（4–5 星）",
+    average_stars: "平均星级",
+    ratings_count: "评价数",
+    on_time_title: "各项承诺按时率",
+    commitment_label: "服务承诺",
+    met_of: "按时",
+    share_label: "比例",
+    by_month_title: "按月",
+    by_area_title: "按区域",
+    by_category_title: "按类别",
+    at_risk_title: "临近或超过时限的在办工单",
+    no_at_risk: "无。",
+    c_repair_arrival: "抢修到达现场",
+    c_repair_restoration: "抢修恢复送电",
+    c_connection_total: "业扩报装全流程",
+    c_complaint_contact: "投诉联系客户",
+    c_complaint_reply: "投诉答复",
+    past: "已超时",
+    near: "临近",
+    chart_satisfaction_desc: "柱形为每月 4–5 星评价占比；下表为相同数据。",
     minutes_left: |n| format!("剩余 {n} 分钟"),
     time: zh_time,
 };
@@ -1301,6 +1449,53 @@ impl Text {
                 (self.time)(due_at)
             ),
             Promise::Void => self.promise_void.into(),
+        }
+    }
+
+    /// A feedback kind's name.
+    pub fn feedback_kind(&self, k: FeedbackKind) -> &'static str {
+        match k {
+            FeedbackKind::Complaint => self.fb_complaint,
+            FeedbackKind::Report => self.fb_report,
+            FeedbackKind::Suggestion => self.fb_suggestion,
+            FeedbackKind::Praise => self.fb_praise,
+        }
+    }
+
+    /// A feedback case's state.
+    pub fn feedback_state(&self, s: FeedbackState) -> &'static str {
+        match s {
+            FeedbackState::Open => self.fb_open,
+            FeedbackState::Contacted => self.fb_contacted,
+            FeedbackState::Answered => self.fb_answered,
+            FeedbackState::Closed => self.fb_closed,
+        }
+    }
+
+    /// A feedback topic (stored name).
+    pub fn topic<'a>(&self, t: &'a str) -> &'a str {
+        match t {
+            "billing" => self.topic_billing,
+            "meter_reading" => self.topic_meter_reading,
+            "power_supply" => self.topic_power_supply,
+            "staff_conduct" => self.topic_staff_conduct,
+            "connection" => self.topic_connection,
+            "other" => self.topic_other,
+            other => other,
+        }
+    }
+
+    /// A measured commitment's name.
+    pub fn commitment(&self, c: Commitment) -> String {
+        match c {
+            Commitment::RepairArrival => self.c_repair_arrival.into(),
+            Commitment::RepairRestoration => self.c_repair_restoration.into(),
+            Commitment::ConnectionStage(s) => {
+                format!("{} · {}", self.nav_applications, self.stage(s))
+            }
+            Commitment::ConnectionTotal => self.c_connection_total.into(),
+            Commitment::ComplaintContact => self.c_complaint_contact.into(),
+            Commitment::ComplaintReply => self.c_complaint_reply.into(),
         }
     }
 

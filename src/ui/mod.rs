@@ -104,7 +104,9 @@ fn routes() -> impl IntoView {
 #[cfg(feature = "staff")]
 fn routes() -> impl IntoView {
     use pages::dispatch::{StaffOutagesPage, StaffTicketPage, TicketQueuePage};
+    use pages::feedback_desk::{FeedbackCasePage, FeedbackQueuePage};
     use pages::staff::{QueuePage, StaffCasePage};
+    use pages::supervision::DashboardPage;
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/staff") view=QueuePage/>
@@ -113,6 +115,9 @@ fn routes() -> impl IntoView {
             <Route path=path!("/staff/tickets") view=TicketQueuePage/>
             <Route path=path!("/staff/tickets/:id") view=StaffTicketPage/>
             <Route path=path!("/staff/outages") view=StaffOutagesPage/>
+            <Route path=path!("/staff/feedback") view=FeedbackQueuePage/>
+            <Route path=path!("/staff/feedback/:id") view=FeedbackCasePage/>
+            <Route path=path!("/staff/dashboard") view=DashboardPage/>
         </Routes>
     }
 }

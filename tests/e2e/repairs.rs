@@ -181,3 +181,28 @@ async fn the_harbor_foods_owner_reporting_inside_the_outage_is_shown_it_first() 
     s.assert_accessible("outage notices").await;
     s.finish().await;
 }
+
+#[tokio::test]
+async fn the_supervisor_reads_the_dashboard_and_the_agent_the_feedback_queue() {
+    let s = start(1280, 900).await;
+    s.sign_in(
+        "supervisor@example.com",
+        "demo-supervisor-2026",
+        "Welcome, Zhao Min",
+    )
+    .await;
+    s.follow("Dashboard").await;
+    s.heading("Service supervision").await;
+    // Twelve months of demo ratings: a share, an average, and a chart with its table.
+    let share = s.fact("Satisfaction (4–5 stars)").await;
+    assert!(share.ends_with('%'), "{share}");
+    s.wait_for("//*[local-name()='svg' and @role='img']/*[local-name()='title' and contains(., 'By month')]")
+        .await;
+    s.wait_for("//h2[normalize-space(.)='On time, per commitment']")
+        .await;
+    s.assert_accessible("supervision dashboard").await;
+    s.follow("Feedback").await;
+    s.heading("Feedback cases").await;
+    s.assert_accessible("feedback queue").await;
+    s.finish().await;
+}

@@ -19,6 +19,12 @@ pub fn SiteHeader() -> impl IntoView {
             .me
             .with(|m| m.as_ref().is_some_and(|m| m.role.is_staff()))
     };
+    let is_supervisor = move || {
+        session.me.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.role == crate::domain::Role::StaffSupervisor)
+        })
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -36,6 +42,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <Show when=is_staff>
                     <NavLink href="/staff/queue" text=|t| t.nav_queue/>
                     <NavLink href="/staff/tickets" text=|t| t.nav_tickets/>
+                    <NavLink href="/staff/feedback" text=|t| t.nav_feedback_queue/>
+                </Show>
+                <Show when=is_supervisor>
+                    <NavLink href="/staff/dashboard" text=|t| t.nav_dashboard/>
                 </Show>
             </nav>
             <div class="header-actions">

@@ -2,6 +2,7 @@
 
 pub mod account_card;
 pub mod case_view;
+pub mod chart;
 pub mod choice;
 pub mod data;
 pub mod field;

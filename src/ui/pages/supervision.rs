@@ -1,0 +1,222 @@
+//! Staff console, supervisors: satisfaction and on-time rates for a date range, by month (a
+//! chart and its table), by area class and by category; open cases at risk; CSV download.
+
+use crate::api::supervisor::{Dashboard, dashboard_csv, get_dashboard};
+use crate::domain::feedback::{Permille, SliceFigures};
+use crate::ui::components::chart::BarChart;
+use crate::ui::components::data::{Cell, DataTable, Facts};
+use crate::ui::components::guard::{PageHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `/staff/dashboard`.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    view! { <RequireSignIn><Supervision/></RequireSignIn> }
+}
+
+fn share(p: Option<Permille>) -> String {
+    p.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
+}
+
+/// The default range: the last twelve months up to today (the browser's date is close enough
+/// for a default; the server judges every figure by its own clock).
+fn default_range() -> (String, String) {
+    let today = js_sys::Date::new_0();
+    let to = format!(
+        "{:04}-{:02}-{:02}",
+        today.get_full_year(),
+        today.get_month() + 1,
+        today.get_date()
+    );
+    let from = format!(
+        "{:04}-{:02}-01",
+        today.get_full_year() - 1,
+        today.get_month() + 1
+    );
+    (from, to)
+}
+
+#[component]
+fn Supervision() -> impl IntoView {
+    let i18n = use_i18n();
+    let (from0, to0) = default_range();
+    let from = RwSignal::new(from0);
+    let to = RwSignal::new(to0);
+    let range = RwSignal::new((from.get_untracked(), to.get_untracked()));
+    let figures = LocalResource::new(move || {
+        let (f, t) = range.get();
+        get_dashboard(f, t)
+    });
+    let csv_error = RwSignal::new(None);
+    let download = move |_| {
+        let (f, t) = range.get_untracked();
+        spawn_local(async move {
+            match dashboard_csv(f.clone(), t.clone()).await {
+                Ok(text) => crate::ui::browser::download_text(
+                    &format!("gridcare-supervision-{f}-{t}.csv"),
+                    "text/csv",
+                    &text,
+                ),
+                Err(e) => csv_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <PageHeading text=|t| t.dashboard_title/>
+        <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            range.set((from.get_untracked(), to.get_untracked()));
+        }>
+            <div class="field">
+                <label for="range-from"><Tr s=|t| t.range_from/></label>
+                <input id="range-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="range-to"><Tr s=|t| t.range_to/></label>
+                <input id="range-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button"><Tr s=|t| t.show_figures/></button>
+            <button type="button" class="button" on:click=download><Tr s=|t| t.download_csv/></button>
+        </form>
+        {move || csv_error.get().map(|error| view! { <ErrorMessage error/> })}
+        <Transition fallback=Loading>
+            {move || figures.get().map(|result| match result {
+                Ok(d) => view! { <Figures dashboard=d/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| figures.refetch()/> }.into_any(),
+            })}
+        </Transition>
+        <p class="muted">{move || i18n.t().chart_satisfaction_desc}</p>
+    }
+}
+
+/// One table of slices: key, ratings, satisfaction, average stars.
+fn slice_rows(slices: &[SliceFigures], key: impl Fn(&str) -> String) -> Vec<Vec<Cell>> {
+    slices
+        .iter()
+        .map(|s| {
+            let sat = &s.satisfaction;
+            vec![
+                Cell::Text(key(&s.key)),
+                Cell::Num(sat.ratings.to_string()),
+                Cell::Num(share(sat.rate)),
+                Cell::Num(
+                    sat.average_centi
+                        .map(|a| format!("{}.{:02}", a / 100, a % 100))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+            ]
+        })
+        .collect()
+}
+
+#[component]
+fn Figures(dashboard: Dashboard) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        let f = &dashboard.figures;
+        let all = &f.overall;
+        let facts = vec![
+            (
+                t.satisfaction_label,
+                Cell::Text(share(all.satisfaction.rate)),
+            ),
+            (
+                t.average_stars,
+                Cell::Text(
+                    all.satisfaction
+                        .average_centi
+                        .map(|a| format!("{}.{:02}", a / 100, a % 100))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+            ),
+            (
+                t.ratings_count,
+                Cell::Text(all.satisfaction.ratings.to_string()),
+            ),
+        ];
+        let on_time = all
+            .on_time
+            .iter()
+            .map(|o| {
+                vec![
+                    Cell::Text(t.commitment(o.commitment)),
+                    Cell::Num(format!("{} / {}", o.met, o.measured)),
+                    Cell::Num(share(o.rate)),
+                ]
+            })
+            .collect();
+        let month_label = |k: &str| k.get(..7).unwrap_or(k).to_string();
+        let bars = f
+            .by_month
+            .iter()
+            .map(|s| {
+                (
+                    month_label(&s.key).get(5..).unwrap_or("").to_string(),
+                    s.satisfaction.rate.map(|p| p.0),
+                )
+            })
+            .collect();
+        let headings = || {
+            vec![
+                (t.field_kind, false),
+                (t.ratings_count, true),
+                (t.satisfaction_label, true),
+                (t.average_stars, true),
+            ]
+        };
+        let at_risk = dashboard
+            .at_risk
+            .iter()
+            .map(|a| {
+                vec![
+                    Cell::Mono(a.number.clone()),
+                    Cell::Text(a.kind.clone()),
+                    Cell::Text(a.due.clone()),
+                    Cell::Badge(
+                        if a.past {
+                            "badge badge-overdue"
+                        } else {
+                            "badge badge-due"
+                        },
+                        (if a.past { t.past } else { t.near }).into(),
+                    ),
+                ]
+            })
+            .collect::<Vec<_>>();
+        let no_risk = at_risk.is_empty();
+        view! {
+            <section class="card" aria-label=t.satisfaction_label><Facts facts/></section>
+            <section aria-labelledby="on-time-heading">
+                <h2 id="on-time-heading">{t.on_time_title}</h2>
+                <DataTable headings=vec![(t.commitment_label, false), (t.met_of, true), (t.share_label, true)] rows=on_time/>
+            </section>
+            <section aria-labelledby="by-month-heading">
+                <h2 id="by-month-heading">{t.by_month_title}</h2>
+                <BarChart id="satisfaction-chart" title=format!("{} · {}", t.satisfaction_label, t.by_month_title) description=t.chart_satisfaction_desc.to_string() bars/>
+                <DataTable headings=headings() rows=slice_rows(&f.by_month, month_label)/>
+            </section>
+            <section aria-labelledby="by-area-heading">
+                <h2 id="by-area-heading">{t.by_area_title}</h2>
+                <DataTable headings=headings() rows=slice_rows(&f.by_area, |k| crate::domain::AreaClass::from_stored(k).map_or(k.to_string(), |a| t.area(a).to_string()))/>
+            </section>
+            <section aria-labelledby="by-category-heading">
+                <h2 id="by-category-heading">{t.by_category_title}</h2>
+                <DataTable headings=headings() rows=slice_rows(&f.by_category, |k| t.topic(k).to_string())/>
+            </section>
+            <section aria-labelledby="at-risk-heading">
+                <h2 id="at-risk-heading">{t.at_risk_title}</h2>
+                {if no_risk {
+                    view! { <p>{t.no_at_risk}</p> }.into_any()
+                } else {
+                    view! { <DataTable headings=vec![(t.col_number, false), (t.col_kind, false), (t.col_due, false), (t.status, false)] rows=at_risk/> }.into_any()
+                }}
+            </section>
+        }
+        .into_any()
+    }
+}
