@@ -29,7 +29,7 @@ pub struct ServiceAccountSummary {
 }
 
 /// Every service account the signed-in person may see: bound to them, or their organisation's.
-#[server(endpoint = "accounts/list")]
+#[server(endpoint = "accounts/list", input = server_fn::codec::Json)]
 pub async fn list_accounts() -> Result<Vec<ServiceAccountSummary>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -37,7 +37,7 @@ pub async fn list_accounts() -> Result<Vec<ServiceAccountSummary>, ApiError> {
 }
 
 /// Binds a service account to the signed-in person, proven by the last 4 digits of the phone on file.
-#[server(endpoint = "accounts/bind")]
+#[server(endpoint = "accounts/bind", input = server_fn::codec::Json)]
 pub async fn bind_account(
     account_number: String,
     phone_last4: String,

@@ -14,7 +14,7 @@ pub struct Me {
 }
 
 /// Creates a customer login and signs it in.
-#[server(endpoint = "auth/register")]
+#[server(endpoint = "auth/register", input = server_fn::codec::Json)]
 pub async fn register(email: String, password: String) -> Result<Me, ApiError> {
     use crate::domain::{EmailAddress, Password};
     let email = EmailAddress::parse(&email)?;
@@ -26,7 +26,7 @@ pub async fn register(email: String, password: String) -> Result<Me, ApiError> {
 }
 
 /// Signs in with email and password; five failures in 15 minutes lock the email for 15 minutes.
-#[server(endpoint = "auth/sign_in")]
+#[server(endpoint = "auth/sign_in", input = server_fn::codec::Json)]
 pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
     use crate::domain::{EmailAddress, Field, FieldError, Problem, identity::PASSWORD_MAX};
     let email = EmailAddress::parse(&email)?;
@@ -46,14 +46,14 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
 }
 
 /// Ends the current session, if any.
-#[server(endpoint = "auth/sign_out")]
+#[server(endpoint = "auth/sign_out", input = server_fn::codec::Json)]
 pub async fn sign_out() -> Result<(), ApiError> {
     let request = crate::server::request::current()?;
     request.end_session().await
 }
 
 /// Who is signed in, or `None`.
-#[server(endpoint = "auth/current_user")]
+#[server(endpoint = "auth/current_user", input = server_fn::codec::Json)]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
     let request = crate::server::request::current()?;
     Ok(request.user().await?.map(|u| u.me()))

@@ -103,22 +103,26 @@ pub struct Overview {
     pub next_due: Option<NaiveDate>,
     /// The newest bill across the person's accounts.
     pub latest_bill: Option<BillSummary>,
+    /// Jobs finished in the last 30 days that the person has not rated yet.
+    pub to_rate: Vec<crate::api::feedback::RateableJob>,
 }
 
 /// The overview: balance due, next due date, latest bill, service accounts.
-#[server(endpoint = "bills/overview")]
+#[server(endpoint = "bills/overview", input = server_fn::codec::Json)]
 pub async fn get_overview() -> Result<Overview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    Ok(request
+    let mut overview = request
         .state
         .store
         .overview(user.id, request.today())
-        .await?)
+        .await?;
+    overview.to_rate = crate::server::feedback::to_rate(&request, &user).await?;
+    Ok(overview)
 }
 
 /// One page of a service account's bills, newest first.
-#[server(endpoint = "bills/list")]
+#[server(endpoint = "bills/list", input = server_fn::codec::Json)]
 pub async fn list_bills(account_id: String, page: String) -> Result<BillPage, ApiError> {
     use crate::domain::{Field, parse_page, parse_row_id};
     let account = parse_row_id(Field::AccountId, &account_id)?;
@@ -134,7 +138,7 @@ pub async fn list_bills(account_id: String, page: String) -> Result<BillPage, Ap
 }
 
 /// One bill in full: readings, lines by tier or period, payments.
-#[server(endpoint = "bills/detail")]
+#[server(endpoint = "bills/detail", input = server_fn::codec::Json)]
 pub async fn get_bill(bill_id: String) -> Result<BillDetail, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let bill = parse_row_id(Field::BillId, &bill_id)?;

@@ -91,7 +91,9 @@ impl FromServerFnError for ApiError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) => ApiError::BadRequest { message },
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
+                ApiError::BadRequest { message }
+            }
             ServerFnErrorErr::MissingArg(arg) => ApiError::BadRequest {
                 message: format!("missing field `{arg}`"),
             },
@@ -123,5 +125,10 @@ mod tests {
             ApiError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
         assert_eq!(e.status(), 422);
         assert!(e.to_string().contains("email"));
+        // JSON bodies the server cannot read are the caller's mistake too, never a 500.
+        let e = ApiError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "missing field `email` at line 1 column 2".into(),
+        ));
+        assert_eq!(e.status(), 422);
     }
 }

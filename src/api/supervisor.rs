@@ -30,7 +30,7 @@ pub struct Dashboard {
 }
 
 /// Supervisors: the figures for `from..=to` (`YYYY-MM-DD`, local dates; at most 3 years).
-#[server(endpoint = "supervisor/dashboard")]
+#[server(endpoint = "supervisor/dashboard", input = server_fn::codec::Json)]
 pub async fn get_dashboard(from: String, to: String) -> Result<Dashboard, ApiError> {
     let request = crate::server::request::current()?;
     request.require_supervisor().await?;
@@ -38,7 +38,7 @@ pub async fn get_dashboard(from: String, to: String) -> Result<Dashboard, ApiErr
 }
 
 /// Supervisors: the dashboard's table as CSV text.
-#[server(endpoint = "supervisor/dashboard_csv")]
+#[server(endpoint = "supervisor/dashboard_csv", input = server_fn::codec::Json)]
 pub async fn dashboard_csv(from: String, to: String) -> Result<String, ApiError> {
     let request = crate::server::request::current()?;
     request.require_supervisor().await?;

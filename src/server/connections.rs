@@ -370,6 +370,12 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
         events,
         documents,
         documents_outstanding,
+        rating: crate::server::feedback::job_rating(
+            request,
+            crate::domain::feedback::JobKind::Connection,
+            id,
+        )
+        .await?,
     })
 }
 

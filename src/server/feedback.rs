@@ -75,6 +75,21 @@ pub async fn rating(
     Ok(store.rating(kind, id).await?.map(|r| rating_view(&r, now)))
 }
 
+/// A job's rating as its page shows it (the caller has checked who may read the job).
+pub async fn job_rating(
+    request: &Request,
+    kind: JobKind,
+    id: RowId,
+) -> Result<Option<JobRating>, ApiError> {
+    let now = request.state.clock.unix();
+    Ok(request
+        .state
+        .store
+        .rating(kind, id)
+        .await?
+        .map(|r| rating_view(&r, now)))
+}
+
 /// Rates (or, within 7 days, re-rates) a finished job of the person's own.
 pub async fn rate(
     request: &Request,

@@ -269,6 +269,12 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketD
         outage,
         events,
         can_cancel: may_act && row.state.after(TicketAction::Cancel).is_ok(),
+        rating: crate::server::feedback::job_rating(
+            request,
+            crate::domain::feedback::JobKind::Repair,
+            id,
+        )
+        .await?,
         now,
     })
 }

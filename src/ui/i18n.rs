@@ -4,7 +4,7 @@
 use crate::api::ApiError;
 use crate::domain::application::DocumentKind;
 use crate::domain::connection::{RequestKind, Stage, SupplyCategory};
-use crate::domain::feedback::{Commitment, FeedbackKind, FeedbackState};
+use crate::domain::feedback::{Commitment, FeedbackKind, FeedbackState, JobKind, RatingTag};
 use crate::domain::repair::{
     FaultKind, OutageKind, OutagePhase, Promise, TicketAction, TicketState,
 };
@@ -430,6 +430,20 @@ pub struct Text {
     pub past: &'static str,
     pub near: &'static str,
     pub chart_satisfaction_desc: &'static str,
+    pub rate_title: &'static str,
+    pub tag_speed: &'static str,
+    pub tag_attitude: &'static str,
+    pub tag_explanation: &'static str,
+    pub tag_result: &'static str,
+    pub send_rating: &'static str,
+    pub rating_saved: &'static str,
+    pub rating_final: &'static str,
+    pub rate_invite_title: &'static str,
+    pub rate_invite_help: &'static str,
+    pub job_repair: &'static str,
+    pub job_connection: &'static str,
+    pub job_complaint: &'static str,
+    pub stars_n: fn(u8) -> String,
     pub minutes_left: fn(i64) -> String,
     pub time: fn(i64) -> String,
     pub used_of: fn(u32, u32) -> String,
@@ -891,6 +905,26 @@ pub static EN: Text = Text {
     past: "Past",
     near: "Near",
     chart_satisfaction_desc: "Bars show the share of 4–5 star ratings each month; the table below has the same numbers.",
+    rate_title: "Rate this service",
+    tag_speed: "Speed",
+    tag_attitude: "Attitude",
+    tag_explanation: "Explanation",
+    tag_result: "Result",
+    send_rating: "Send rating",
+    rating_saved: "Thank you: your rating is saved.",
+    rating_final: "Ratings can be changed for 7 days.",
+    rate_invite_title: "How did we do?",
+    rate_invite_help: "These jobs finished in the last 30 days. Your stars tell us what to improve.",
+    job_repair: "Repair",
+    job_connection: "Application",
+    job_complaint: "Complaint",
+    stars_n: |n| {
+        if n == 1 {
+            "1 star".into()
+        } else {
+            format!("{n} stars")
+        }
+    },
     minutes_left: |n| {
         if n == 1 {
             "1 minute left".into()
@@ -1289,6 +1323,20 @@ pub static ZH: Text = Text {
     past: "已超时",
     near: "临近",
     chart_satisfaction_desc: "柱形为每月 4–5 星评价占比；下表为相同数据。",
+    rate_title: "评价本次服务",
+    tag_speed: "速度快",
+    tag_attitude: "态度好",
+    tag_explanation: "解释清楚",
+    tag_result: "问题解决",
+    send_rating: "提交评价",
+    rating_saved: "感谢您的评价，已保存。",
+    rating_final: "评价提交后 7 天内可修改。",
+    rate_invite_title: "请评价我们的服务",
+    rate_invite_help: "以下业务在近 30 天内办结，您的评价帮助我们改进。",
+    job_repair: "故障报修",
+    job_connection: "用电申请",
+    job_complaint: "投诉",
+    stars_n: |n| format!("{n} 星"),
     minutes_left: |n| format!("剩余 {n} 分钟"),
     time: zh_time,
 };
@@ -1449,6 +1497,25 @@ impl Text {
                 (self.time)(due_at)
             ),
             Promise::Void => self.promise_void.into(),
+        }
+    }
+
+    /// A rating tag's name.
+    pub fn rating_tag(&self, t: RatingTag) -> &'static str {
+        match t {
+            RatingTag::Speed => self.tag_speed,
+            RatingTag::Attitude => self.tag_attitude,
+            RatingTag::Explanation => self.tag_explanation,
+            RatingTag::Result => self.tag_result,
+        }
+    }
+
+    /// What kind of job it was.
+    pub fn job_kind(&self, k: JobKind) -> &'static str {
+        match k {
+            JobKind::Repair => self.job_repair,
+            JobKind::Connection => self.job_connection,
+            JobKind::Complaint => self.job_complaint,
         }
     }
 

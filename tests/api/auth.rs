@@ -183,7 +183,10 @@ async fn the_session_cookie_is_secure_behind_a_tls_proxy() {
         .client
         .post(app.url("/api/auth/sign_in"))
         .header("X-Forwarded-Proto", "https")
-        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .json(&crate::helpers::fields_json(&[
+            ("email", RESIDENT.0),
+            ("password", RESIDENT.1),
+        ]))
         .send()
         .await
         .expect("answer");
@@ -215,6 +218,7 @@ async fn each_sign_in_gets_a_new_session_id_and_ends_the_old_one() {
     let stale = reqwest::Client::new()
         .post(app.url("/api/auth/current_user"))
         .header("Cookie", format!("gridcare_session={old}"))
+        .json(&serde_json::json!({}))
         .send()
         .await
         .expect("answer");
@@ -233,6 +237,7 @@ async fn sign_out_ends_the_session_on_the_server() {
     let copy = reqwest::Client::new()
         .post(app.url("/api/bills/overview"))
         .header("Cookie", format!("gridcare_session={token}"))
+        .json(&serde_json::json!({}))
         .send()
         .await
         .expect("answer");

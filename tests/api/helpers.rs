@@ -129,6 +129,16 @@ fn fake_dist() -> PathBuf {
     dir
 }
 
+/// Server-function arguments as the JSON object of strings the client sends.
+pub fn fields_json(fields: &[(&str, &str)]) -> Value {
+    Value::Object(
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), Value::String((*v).to_string())))
+            .collect(),
+    )
+}
+
 /// 27 November 2026, 10:00 in Shanghai.
 pub fn test_now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0)
@@ -224,7 +234,8 @@ impl TestApp {
         format!("http://{}{path}", self.addr)
     }
 
-    /// Calls server function `endpoint` (such as `auth/sign_in`) with form fields.
+    /// Calls server function `endpoint` (such as `auth/sign_in`) with its arguments, sent as a
+    /// JSON object of strings as the browser client sends them.
     pub async fn call(&self, endpoint: &str, fields: &[(&str, &str)]) -> Answer {
         self.call_with(&self.client, endpoint, fields).await
     }
@@ -238,7 +249,7 @@ impl TestApp {
     ) -> Answer {
         let res = client
             .post(self.url(&format!("/api/{endpoint}")))
-            .form(fields)
+            .json(&fields_json(fields))
             .send()
             .await
             .expect("the server answers");

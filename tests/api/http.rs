@@ -113,7 +113,10 @@ async fn requests_from_another_site_are_refused() {
     let forged = reqwest::Client::new()
         .post(app.url("/api/auth/sign_in"))
         .header("Origin", "https://evil.example")
-        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .json(&crate::helpers::fields_json(&[
+            ("email", RESIDENT.0),
+            ("password", RESIDENT.1),
+        ]))
         .send()
         .await
         .expect("answer");
@@ -122,7 +125,10 @@ async fn requests_from_another_site_are_refused() {
     let cross = reqwest::Client::new()
         .post(app.url("/api/auth/sign_in"))
         .header("Sec-Fetch-Site", "cross-site")
-        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .json(&crate::helpers::fields_json(&[
+            ("email", RESIDENT.0),
+            ("password", RESIDENT.1),
+        ]))
         .send()
         .await
         .expect("answer");
@@ -131,7 +137,10 @@ async fn requests_from_another_site_are_refused() {
         .post(app.url("/api/auth/sign_in"))
         .header("Origin", app.url(""))
         .header("Sec-Fetch-Site", "same-origin")
-        .form(&[("email", RESIDENT.0), ("password", RESIDENT.1)])
+        .json(&crate::helpers::fields_json(&[
+            ("email", RESIDENT.0),
+            ("password", RESIDENT.1),
+        ]))
         .send()
         .await
         .expect("answer");

@@ -206,3 +206,63 @@ async fn the_supervisor_reads_the_dashboard_and_the_agent_the_feedback_queue() {
     s.assert_accessible("feedback queue").await;
     s.finish().await;
 }
+
+#[tokio::test]
+async fn the_resident_rates_a_finished_repair_and_the_supervisor_sees_it() {
+    let supervisor = start(1280, 900).await;
+    supervisor
+        .sign_in(
+            "supervisor@example.com",
+            "demo-supervisor-2026",
+            "Welcome, Zhao Min",
+        )
+        .await;
+    supervisor.open("/staff/dashboard").await;
+    supervisor.heading("Service supervision").await;
+    // Twelve months of demo ratings: 25 of 41 gave 4 or 5 stars.
+    assert_eq!(supervisor.fact("Ratings").await, "41");
+    assert_eq!(supervisor.fact("Satisfaction (4–5 stars)").await, "61.0 %");
+
+    let resident = supervisor.another_browser(360, 740).await;
+    resident
+        .sign_in(
+            "resident@example.com",
+            "demo-resident-2026",
+            "Welcome, Li Wei",
+        )
+        .await;
+    // The overview invites a rating of the repair finished three weeks ago.
+    resident
+        .wait_for("//h2[normalize-space(.)='How did we do?']")
+        .await;
+    resident
+        .assert_accessible("overview with a rating invitation")
+        .await;
+    resident.follow("Repair BX-2026-000001").await;
+    resident.heading_containing("BX-2026-000001").await;
+    resident
+        .wait_for("//label[normalize-space(.)='4 stars']/input")
+        .await
+        .click()
+        .await
+        .expect("click");
+    resident
+        .wait_for("//label[normalize-space(.)='Speed']/input")
+        .await
+        .click()
+        .await
+        .expect("click");
+    resident.press("Send rating").await;
+    resident
+        .wait_for("//p[@role='status' and normalize-space(.)='Thank you: your rating is saved.']")
+        .await;
+    resident.assert_accessible("ticket with its rating").await;
+    resident.finish().await;
+
+    // The new rating is in the figure: 26 of 42.
+    supervisor.client.refresh().await.expect("reload");
+    supervisor.heading("Service supervision").await;
+    assert_eq!(supervisor.fact("Ratings").await, "42");
+    assert_eq!(supervisor.fact("Satisfaction (4–5 stars)").await, "61.9 %");
+    supervisor.finish().await;
+}

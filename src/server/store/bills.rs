@@ -152,6 +152,7 @@ impl Store {
             balance_due: open.iter().map(BillSummary::balance).sum(),
             next_due: open.iter().map(|b| b.due_on).min(),
             latest_bill: latest.map(|r| bill_from(&r, today)).transpose()?,
+            to_rate: Vec::new(),
         })
     }
 

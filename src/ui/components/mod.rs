@@ -8,5 +8,6 @@ pub mod data;
 pub mod field;
 pub mod guard;
 pub mod header;
+pub mod rating;
 pub mod status;
 pub mod text;

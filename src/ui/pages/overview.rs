@@ -47,6 +47,38 @@ fn OverviewContent() -> impl IntoView {
     }
 }
 
+/// Jobs finished in the last 30 days without a rating, each linked to its page to rate it.
+#[component]
+fn RateInvitation(jobs: Vec<crate::api::feedback::RateableJob>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let t = i18n.t();
+        // Complaints are rated on their own page, which comes with the customers' feedback pages.
+        let links = jobs
+            .iter()
+            .filter_map(|j| {
+                let base = match j.kind {
+                    crate::domain::feedback::JobKind::Repair => "/repairs",
+                    crate::domain::feedback::JobKind::Connection => "/connections",
+                    crate::domain::feedback::JobKind::Complaint => return None,
+                };
+                Some(view! {
+                    <li><a href=format!("{base}/{}", j.id)>{format!("{} {} · {}", t.job_kind(j.kind), j.number, (t.time)(j.finished_at))}</a></li>
+                })
+            })
+            .collect::<Vec<_>>();
+        (!links.is_empty()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="rate-invite-heading">
+                    <h2 id="rate-invite-heading">{t.rate_invite_title}</h2>
+                    <p class="muted">{t.rate_invite_help}</p>
+                    <ul class="plain-list">{links}</ul>
+                </section>
+            }
+        })
+    }
+}
+
 #[component]
 fn OverviewBody(overview: Overview) -> impl IntoView {
     let i18n = use_i18n();
@@ -55,6 +87,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         balance_due,
         next_due,
         latest_bill,
+        to_rate,
     } = overview;
     // Dates and months read differently per language: this part is rebuilt when it changes.
     let figures = move || {
@@ -90,6 +123,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
     let has_accounts = !accounts.is_empty();
     view! {
         {figures}
+        <RateInvitation jobs=to_rate/>
         <section aria-labelledby="accounts-heading">
             <h2 id="accounts-heading"><Tr s=|t| t.my_accounts/></h2>
             {if has_accounts {

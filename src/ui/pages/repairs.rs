@@ -2,9 +2,11 @@
 //! countdowns (arrival, power back). The ticket page reloads its data every 5 seconds.
 
 use crate::api::repairs::{CancelTicket, TicketDetail, TicketSummary, get_ticket, my_tickets};
+use crate::domain::feedback::JobKind;
 use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
+use crate::ui::components::rating::RatingCard;
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Text, use_i18n};
@@ -92,9 +94,16 @@ fn Ticket() -> impl IntoView {
     let params = use_params_map();
     let ticket =
         LocalResource::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
-    // News arrives by asking again every few seconds while the page is open.
+    // News arrives by asking again every few seconds while the page is open, until the ticket
+    // is finished (a finished ticket no longer changes, and its rating form must stay put).
     if let Ok(handle) = set_interval_with_handle(
-        move || ticket.refetch(),
+        move || {
+            let finished =
+                ticket.with_untracked(|t| matches!(t, Some(Ok(d)) if !d.summary.state.is_open()));
+            if !finished {
+                ticket.refetch();
+            }
+        },
         std::time::Duration::from_millis(REFRESH_MS),
     ) {
         on_cleanup(move || handle.clear());
@@ -130,6 +139,11 @@ pub fn TicketBody(
     let i18n = use_i18n();
     let can_cancel = ticket.can_cancel;
     let id = ticket.summary.id.to_string();
+    let (state, job_id, existing) = (
+        ticket.summary.state,
+        ticket.summary.id,
+        ticket.rating.clone(),
+    );
     let body = move || {
         let t = i18n.t();
         let d = ticket.clone();
@@ -209,9 +223,13 @@ pub fn TicketBody(
         }
         .into_any()
     };
+    let rate = (!crate::ui::STAFF_CONSOLE && state == TicketState::Closed).then(|| {
+        view! { <RatingCard job_kind=JobKind::Repair job_id=job_id existing=existing.clone()/> }
+    });
     let cancel = can_cancel.then(|| view! { <CancelTicketButton ticket_id=id on_done=on_change/> });
     view! {
         {body}
+        {rate}
         {cancel}
     }
 }

@@ -22,20 +22,23 @@ fn share(p: Option<Permille>) -> String {
     p.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
 }
 
-/// The default range: the last twelve months up to today (the browser's date is close enough
-/// for a default; the server judges every figure by its own clock).
+/// The default range: from the first of the month a year ago to today, both in the utility's
+/// time zone (UTC+8), whatever zone the browser is in.
 fn default_range() -> (String, String) {
-    let today = js_sys::Date::new_0();
+    let offset_ms = (crate::domain::repair::UTILITY_OFFSET_SECS * 1000) as f64;
+    let today = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        js_sys::Date::now() + offset_ms,
+    ));
     let to = format!(
         "{:04}-{:02}-{:02}",
-        today.get_full_year(),
-        today.get_month() + 1,
-        today.get_date()
+        today.get_utc_full_year(),
+        today.get_utc_month() + 1,
+        today.get_utc_date()
     );
     let from = format!(
         "{:04}-{:02}-01",
-        today.get_full_year() - 1,
-        today.get_month() + 1
+        today.get_utc_full_year() - 1,
+        today.get_utc_month() + 1
     );
     (from, to)
 }
