@@ -2,7 +2,7 @@
 //! voltage, premises, contact, and the documents each kind of request needs.
 
 use crate::domain::connection::{RequestKind, SupplyCategory};
-use crate::domain::input::{Field, FieldError, Problem};
+use crate::domain::input::{Field, FieldError, Problem, parse_choice};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -29,19 +29,12 @@ fn text(field: Field, input: &str, min: usize, max: usize) -> Result<String, Fie
 
 /// Parses a request kind chosen in a form.
 pub fn parse_kind(input: &str) -> Result<RequestKind, FieldError> {
-    if input.trim().is_empty() {
-        return Err(FieldError::new(Field::Kind, Problem::Required));
-    }
-    RequestKind::from_stored(input.trim()).ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))
+    parse_choice(Field::Kind, input, RequestKind::from_stored)
 }
 
 /// Parses a supply category chosen in a form.
 pub fn parse_category(input: &str) -> Result<SupplyCategory, FieldError> {
-    if input.trim().is_empty() {
-        return Err(FieldError::new(Field::Category, Problem::Required));
-    }
-    SupplyCategory::from_stored(input.trim())
-        .ok_or(FieldError::new(Field::Category, Problem::NotAllowed))
+    parse_choice(Field::Category, input, SupplyCategory::from_stored)
 }
 
 /// Requested capacity, held in hundredths of a kW.

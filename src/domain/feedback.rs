@@ -3,7 +3,7 @@
 //! their deadline.
 
 use crate::domain::calendar::WorkingCalendar;
-use crate::domain::input::{Field, FieldError, Problem};
+use crate::domain::input::{Field, FieldError, Problem, parse_choice};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -224,10 +224,7 @@ impl FeedbackKind {
 
     /// Parses the kind a person chose.
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        if s.trim().is_empty() {
-            return Err(FieldError::new(Field::Kind, Problem::Required));
-        }
-        Self::from_stored(s.trim()).ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))
+        parse_choice(Field::Kind, s, Self::from_stored)
     }
 
     /// Complaints carry the contact and reply deadlines.
@@ -248,15 +245,9 @@ pub const TOPICS: [&str; 6] = [
 
 /// Parses a topic from [`TOPICS`].
 pub fn parse_topic(s: &str) -> Result<&'static str, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(FieldError::new(Field::Topic, Problem::Required));
-    }
-    TOPICS
-        .iter()
-        .find(|t| **t == s)
-        .copied()
-        .ok_or(FieldError::new(Field::Topic, Problem::NotAllowed))
+    parse_choice(Field::Topic, s, |s| {
+        TOPICS.iter().find(|t| **t == s).copied()
+    })
 }
 
 /// Where a feedback case stands.

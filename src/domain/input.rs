@@ -190,6 +190,20 @@ fn parse_whole(field: Field, input: &str, min: i64, max: i64) -> Result<i64, Fie
     Ok(n)
 }
 
+/// Parses one of a fixed set of choices (a kind, a category) given for `field` by its stored
+/// name: empty is `Required`, anything `from_stored` does not know is `NotAllowed`.
+pub fn parse_choice<T>(
+    field: Field,
+    input: &str,
+    from_stored: impl Fn(&str) -> Option<T>,
+) -> Result<T, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(field, Problem::Required));
+    }
+    from_stored(s).ok_or(FieldError::new(field, Problem::NotAllowed))
+}
+
 /// Parses a row id (a positive whole number) given for `field`.
 pub fn parse_row_id(field: Field, input: &str) -> Result<RowId, FieldError> {
     parse_whole(field, input, 1, i64::MAX).map(RowId)

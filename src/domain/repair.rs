@@ -3,7 +3,7 @@
 //! must follow before it is published.
 
 use crate::domain::account::AreaClass;
-use crate::domain::input::{Field, FieldError, Problem};
+use crate::domain::input::{Field, FieldError, Problem, parse_choice};
 use serde::{Deserialize, Serialize};
 
 /// The utility's local time zone, UTC+8, in seconds east of UTC: due times are shown in it.
@@ -53,10 +53,7 @@ impl FaultKind {
 
     /// Parses the kind a person chose.
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        if s.trim().is_empty() {
-            return Err(FieldError::new(Field::Kind, Problem::Required));
-        }
-        Self::from_stored(s.trim()).ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))
+        parse_choice(Field::Kind, s, Self::from_stored)
     }
 
     /// True when the report means danger: the customer is told to keep away and call the hotline.
@@ -420,10 +417,7 @@ impl OutageKind {
 
     /// Parses the kind a person chose.
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        if s.trim().is_empty() {
-            return Err(FieldError::new(Field::Kind, Problem::Required));
-        }
-        Self::from_stored(s.trim()).ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))
+        parse_choice(Field::Kind, s, Self::from_stored)
     }
 }
 
