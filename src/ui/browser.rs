@@ -96,6 +96,15 @@ pub fn focus_main_heading() {
     }
 }
 
+/// The file a person just chose in the file input that fired `ev`, if any.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
 /// Uploads a file as a document of `kind` (`POST /api/documents`), returning what was stored.
 pub async fn upload_document(
     kind: &str,

@@ -271,11 +271,7 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
             {move || kinds().into_iter().map(|kind| {
                 let id = format!("apply-doc-{}", kind.as_str());
                 let on_file = move |ev: leptos::ev::Event| {
-                    use wasm_bindgen::JsCast;
-                    let Some(file) = ev.target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        .and_then(|i| i.files())
-                        .and_then(|f| f.get(0)) else { return };
+                    let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
                     upload_error.set(None);
                     spawn_local(async move {
                         match crate::ui::browser::upload_document(kind.as_str(), file).await {

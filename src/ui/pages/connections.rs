@@ -158,15 +158,7 @@ fn RespondForm(
         let input_id = format!("respond-{kind}");
         let label_kind = kind.clone();
         let on_file = move |ev: leptos::ev::Event| {
-            use wasm_bindgen::JsCast;
-            let Some(file) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0))
-            else {
-                return;
-            };
+            let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
             let kind = kind.clone();
             spawn_local(async move {
                 match crate::ui::browser::upload_document(&kind, file).await {

@@ -116,13 +116,7 @@ fn ReportForm() -> impl IntoView {
     };
     let upload_error = RwSignal::new(None);
     let on_photo = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = crate::ui::browser::chosen_file(&ev) else {
             return;
         };
         upload_error.set(None);
