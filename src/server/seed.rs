@@ -169,34 +169,23 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
     let complaint_limits = store.complaint_limits().await?;
     let cal = store.working_calendar().await?;
     let now = clock.unix();
-    let account = |number: &'static str| async move {
-        let row = sqlx::query("SELECT id, area_class, customer_category FROM service_accounts WHERE account_number = $1")
-            .bind(number)
-            .fetch_one(store.pool())
-            .await?;
-        Ok::<_, StoreError>((
-            RowId(sqlx::Row::try_get(&row, "id")?),
-            sqlx::Row::try_get::<String, _>(&row, "area_class")?,
-            sqlx::Row::try_get::<String, _>(&row, "customer_category")?,
-        ))
-    };
     // (reporter, account, minutes to arrive, minutes to restore after arrival)
     let sites = [
         (
             resident,
-            account("3100123456").await?,
+            demo_account(store, "3100123456").await?,
             [25, 40, 30, 55],
             [90, 150, 200, 60],
         ),
         (
             resident,
-            account(SPARE_ACCOUNT).await?,
+            demo_account(store, SPARE_ACCOUNT).await?,
             [70, 100, 80, 120],
             [180, 260, 200, 230],
         ),
         (
             ops,
-            account("3200000002").await?,
+            demo_account(store, "3200000002").await?,
             [35, 30, 50, 20],
             [120, 170, 240, 45],
         ),
@@ -209,10 +198,12 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
     ];
     let mut n = 0usize;
     for month in 1..=12i64 {
-        for (site, (reporter, (acc, area, category), arrive, restore)) in sites.iter().enumerate() {
+        for (site, (reporter, (acc, area_class, category), arrive, restore)) in
+            sites.iter().enumerate()
+        {
             n += 1;
             let at = now - month * 30 * 86_400 + (site as i64) * 5 * 86_400 + 3 * 3600;
-            let area_class = AreaClass::from_stored(area).ok_or_else(|| bad("an area class"))?;
+            let area_class = *area_class;
             let key = format!("demo-history-{n}");
             let new = NewTicket {
                 reporter_id: *reporter,
@@ -282,7 +273,7 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
                 let owner = JobOwner {
                     customer_id: *reporter,
                     finished: true,
-                    area_class: area.clone(),
+                    area_class: area_class.as_str().to_string(),
                     category: category.clone(),
                 };
                 store
@@ -435,21 +426,8 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
     store.create_outage(&planned, agent, now - 86_400).await?;
 
     let limits = store.repair_limits().await?;
-    let account = |number: &'static str| async move {
-        let row =
-            sqlx::query("SELECT id, area_class FROM service_accounts WHERE account_number = $1")
-                .bind(number)
-                .fetch_one(store.pool())
-                .await?;
-        let id: i64 = sqlx::Row::try_get(&row, "id")?;
-        let area: String = sqlx::Row::try_get(&row, "area_class")?;
-        Ok::<_, StoreError>((
-            RowId(id),
-            AreaClass::from_stored(&area).ok_or_else(|| bad("an area class"))?,
-        ))
-    };
-    let (home, home_area) = account("3100123456").await?;
-    let (cold, cold_area) = account("3200000003").await?;
+    let (home, home_area, _) = demo_account(store, "3100123456").await?;
+    let (cold, cold_area, _) = demo_account(store, "3200000003").await?;
     let file = |reporter: i64,
                 account: RowId,
                 area: AreaClass,
@@ -753,6 +731,25 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
         replay(&row, &events, &limits, &cal)?;
     }
     Ok(())
+}
+
+/// A demo account's id, area class and customer category, by its number.
+async fn demo_account(
+    store: &Store,
+    number: &str,
+) -> Result<(RowId, AreaClass, String), StoreError> {
+    let row = sqlx::query(
+        "SELECT id, area_class, customer_category FROM service_accounts WHERE account_number = $1",
+    )
+    .bind(number)
+    .fetch_one(store.pool())
+    .await?;
+    let area: String = sqlx::Row::try_get(&row, "area_class")?;
+    Ok((
+        RowId(sqlx::Row::try_get(&row, "id")?),
+        AreaClass::from_stored(&area).ok_or_else(|| bad("an area class"))?,
+        sqlx::Row::try_get(&row, "customer_category")?,
+    ))
 }
 
 fn bad(e: impl std::fmt::Display) -> StoreError {
