@@ -220,18 +220,24 @@ pub async fn mine(request: &Request, user: &User) -> Result<Vec<TicketSummary>, 
         .collect())
 }
 
-async fn readable(request: &Request, user: &User, id: RowId) -> Result<TicketRow, ApiError> {
+/// A ticket the person may read (staff read every one), and whether they may act on it as its
+/// customer: its reporter, a holder of the account, or an organisation member who is no viewer.
+async fn readable(
+    request: &Request,
+    user: &User,
+    id: RowId,
+) -> Result<(TicketRow, bool), ApiError> {
     let row = request
         .state
         .store
         .ticket(id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if user.role.is_staff() || row.reporter_id == user.id {
-        return Ok(row);
+    if row.reporter_id == user.id {
+        return Ok((row, true));
     }
     match rights(request, user, row.service_account_id).await? {
-        Some(_) => Ok(row),
+        Some(may_act) => Ok((row, may_act)),
         // Whether someone else's ticket exists is not theirs to learn.
         None => Err(ApiError::NotFound),
     }
@@ -239,7 +245,7 @@ async fn readable(request: &Request, user: &User, id: RowId) -> Result<TicketRow
 
 /// One ticket in full.
 pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketDetail, ApiError> {
-    let row = readable(request, user, id).await?;
+    let (row, may_act) = readable(request, user, id).await?;
     let store = &request.state.store;
     let limits = store.repair_limits().await?;
     let now = request.state.clock.unix();
@@ -247,8 +253,6 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketD
         Some(o) => store.outage(o).await?.map(|o| notice(&o, now, true)),
         None => None,
     };
-    let may_act = row.reporter_id == user.id
-        || rights(request, user, row.service_account_id).await? == Some(true);
     let events = store
         .ticket_events(id)
         .await?
@@ -281,9 +285,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketD
 
 /// The customer withdraws a report before dispatch.
 pub async fn cancel(request: &Request, user: &User, id: RowId) -> Result<TicketSummary, ApiError> {
-    let row = readable(request, user, id).await?;
-    let may_act = row.reporter_id == user.id
-        || rights(request, user, row.service_account_id).await? == Some(true);
+    let (row, may_act) = readable(request, user, id).await?;
     if !may_act {
         return Err(ApiError::Forbidden);
     }
