@@ -482,14 +482,8 @@ impl Store {
         applicant_id: i64,
         key: &str,
     ) -> Result<Option<RowId>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id FROM connection_cases WHERE applicant_id = $1 AND idempotency_key = $2",
-        )
-        .bind(applicant_id)
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok(RowId(col(&r, "id")?))).transpose()
+        self.id_by_key("connection_cases", "applicant_id", applicant_id, key)
+            .await
     }
 
     /// Appends event number `seq` to a case and stores its new derived state, attaching any

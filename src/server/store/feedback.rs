@@ -458,14 +458,8 @@ impl Store {
         customer_id: i64,
         key: &str,
     ) -> Result<Option<RowId>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id FROM feedback_cases WHERE customer_id = $1 AND idempotency_key = $2",
-        )
-        .bind(customer_id)
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok(RowId(col(&r, "id")?))).transpose()
+        self.id_by_key("feedback_cases", "customer_id", customer_id, key)
+            .await
     }
 
     /// One case.

@@ -106,6 +106,26 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// The id of the row of `table` that `owner` (the value of `owner_column`) stored under the
+    /// idempotency `key`, if any: how a repeated submit finds what the first one created.
+    async fn id_by_key(
+        &self,
+        table: &'static str,
+        owner_column: &'static str,
+        owner: i64,
+        key: &str,
+    ) -> Result<Option<crate::domain::RowId>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT id FROM {table} WHERE {owner_column} = $1 AND idempotency_key = $2"
+        ))
+        .bind(owner)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok(crate::domain::RowId(col(&r, "id")?)))
+            .transpose()
+    }
+
     /// Checks the database answers, for `/healthz`.
     pub async fn ping(&self) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;

@@ -303,14 +303,8 @@ impl Store {
         reporter_id: i64,
         key: &str,
     ) -> Result<Option<RowId>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id FROM repair_tickets WHERE reporter_id = $1 AND idempotency_key = $2",
-        )
-        .bind(reporter_id)
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok(RowId(col(&r, "id")?))).transpose()
+        self.id_by_key("repair_tickets", "reporter_id", reporter_id, key)
+            .await
     }
 
     /// One ticket.
