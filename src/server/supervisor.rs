@@ -121,7 +121,7 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
     for row in store.cases_accepted_between(from, to).await? {
         let events = store.case_events(row.id).await?;
         let case = replay(&row, &events, &connection_limits, &cal)?;
-        let area = "urban".to_string();
+        let area = row.area_class.clone();
         for (i, stage) in case.stages.iter().enumerate() {
             if stage.limit.is_none() {
                 continue;

@@ -135,3 +135,66 @@ async fn only_supervisors_see_the_dashboard() {
     .await
     .assert_invalid("starts_at", "malformed");
 }
+
+#[tokio::test]
+async fn connection_figures_are_cut_by_the_area_class_of_the_premises() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    // The spare demo account is a rural premises.
+    app.call(
+        "accounts/bind",
+        &[("account_number", "3100765432"), ("phone_last4", "8821")],
+    )
+    .await
+    .ok();
+    let account = app.account_id("3100765432").await.to_string();
+    let documents = app.ev_documents().await;
+    let case = app
+        .call(
+            "connections/apply",
+            &[
+                ("kind", "ev_charger"),
+                ("category", "residential"),
+                ("account_id", &account),
+                ("premise_address", "No. 7 Orchard Lane, Qingpu Village"),
+                ("capacity_kw", "7"),
+                ("supply_voltage", "v220"),
+                ("contact_name", "Li Wei"),
+                ("contact_phone", "13800005678"),
+                ("document_ids", &documents),
+                ("idempotency_key", "rural-1"),
+            ],
+        )
+        .await
+        .ok();
+    let id = case["id"].to_string();
+    let agent = app.agent().await;
+    // Accepted, surveyed, power on: completed the same day, within its 5 working days.
+    for _ in 0..3 {
+        app.act(&agent, &id, "advance", "", true).await.ok();
+    }
+    let supervisor = app.other_browser();
+    app.call_with(
+        &supervisor,
+        "auth/sign_in",
+        &[("email", SUPERVISOR.0), ("password", SUPERVISOR.1)],
+    )
+    .await
+    .ok();
+    let d = app
+        .call_with(
+            &supervisor,
+            "supervisor/dashboard",
+            &[("from", "2026-11-27"), ("to", "2026-11-27")],
+        )
+        .await
+        .ok();
+    let rural = d["figures"]["by_area"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|s| s["key"] == "rural")
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(on_time(&rural, "connection_total"), Some((1, 1)), "{d}");
+}

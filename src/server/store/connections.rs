@@ -18,6 +18,8 @@ pub struct CaseRow {
     pub applicant_id: i64,
     pub service_account_id: Option<RowId>,
     pub organisation_id: Option<i64>,
+    /// The area class of the account's premises (`urban` for new premises, not yet classed).
+    pub area_class: String,
     pub kind: RequestKind,
     pub category: SupplyCategory,
     pub premise_address: String,
@@ -138,8 +140,8 @@ pub fn next_due(
 }
 
 const CASE_COLUMNS: &str = "c.id, c.case_number, c.applicant_id, c.service_account_id,
-    sa.organisation_id, c.kind, c.category, c.premise_address, c.capacity_centi_kw,
-    c.supply_voltage, c.contact_name, c.contact_phone, c.accepted_on, c.state, c.stage,
+    sa.organisation_id, COALESCE(sa.area_class, 'urban') AS area_class, c.kind, c.category,
+    c.premise_address, c.capacity_centi_kw, c.supply_voltage, c.contact_name, c.contact_phone, c.accepted_on, c.state, c.stage,
     c.next_due, c.created_at";
 const CASE_FROM: &str =
     "connection_cases c LEFT JOIN service_accounts sa ON sa.id = c.service_account_id";
@@ -152,6 +154,7 @@ fn case_from(row: &AnyRow) -> Result<CaseRow, StoreError> {
         applicant_id: col(row, "applicant_id")?,
         service_account_id: col::<Option<i64>>(row, "service_account_id")?.map(RowId),
         organisation_id: col(row, "organisation_id")?,
+        area_class: col(row, "area_class")?,
         kind: enum_col(row, "kind", RequestKind::from_stored)?,
         category: enum_col(row, "category", SupplyCategory::from_stored)?,
         premise_address: col(row, "premise_address")?,
