@@ -204,6 +204,26 @@ pub fn parse_choice<T>(
     from_stored(s).ok_or(FieldError::new(field, Problem::NotAllowed))
 }
 
+/// Longest idempotency key a form may send.
+pub const MAX_IDEMPOTENCY_KEY: u32 = 64;
+
+/// Parses the idempotency key a form sends with a submission (1 to 64 bytes).
+pub fn parse_idempotency_key(input: &str) -> Result<&str, FieldError> {
+    let key = input.trim();
+    if key.is_empty() {
+        Err(FieldError::new(Field::IdempotencyKey, Problem::Required))
+    } else if key.len() > MAX_IDEMPOTENCY_KEY as usize {
+        Err(FieldError::new(
+            Field::IdempotencyKey,
+            Problem::TooLong {
+                max: MAX_IDEMPOTENCY_KEY,
+            },
+        ))
+    } else {
+        Ok(key)
+    }
+}
+
 /// Parses a row id (a positive whole number) given for `field`.
 pub fn parse_row_id(field: Field, input: &str) -> Result<RowId, FieldError> {
     parse_whole(field, input, 1, i64::MAX).map(RowId)
@@ -222,6 +242,22 @@ pub fn parse_page(input: &str) -> Result<u32, FieldError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn idempotency_keys_are_given_and_short() {
+        assert_eq!(parse_idempotency_key(" abc "), Ok("abc"));
+        assert_eq!(
+            parse_idempotency_key(""),
+            Err(FieldError::new(Field::IdempotencyKey, Problem::Required))
+        );
+        assert_eq!(
+            parse_idempotency_key(&"k".repeat(65)),
+            Err(FieldError::new(
+                Field::IdempotencyKey,
+                Problem::TooLong { max: 64 }
+            ))
+        );
+    }
+
     #[test]
     fn a_fields_error_names_it_as_the_request_does() {
         for field in [

@@ -135,18 +135,7 @@ pub async fn apply(
     let contact_name = parse_contact_name(&form.contact_name)?;
     let contact_phone = parse_contact_phone(&form.contact_phone)?;
     let documents = parse_ids(&form.document_ids)?;
-    let key = form.idempotency_key.trim();
-    if key.is_empty() || key.len() > 64 {
-        return Err(FieldError::new(
-            Field::IdempotencyKey,
-            if key.is_empty() {
-                Problem::Required
-            } else {
-                Problem::TooLong { max: 64 }
-            },
-        )
-        .into());
-    }
+    let key = crate::domain::input::parse_idempotency_key(&form.idempotency_key)?;
     let parsed = ParsedApplication {
         kind,
         category,

@@ -235,10 +235,7 @@ pub async fn file(
     if attachments.len() > 5 {
         return Err(FieldError::new(Field::Documents, Problem::TooLong { max: 5 }).into());
     }
-    let key = form.idempotency_key.trim();
-    if key.is_empty() || key.len() > 64 {
-        return Err(FieldError::new(Field::IdempotencyKey, Problem::Required).into());
-    }
+    let key = crate::domain::input::parse_idempotency_key(&form.idempotency_key)?;
     let store = &request.state.store;
     let mut area_class = "urban".to_string();
     if let Some(account) = account {

@@ -74,20 +74,6 @@ fn parse_flag(field: Field, s: &str) -> Result<bool, FieldError> {
     }
 }
 
-fn parse_key(s: &str) -> Result<&str, FieldError> {
-    let key = s.trim();
-    if key.is_empty() {
-        Err(FieldError::new(Field::IdempotencyKey, Problem::Required))
-    } else if key.len() > 64 {
-        Err(FieldError::new(
-            Field::IdempotencyKey,
-            Problem::TooLong { max: 64 },
-        ))
-    } else {
-        Ok(key)
-    }
-}
-
 /// Reads a local date and time such as `2026-12-01T09:00` (the utility's zone) as unix seconds.
 pub fn parse_local_time(field: Field, s: &str) -> Result<i64, FieldError> {
     let s = s.trim();
@@ -164,7 +150,7 @@ pub async fn report(
     } else {
         Some(parse_row_id(Field::Photo, &form.photo_id)?)
     };
-    let key = parse_key(&form.idempotency_key)?;
+    let key = crate::domain::input::parse_idempotency_key(&form.idempotency_key)?;
     match rights(request, user, account).await? {
         Some(true) => {}
         Some(false) => return Err(ApiError::Forbidden),
