@@ -393,6 +393,9 @@ pub struct Text {
     pub fb_contacted: &'static str,
     pub fb_answered: &'static str,
     pub fb_closed: &'static str,
+    pub fb_filed: &'static str,
+    pub fb_satisfied: &'static str,
+    pub fb_not_satisfied: &'static str,
     pub topic_billing: &'static str,
     pub topic_meter_reading: &'static str,
     pub topic_power_supply: &'static str,
@@ -868,6 +871,9 @@ pub static EN: Text = Text {
     fb_contacted: "Customer contacted",
     fb_answered: "Answered",
     fb_closed: "Closed",
+    fb_filed: "Filed",
+    fb_satisfied: "Customer satisfied",
+    fb_not_satisfied: "Customer not satisfied: reopened",
     topic_billing: "Billing",
     topic_meter_reading: "Meter reading",
     topic_power_supply: "Power supply",
@@ -1286,6 +1292,9 @@ pub static ZH: Text = Text {
     fb_contacted: "已联系客户",
     fb_answered: "已答复",
     fb_closed: "已办结",
+    fb_filed: "已提交",
+    fb_satisfied: "客户满意",
+    fb_not_satisfied: "客户不满意，重新办理",
     topic_billing: "电费账单",
     topic_meter_reading: "抄表计量",
     topic_power_supply: "供电质量",
@@ -1536,6 +1545,19 @@ impl Text {
             FeedbackState::Contacted => self.fb_contacted,
             FeedbackState::Answered => self.fb_answered,
             FeedbackState::Closed => self.fb_closed,
+        }
+    }
+
+    /// A feedback case's history entry (stored action name).
+    pub fn feedback_action<'a>(&self, a: &'a str) -> &'a str {
+        match a {
+            "file" => self.fb_filed,
+            "log_contact" => self.fb_contacted,
+            "reply" => self.fb_answered,
+            "close" => self.fb_closed,
+            "satisfied" => self.fb_satisfied,
+            "not_satisfied" => self.fb_not_satisfied,
+            other => other,
         }
     }
 

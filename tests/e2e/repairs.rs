@@ -257,6 +257,17 @@ async fn the_resident_rates_a_finished_repair_and_the_supervisor_sees_it() {
         .wait_for("//p[@role='status' and normalize-space(.)='Thank you: your rating is saved.']")
         .await;
     resident.assert_accessible("ticket with its rating").await;
+    assert!(
+        !resident.scrolls_sideways().await,
+        "the rating card scrolls sideways at 360 px"
+    );
+    resident.open("/outages").await;
+    resident.heading("Outage notices").await;
+    assert!(
+        !resident.scrolls_sideways().await,
+        "the outage notices scroll sideways at 360 px"
+    );
+    resident.assert_accessible("outage notices (360 px)").await;
     resident.finish().await;
 
     // The new rating is in the figure: 26 of 42.

@@ -155,7 +155,7 @@ fn Case() -> impl IntoView {
                     ];
                     let history = c.events.iter().map(|e| view! {
                         <li>
-                            <strong>{format!("{} · {}", (t.time)(e.at), e.action)}</strong>
+                            <strong>{format!("{} · {}", (t.time)(e.at), t.feedback_action(&e.action))}</strong>
                             {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
                         </li>
                     }).collect_view();

@@ -178,7 +178,10 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             .map(|a| {
                 vec![
                     Cell::Mono(a.number.clone()),
-                    Cell::Text(a.kind.clone()),
+                    Cell::Text(
+                        crate::domain::feedback::JobKind::from_stored(&a.kind)
+                            .map_or(a.kind.clone(), |k| t.job_kind(k).to_string()),
+                    ),
                     Cell::Text(a.due.clone()),
                     Cell::Badge(
                         if a.past {
