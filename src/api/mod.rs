@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod bills;
+pub mod clients;
 pub mod connections;
 pub mod error;
 pub mod feedback;

@@ -198,20 +198,15 @@ async fn refuse_oversized(State(limit): State<usize>, req: Request, next: Next) 
     next.run(req).await
 }
 
-/// Unknown page paths get the app's `index.html` (the staff console's under `/staff`); a missing
-/// file (a path with an extension) is 404.
+/// Unknown page paths get the `index.html` of the client that holds the page (see
+/// `api::clients`); a missing file (a path with an extension) is 404.
 async fn spa_fallback(State(dist): State<PathBuf>, req: Request) -> Response {
     let last = req.uri().path().rsplit('/').next().unwrap_or("");
     if last.contains('.') {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
-    // The staff console is a client of its own under /staff.
-    let path = req.uri().path();
-    let index = if path == "/staff" || path.starts_with("/staff/") {
-        dist.join("staff").join("index.html")
-    } else {
-        dist.join("index.html")
-    };
+    let client = crate::api::clients::Client::for_path(req.uri().path());
+    let index = dist.join(client.dir()).join("index.html");
     match tokio::fs::read(index).await {
         Ok(html) => (
             [(

@@ -7,19 +7,12 @@ pub mod i18n;
 pub mod pages;
 pub mod session;
 
+use crate::api::clients::Client;
 use components::header::SiteHeader;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::not_found::NotFoundPage;
-#[cfg(not(feature = "staff"))]
-use pages::{
-    bill::BillPage,
-    bills::{AccountBillsPage, BillsIndexPage},
-    overview::OverviewPage,
-    register::RegisterPage,
-    sign_in::SignInPage,
-};
 
 /// The whole app.
 #[component]
@@ -50,15 +43,17 @@ fn FocusOnNavigate() -> impl IntoView {
     });
 }
 
-/// True in the staff console's build (feature `staff`, served under `/staff`); false in the
-/// customer portal's. Two builds keep each audience's first load to its own pages.
-pub const STAFF_CONSOLE: bool = cfg!(feature = "staff");
+/// The client this build is (see `api::clients`): the pages it holds are followed by the
+/// router, every other page is loaded by the browser.
+pub const THIS_CLIENT: Client = Client::this();
 
-/// True when `path` is a page of this build; other paths belong to the other app, which the
+/// True in the staff console's build (feature `staff`, served under `/staff`).
+pub const STAFF_CONSOLE: bool = matches!(THIS_CLIENT, Client::Staff);
+
+/// True when `path` is a page of this build; other paths belong to another client, which the
 /// browser loads.
 pub fn is_local(path: &str) -> bool {
-    let staff = path == "/staff" || path.starts_with("/staff/");
-    staff == STAFF_CONSOLE
+    Client::for_path(path) == THIS_CLIENT
 }
 
 /// Goes to `path`: inside this app without a reload, or by loading the other app.
@@ -73,14 +68,16 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
     }
 }
 
-/// The customer portal's pages.
-#[cfg(not(feature = "staff"))]
+/// The customer portal's pages: signing in, the overview, bills.
+#[cfg(not(any(feature = "staff", feature = "services")))]
 fn routes() -> impl IntoView {
-    use pages::apply::ApplyPage;
-    use pages::connections::{ApplicationPage, ApplicationsPage};
-    use pages::outages::OutagesPage;
-    use pages::repairs::{TicketPage, TicketsPage};
-    use pages::report::ReportPage;
+    use pages::{
+        bill::BillPage,
+        bills::{AccountBillsPage, BillsIndexPage},
+        overview::OverviewPage,
+        register::RegisterPage,
+        sign_in::SignInPage,
+    };
     view! {
         <Routes fallback=NotFoundPage>
             <Route path=path!("/") view=OverviewPage/>
@@ -89,6 +86,21 @@ fn routes() -> impl IntoView {
             <Route path=path!("/bills") view=BillsIndexPage/>
             <Route path=path!("/bills/:id") view=BillPage/>
             <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
+        </Routes>
+    }
+}
+
+/// The customer services' pages: connection applications, repairs, outages, feedback.
+#[cfg(feature = "services")]
+fn routes() -> impl IntoView {
+    use pages::apply::ApplyPage;
+    use pages::connections::{ApplicationPage, ApplicationsPage};
+    use pages::feedback::{FeedbackListPage, FeedbackPage, NewFeedbackPage};
+    use pages::outages::OutagesPage;
+    use pages::repairs::{TicketPage, TicketsPage};
+    use pages::report::ReportPage;
+    view! {
+        <Routes fallback=NotFoundPage>
             <Route path=path!("/connections") view=ApplicationsPage/>
             <Route path=path!("/connections/new") view=ApplyPage/>
             <Route path=path!("/connections/:id") view=ApplicationPage/>
@@ -96,6 +108,9 @@ fn routes() -> impl IntoView {
             <Route path=path!("/repairs/new") view=ReportPage/>
             <Route path=path!("/repairs/:id") view=TicketPage/>
             <Route path=path!("/outages") view=OutagesPage/>
+            <Route path=path!("/feedback") view=FeedbackListPage/>
+            <Route path=path!("/feedback/new") view=NewFeedbackPage/>
+            <Route path=path!("/feedback/:id") view=FeedbackPage/>
         </Routes>
     }
 }
@@ -124,6 +139,7 @@ fn routes() -> impl IntoView {
 
 /// Replaces the static loading shell in `#app` with the app.
 pub fn mount() {
+    browser::load_other_clients_on_click(is_local);
     let shell = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

@@ -106,7 +106,7 @@ impl Drop for TestDatabase {
     }
 }
 
-/// A `dist/` with an index page and one hashed asset, standing in for Trunk's output.
+/// A `dist/` with each client's index page and one hashed asset, standing in for Trunk's output.
 fn fake_dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("{}_dist", unique_name()));
     std::fs::create_dir_all(&dir).expect("create dist");
@@ -115,12 +115,14 @@ fn fake_dist() -> PathBuf {
         "<!DOCTYPE html><title>GridCare</title><div id=app></div>",
     )
     .expect("write index");
-    std::fs::create_dir_all(dir.join("staff")).expect("create dist/staff");
-    std::fs::write(
-        dir.join("staff").join("index.html"),
-        "<!DOCTYPE html><title>GridCare staff console</title><div id=app></div>",
-    )
-    .expect("write the staff index");
+    for (folder, title) in [("staff", "staff console"), ("services", "services")] {
+        std::fs::create_dir_all(dir.join(folder)).expect("create a client's folder");
+        std::fs::write(
+            dir.join(folder).join("index.html"),
+            format!("<!DOCTYPE html><title>GridCare {title}</title><div id=app></div>"),
+        )
+        .expect("write a client's index");
+    }
     std::fs::write(
         dir.join("gridcare-0123456789abcdef_bg.wasm"),
         vec![0u8; 64 * 1024],
@@ -292,6 +294,19 @@ impl TestApp {
     pub fn clock_now(&self) -> i64 {
         use gridcare::server::Clock;
         self.clock.unix()
+    }
+
+    /// Another browser, signed in as `login`.
+    pub async fn signed_in_browser(&self, (email, password): (&str, &str)) -> reqwest::Client {
+        let browser = self.other_browser();
+        self.call_with(
+            &browser,
+            "auth/sign_in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+        .ok();
+        browser
     }
 
     /// A second browser with its own cookies.

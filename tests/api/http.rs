@@ -45,6 +45,24 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
             "{path}"
         );
     }
+    // Each page of the customer services gets that client.
+    for path in [
+        "/repairs",
+        "/repairs/3",
+        "/connections/new",
+        "/outages",
+        "/feedback/2",
+    ] {
+        let res = app.client.get(app.url(path)).send().await.expect("answer");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(
+            res.text()
+                .await
+                .expect("body")
+                .contains("GridCare services"),
+            "{path}"
+        );
+    }
     for path in ["/api/nothing/here", "/api"] {
         let res = app.client.post(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");

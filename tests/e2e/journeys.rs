@@ -200,6 +200,25 @@ async fn the_first_load_stays_within_300_kb_compressed() {
     );
     s.assert_accessible("sign-in").await;
 
+    // The customer services (connections, repairs, outages, feedback) are a client of their
+    // own, loaded from /services/; outage notices are open to everyone.
+    s.open("/outages").await;
+    s.heading("Outage notices").await;
+    let (total, sizes) = first_load_bytes(&s).await;
+    println!("customer services first load: {total} bytes over the wire: {sizes}");
+    assert!(
+        sizes["assets"]
+            .as_array()
+            .expect("resources")
+            .iter()
+            .any(|a| a[0].as_str().is_some_and(|p| p.starts_with("/services/"))),
+        "the services load their own client: {sizes}"
+    );
+    assert!(
+        total <= 300_000,
+        "the customer services' first load is {total} bytes compressed: {sizes}"
+    );
+
     // The staff console is a client of its own; its first load has the same budget.
     s.sign_in("agent@example.com", "demo-agent-2026", "Welcome, Wang Fang")
         .await;

@@ -88,38 +88,58 @@ pub fn check(mut c: Command, what: &str) -> Result {
     }
 }
 
-/// Builds the web client in release mode into `dist/`, then pre-compresses it.
+/// The browser clients: every `*.html` at the top that holds a Trunk `rust` link, the portal
+/// (`index.html`) first because Trunk replaces `dist/` as a whole. `gridcare::api::clients`
+/// names the same clients; a unit test there checks each one has its file here.
+fn clients() -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(root())
+        .map_err(|e| Failure(format!("cannot list the workspace: {e}")))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".html"))
+        .filter(|name| {
+            std::fs::read_to_string(root().join(name))
+                .is_ok_and(|html| html.contains("data-trunk rel=\"rust\""))
+        })
+        .collect();
+    names.sort_by_key(|name| (name != "index.html", name.clone()));
+    if names.first().map(String::as_str) != Some("index.html") {
+        return Err(Failure(
+            "index.html (the customer portal) is missing".into(),
+        ));
+    }
+    Ok(names)
+}
+
+/// Builds every web client in release mode into `dist/` (the portal) and `dist/<name>/` (the
+/// others, served from `/<name>/`), then pre-compresses them.
 fn build_client(tools: &tools::Tools) -> Result {
-    step("building the web client (trunk build --release --offline)");
+    step("building the web clients (trunk build --release --offline)");
     let started = Instant::now();
     // Trunk passes --offline to cargo, so the crates must be in the local registry first.
     let mut fetch = cmd("cargo", tools);
     fetch.args(["fetch", "--target", "wasm32-unknown-unknown"]);
     check(fetch, "cargo fetch")?;
-    // The customer portal first: Trunk replaces dist/ as a whole, the staff console included.
-    let mut trunk = cmd("trunk", tools);
-    trunk.args(["build", "--release", "--offline"]);
-    check(trunk, "trunk build")?;
-    let mut staff = cmd("trunk", tools);
-    // `--offline` takes an optional value, so it comes last.
-    staff.args([
-        "build",
-        "staff.html",
-        "--release",
-        "--dist",
-        "dist/staff",
-        "--public-url",
-        "/staff/",
-        "--offline",
-    ]);
-    check(staff, "trunk build staff.html")?;
-    let portal = compress::precompress(&root().join("dist"))
-        .map_err(|e| Failure(format!("compressing dist/: {e}")))?;
-    let console = compress::precompress(&root().join("dist/staff"))
-        .map_err(|e| Failure(format!("compressing dist/staff/: {e}")))?;
+    let mut sizes = Vec::new();
+    for html in clients()? {
+        let name = html.trim_end_matches(".html");
+        let (dist, public_url) = if name == "index" {
+            ("dist".to_string(), "/".to_string())
+        } else {
+            (format!("dist/{name}"), format!("/{name}/"))
+        };
+        let mut trunk = cmd("trunk", tools);
+        // `--offline` takes an optional value, so it comes last.
+        trunk.args(["build", &html, "--release", "--dist", &dist]);
+        trunk.args(["--public-url", &public_url, "--offline"]);
+        check(trunk, &format!("trunk build {html}"))?;
+        let size = compress::precompress(&root().join(&dist))
+            .map_err(|e| Failure(format!("compressing {dist}/: {e}")))?;
+        sizes.push(format!("    {html} ({public_url}), first load {size}"));
+    }
     println!(
-        "    built in {:.0} s\n    customer portal, first load {portal}\n    staff console (/staff), first load {console}",
+        "    built in {:.0} s\n{}",
         started.elapsed().as_secs_f64(),
+        sizes.join("\n")
     );
     Ok(())
 }
@@ -282,10 +302,12 @@ fn test() -> Result {
         "web client (feature csr, wasm32)",
         &[&wasm[..], &["csr"]].concat(),
     )?;
-    clippy(
-        "staff console (feature staff, wasm32)",
-        &[&wasm[..], &["staff"]].concat(),
-    )?;
+    for client in ["services", "staff"] {
+        clippy(
+            &format!("web client {client} (feature {client}, wasm32)"),
+            &[&wasm[..], &[client]].concat(),
+        )?;
+    }
 
     // One feature set for every test build, so the crate compiles once.
     let features = ["-p", "gridcare", "--features", "e2e"];

@@ -1,0 +1,128 @@
+//! The browser clients this crate is built into, and which pages each one holds.
+//!
+//! Trunk cannot split one wasm module (trunk-rs/trunk#1022), so the pages are shared out among
+//! several clients, each a Trunk target of its own with its own first load. The server uses this
+//! table to answer a page address with the right client's `index.html`; a client uses it to
+//! tell its own pages (followed by the router) from another client's (loaded by the browser).
+
+/// One browser client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    /// Signing in, the overview, bills and usage: what every customer opens first.
+    Portal,
+    /// Connection applications, repair tickets, outage notices, feedback cases.
+    Services,
+    /// The staff console: queues, dispatch, the supervisor's dashboard.
+    Staff,
+}
+
+impl Client {
+    /// Every client, in the order `cargo xtask` builds them (the portal first: Trunk replaces
+    /// `dist/` as a whole).
+    pub const ALL: [Client; 3] = [Client::Portal, Client::Services, Client::Staff];
+
+    /// The first segments of the page addresses this client serves (the portal takes the rest).
+    fn prefixes(self) -> &'static [&'static str] {
+        match self {
+            Client::Portal => &[],
+            Client::Services => &["connections", "repairs", "outages", "feedback"],
+            Client::Staff => &["staff"],
+        }
+    }
+
+    /// The folder under `dist/` that holds this client's build, which is also the address its
+    /// files are served from (`/services/…`); empty for the portal, which lives at the top.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Client::Portal => "",
+            Client::Services => "services",
+            Client::Staff => "staff",
+        }
+    }
+
+    /// The Trunk target at the top of the repository that builds this client: `index.html` for
+    /// the portal, else `<dir>.html`. `cargo xtask` builds every such file into `dist/<dir>/`.
+    pub fn trunk_target(self) -> String {
+        match self {
+            Client::Portal => "index.html".into(),
+            c => format!("{}.html", c.dir()),
+        }
+    }
+
+    /// The Cargo feature that selects this client's pages (each implies `csr`).
+    pub fn feature(self) -> &'static str {
+        match self {
+            Client::Portal => "csr",
+            Client::Services => "services",
+            Client::Staff => "staff",
+        }
+    }
+
+    /// The client whose pages include the address `path` (`/repairs/12` → `Services`).
+    pub fn for_path(path: &str) -> Client {
+        let first = path.trim_start_matches('/').split(['/', '?', '#']).next();
+        let first = first.unwrap_or("");
+        Client::ALL
+            .into_iter()
+            .find(|c| c.prefixes().contains(&first))
+            .unwrap_or(Client::Portal)
+    }
+
+    /// The client this crate is being built as (the portal in server builds too).
+    pub const fn this() -> Client {
+        if cfg!(feature = "staff") {
+            Client::Staff
+        } else if cfg!(feature = "services") {
+            Client::Services
+        } else {
+            Client::Portal
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_address_belongs_to_one_client() {
+        assert_eq!(Client::for_path("/"), Client::Portal);
+        assert_eq!(Client::for_path("/bills/7"), Client::Portal);
+        assert_eq!(Client::for_path("/usage"), Client::Portal);
+        assert_eq!(Client::for_path("/repairs"), Client::Services);
+        assert_eq!(Client::for_path("/repairs/12?x=1"), Client::Services);
+        assert_eq!(Client::for_path("/outages#outage-3"), Client::Services);
+        assert_eq!(Client::for_path("/feedback/new"), Client::Services);
+        assert_eq!(Client::for_path("/connections/new"), Client::Services);
+        assert_eq!(Client::for_path("/staff"), Client::Staff);
+        assert_eq!(Client::for_path("/staff/queue"), Client::Staff);
+    }
+
+    #[test]
+    fn a_prefix_is_a_whole_segment() {
+        assert_eq!(Client::for_path("/staffing"), Client::Portal);
+        assert_eq!(Client::for_path("/repairsx"), Client::Portal);
+    }
+
+    #[test]
+    fn each_client_has_a_trunk_target_with_its_feature() {
+        for c in Client::ALL {
+            let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), c.trunk_target());
+            let html = std::fs::read_to_string(&path).expect("the client's Trunk target");
+            let feature = format!("data-cargo-features=\"{}\"", c.feature());
+            assert!(html.contains(&feature), "{path} must build with {feature}");
+        }
+    }
+
+    #[test]
+    fn folders_and_features_are_distinct() {
+        for a in Client::ALL {
+            for b in Client::ALL {
+                if a != b {
+                    assert_ne!(a.dir(), b.dir());
+                    assert_ne!(a.feature(), b.feature());
+                }
+            }
+        }
+    }
+}
