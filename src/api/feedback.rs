@@ -5,6 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::api::ApiError;
+use crate::api::connections::CaseDocument;
 use crate::domain::RowId;
 use crate::domain::feedback::{FeedbackKind, FeedbackState, JobKind, RatingTag};
 use chrono::NaiveDate;
@@ -41,6 +42,8 @@ pub struct DeadlineView {
     pub done_on: Option<NaiveDate>,
     /// True once missed: done late, or not done and past the day.
     pub late: bool,
+    /// Days from today to the due day (negative once past), for the countdown.
+    pub days_left: i64,
 }
 
 /// A feedback case as it appears in a list.
@@ -80,6 +83,8 @@ pub struct FeedbackDetail {
     /// The staff reply of the current round (empty until written).
     pub reply_text: String,
     pub events: Vec<FeedbackEvent>,
+    /// What the customer attached when filing it.
+    pub attachments: Vec<CaseDocument>,
     /// True when the customer is asked to confirm: satisfied, or not (which reopens it).
     pub can_confirm: bool,
     /// The case's own rating, once an answered complaint has been rated.

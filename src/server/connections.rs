@@ -16,7 +16,7 @@ use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
 use crate::server::store::connections::{
-    CaseRow, CaseWriteError, EventRow, NewCase, QueueFilter, next_due, replay,
+    CaseRow, CaseWriteError, DocumentRow, EventRow, NewCase, QueueFilter, next_due, replay,
 };
 
 impl From<CaseWriteError> for ApiError {
@@ -332,17 +332,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
         .filter(|k| !stored.iter().any(|d| d.kind == k.as_str()))
         .map(|k| k.as_str().to_string())
         .collect();
-    let documents = stored
-        .into_iter()
-        .map(|d| CaseDocument {
-            id: d.id,
-            kind: d.kind,
-            file_name: d.file_name,
-            content_type: d.content_type,
-            size_bytes: d.size_bytes,
-            sha256: d.sha256,
-        })
-        .collect();
+    let documents = stored.into_iter().map(CaseDocument::from).collect();
     Ok(CaseDetail {
         summary: summary(&row, &case, today, &cal),
         capacity_centi_kw: row.capacity_centi_kw,
@@ -499,6 +489,19 @@ pub async fn queue(
     };
     let rows = request.state.store.case_queue(&filter).await?;
     summaries(request, rows).await
+}
+
+impl From<DocumentRow> for CaseDocument {
+    fn from(d: DocumentRow) -> Self {
+        CaseDocument {
+            id: d.id,
+            kind: d.kind,
+            file_name: d.file_name,
+            content_type: d.content_type,
+            size_bytes: d.size_bytes,
+            sha256: d.sha256,
+        }
+    }
 }
 
 /// May `user` read a document: they uploaded it, or they may see the case it belongs to.

@@ -146,9 +146,11 @@ async fn fetch(request: &PortalRequest, id: &str) -> Result<(String, String, Vec
         .document(id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if !crate::server::connections::may_read_document(request, &user, doc.owner_id, doc.case_id)
-        .await?
-    {
+    let readable = crate::server::connections::may_read_document(request, &user, doc.owner_id, doc.case_id)
+            .await?
+            // Staff read what a customer attached to a feedback case.
+            || (user.role.is_staff() && request.state.store.is_feedback_attachment(id).await?);
+    if !readable {
         return Err(ApiError::Forbidden);
     }
     request

@@ -177,7 +177,13 @@ fn deadline(
         Some(d) => d > due,
         None => today > due,
     };
-    Some(DeadlineView { due, done_on, late })
+    let days_left = (due - today).num_days();
+    Some(DeadlineView {
+        due,
+        done_on,
+        late,
+        days_left,
+    })
 }
 
 fn summary(row: &FeedbackRow, events: &[FeedbackEventRow], today: NaiveDate) -> FeedbackSummary {
@@ -304,6 +310,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<Feedbac
     let row = readable(request, user, id).await?;
     let store = &request.state.store;
     let events = store.feedback_events(id).await?;
+    let attachments = store.feedback_documents(id).await?;
     let now = request.state.clock.unix();
     let rating = if row.kind == FeedbackKind::Complaint {
         store
@@ -327,6 +334,7 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<Feedbac
                 note: e.note.clone(),
             })
             .collect(),
+        attachments: attachments.into_iter().map(Into::into).collect(),
         can_confirm: row.customer_id == user.id && row.state == FeedbackState::Answered,
         rating,
     })

@@ -59,15 +59,7 @@ impl TestApp {
 
     /// A second browser signed in as the demo staff agent.
     pub async fn agent(&self) -> reqwest::Client {
-        let agent = self.other_browser();
-        self.call_with(
-            &agent,
-            "auth/sign_in",
-            &[("email", AGENT.0), ("password", AGENT.1)],
-        )
-        .await
-        .ok();
-        agent
+        self.signed_in_browser(AGENT).await
     }
 
     /// Staff in `agent` act on case `id`.

@@ -1,7 +1,7 @@
 //! Ratings and feedback cases over HTTP: rating once (editable for 7 days), complaints with
 //! their deadlines, staff replies, the customer's confirmation and reopening, access.
 
-use crate::helpers::{OPS, RESIDENT, TestApp, spawn_app_with_demo};
+use crate::helpers::{AGENT, OPS, RESIDENT, TestApp, spawn_app_with_demo};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -322,4 +322,75 @@ async fn suggestions_carry_no_deadlines_and_bad_input_names_the_field() {
     file("praise", "staff_conduct", "Great")
         .await
         .assert_invalid("description", "too_short");
+}
+
+#[tokio::test]
+async fn a_complaints_attachment_is_listed_and_read_by_staff_but_not_by_other_customers() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let doc = app
+        .upload(
+            "other",
+            "estimate.pdf",
+            b"%PDF-1.4 the estimated bill".to_vec(),
+        )
+        .await
+        .ok();
+    let doc_id = doc["id"].to_string();
+    let case = app
+        .call(
+            "feedback/file",
+            &[
+                ("kind", "complaint"),
+                ("topic", "billing"),
+                ("account_id", ""),
+                ("job_kind", ""),
+                ("job_id", ""),
+                (
+                    "body",
+                    "This bill is estimated; the photo of my meter says otherwise.",
+                ),
+                ("attachment_ids", &doc_id),
+                ("idempotency_key", "with-a-file"),
+            ],
+        )
+        .await
+        .ok();
+    let id = case["id"].to_string();
+    let detail = app
+        .call("feedback/detail", &[("feedback_id", &id)])
+        .await
+        .ok();
+    assert_eq!(
+        detail["attachments"][0]["file_name"], "estimate.pdf",
+        "{detail}"
+    );
+    let download = |client: reqwest::Client| {
+        let url = app.url(&format!("/api/documents/{doc_id}"));
+        async move { client.get(url).send().await.expect("an answer").status() }
+    };
+    assert_eq!(
+        download(app.signed_in_browser(AGENT).await).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        download(app.signed_in_browser(OPS).await).await,
+        StatusCode::FORBIDDEN
+    );
+    // The same upload cannot be attached to a second case.
+    app.call(
+        "feedback/file",
+        &[
+            ("kind", "suggestion"),
+            ("topic", "billing"),
+            ("account_id", ""),
+            ("job_kind", ""),
+            ("job_id", ""),
+            ("body", "Reusing the file from my complaint."),
+            ("attachment_ids", &doc_id),
+            ("idempotency_key", "again"),
+        ],
+    )
+    .await
+    .assert_invalid("documents", "not_allowed");
 }

@@ -175,7 +175,7 @@ fn case_from(row: &AnyRow) -> Result<CaseRow, StoreError> {
     })
 }
 
-fn document_from(row: &AnyRow) -> Result<DocumentRow, StoreError> {
+pub(super) fn document_from(row: &AnyRow) -> Result<DocumentRow, StoreError> {
     Ok(DocumentRow {
         id: RowId(col(row, "id")?),
         owner_id: col(row, "owner_id")?,

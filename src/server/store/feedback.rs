@@ -1,5 +1,6 @@
 //! Ratings of finished jobs, and feedback cases with their event log.
 
+use super::connections::{DocumentRow, document_from};
 use super::{Store, StoreError, col, enum_col};
 use crate::domain::RowId;
 use crate::domain::feedback::{
@@ -511,6 +512,29 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(feedback_from).collect()
+    }
+
+    /// The documents attached to a case, in the order they were uploaded.
+    pub async fn feedback_documents(&self, id: RowId) -> Result<Vec<DocumentRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.owner_id, d.case_id, d.kind, d.file_name, d.content_type,
+                    d.size_bytes, d.sha256
+             FROM feedback_attachments a JOIN documents d ON d.id = a.document_id
+             WHERE a.case_id = $1 ORDER BY d.id",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(document_from).collect()
+    }
+
+    /// True when document `doc` is attached to a feedback case.
+    pub async fn is_feedback_attachment(&self, doc: RowId) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT 1 AS ok FROM feedback_attachments WHERE document_id = $1")
+            .bind(doc.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
     }
 
     /// A case's history, oldest first.
