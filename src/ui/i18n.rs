@@ -450,6 +450,37 @@ pub struct Text {
     pub minutes_left: fn(i64) -> String,
     pub time: fn(i64) -> String,
     pub used_of: fn(u32, u32) -> String,
+    pub nav_feedback: &'static str,
+    pub feedback_title: &'static str,
+    pub give_feedback: &'static str,
+    pub no_feedback: &'static str,
+    pub feedback_intro: &'static str,
+    pub field_feedback_kind: &'static str,
+    pub field_feedback_topic: &'static str,
+    pub field_feedback_account: &'static str,
+    pub field_feedback_text: &'static str,
+    pub feedback_text_hint: &'static str,
+    pub attachments_optional: &'static str,
+    pub about_job: &'static str,
+    pub complaint_deadlines_help: &'static str,
+    pub send_feedback: &'static str,
+    pub choose_none: &'static str,
+    pub received_label: &'static str,
+    pub our_reply: &'static str,
+    pub no_reply_yet: &'static str,
+    pub confirm_title: &'static str,
+    pub confirm_yes: &'static str,
+    pub confirm_no: &'static str,
+    pub confirm_reason: &'static str,
+    pub send_confirmation: &'static str,
+    pub confirm_closed: &'static str,
+    pub confirm_reopened: &'static str,
+    pub attachments_label: &'static str,
+    pub complain_about_job: &'static str,
+    pub round_label: &'static str,
+    pub reopened_round: fn(i64) -> String,
+    pub deadline_running: fn(&str, i64) -> String,
+    pub deadline_done: fn(&str, &str) -> String,
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -939,6 +970,47 @@ pub static EN: Text = Text {
         }
     },
     time: en_time,
+    nav_feedback: "Feedback",
+    feedback_title: "My feedback",
+    give_feedback: "Give feedback",
+    no_feedback: "You have not sent us any feedback yet.",
+    feedback_intro: "Tell us about a problem, report misconduct, suggest an improvement or praise good service. Complaints are answered within published time limits.",
+    field_feedback_kind: "Type of feedback",
+    field_feedback_topic: "What it is about",
+    field_feedback_account: "Service account (optional)",
+    field_feedback_text: "Tell us what happened",
+    feedback_text_hint: "10 to 1000 characters.",
+    attachments_optional: "Attachments (optional): up to 5 files; PDF, JPEG or PNG, at most 5 MB each",
+    about_job: "About",
+    complaint_deadlines_help: "A complaint gets a call back and a written reply; the case page shows the date for each once it is sent.",
+    send_feedback: "Send feedback",
+    choose_none: "None",
+    received_label: "Received",
+    our_reply: "Our reply",
+    no_reply_yet: "We have not replied yet.",
+    confirm_title: "Are you satisfied with our answer?",
+    confirm_yes: "Yes, satisfied",
+    confirm_no: "No, not satisfied",
+    confirm_reason: "What is still wrong?",
+    send_confirmation: "Send answer",
+    confirm_closed: "Thank you: the case is closed.",
+    confirm_reopened: "The case is open again: we will contact you and reply by the new dates.",
+    attachments_label: "Attachments",
+    complain_about_job: "Complaint or comment about this job",
+    round_label: "Round",
+    reopened_round: |n| {
+        if n > 1 {
+            format!("{n} (reopened)")
+        } else {
+            n.to_string()
+        }
+    },
+    deadline_running: |due, n| match n {
+        0 => format!("{due} · due today"),
+        1 => format!("{due} · 1 day left"),
+        n => format!("{due} · {n} days left"),
+    },
+    deadline_done: |due, done| format!("{due} · done {done}"),
 };
 
 /// Simplified Chinese.
@@ -1348,6 +1420,49 @@ pub static ZH: Text = Text {
     stars_n: |n| format!("{n} 星"),
     minutes_left: |n| format!("剩余 {n} 分钟"),
     time: zh_time,
+    nav_feedback: "投诉建议",
+    feedback_title: "我的投诉建议",
+    give_feedback: "提交投诉建议",
+    no_feedback: "您还没有提交过投诉或建议。",
+    feedback_intro: "投诉、举报、建议或表扬都可以在这里提交。投诉按公开承诺的时限办理。",
+    field_feedback_kind: "类型",
+    field_feedback_topic: "涉及业务",
+    field_feedback_account: "用电户号（可选）",
+    field_feedback_text: "具体内容",
+    feedback_text_hint: "10 至 1000 个字。",
+    attachments_optional: "附件（可选）：最多 5 个，PDF、JPEG 或 PNG，每个不超过 5 MB",
+    about_job: "相关业务",
+    complaint_deadlines_help: "投诉提交后，我们会回访并书面答复；案件页面显示各自的截止日期。",
+    send_feedback: "提交",
+    choose_none: "无",
+    received_label: "受理时间",
+    our_reply: "答复内容",
+    no_reply_yet: "尚未答复。",
+    confirm_title: "您对答复满意吗？",
+    confirm_yes: "满意",
+    confirm_no: "不满意",
+    confirm_reason: "仍未解决的问题",
+    send_confirmation: "提交确认",
+    confirm_closed: "感谢您的确认，案件已办结。",
+    confirm_reopened: "案件已重新受理，我们将在新的期限内联系并答复您。",
+    attachments_label: "附件",
+    complain_about_job: "对此业务投诉或建议",
+    round_label: "办理轮次",
+    reopened_round: |n| {
+        if n > 1 {
+            format!("第 {n} 轮（重新办理）")
+        } else {
+            format!("第 {n} 轮")
+        }
+    },
+    deadline_running: |due, n| {
+        if n == 0 {
+            format!("{due} · 今天到期")
+        } else {
+            format!("{due} · 剩余 {n} 天")
+        }
+    },
+    deadline_done: |due, done| format!("{due} · {done}已完成"),
 };
 
 impl Text {

@@ -144,6 +144,17 @@ fn literal(text: &str) -> String {
     }
 }
 
+/// A small real PDF named `…-name` in the temporary folder, for the upload fields.
+pub fn pdf_file(name: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("{:x}-{name}", rand::random::<u64>()));
+    std::fs::write(
+        &path,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    )
+    .expect("write a test PDF");
+    path
+}
+
 impl Session {
     /// A second browser, with its own cookies, on the same portal: another person at another desk.
     pub async fn another_browser(&self, width: u32, height: u32) -> Session {

@@ -1,24 +1,13 @@
 //! A connection application from both sides of the counter: the resident applies, the agent works
 //! the case, the resident follows it.
 
-use crate::browser::{Session, start_with_clock};
+use crate::browser::{Session, pdf_file, start_with_clock};
 use chrono::{TimeZone, Utc};
 use fantoccini::key::Key;
 use gridcare::server::ManualClock;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A small but real PDF (the server reads the type from the content).
-fn pdf(name: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("{:x}-{name}", rand::random::<u64>()));
-    std::fs::write(
-        &path,
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-    )
-    .expect("write a test PDF");
-    path
-}
-
 /// The text of column `column` (1-based) in the timeline row of stage `stage`.
 async fn stage_cell(s: &Session, stage: &str, column: usize) -> String {
     s.text(&format!(
@@ -77,7 +66,9 @@ async fn the_resident_applies_for_an_ev_charger_and_follows_the_agents_work() {
     resident
         .wait_for("//h2[@id='step-documents' and not(ancestor::*[@hidden])]")
         .await;
-    resident.attach("Identity card", &pdf("id-card.pdf")).await;
+    resident
+        .attach("Identity card", &pdf_file("id-card.pdf"))
+        .await;
     resident
         .wait_for("//p[@role='status' and contains(normalize-space(.), 'id-card.pdf')]")
         .await;
@@ -142,7 +133,7 @@ async fn the_resident_applies_for_an_ev_charger_and_follows_the_agents_work() {
         .assert_accessible("application detail (asked)")
         .await;
     resident
-        .attach("Parking-space proof", &pdf("parking.pdf"))
+        .attach("Parking-space proof", &pdf_file("parking.pdf"))
         .await;
     resident
         .wait_for("//li[contains(normalize-space(.), 'parking.pdf')]")

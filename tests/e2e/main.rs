@@ -4,5 +4,6 @@
 
 mod browser;
 mod connections;
+mod feedback;
 mod journeys;
 mod repairs;

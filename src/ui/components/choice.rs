@@ -1,10 +1,25 @@
-//! Controlled inputs for multi-step forms: a text field and a select, each with its label and
-//! the refusal of its value tied to it for screen readers.
+//! Controlled inputs for forms: a text field, a text area and a select, each with its label and
+//! the refusal of its value tied to it for screen readers. The refusal reads with the label the
+//! person sees ("Type of feedback: this field is required").
 
 use crate::domain::FieldError;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{I18n, Text, use_i18n};
 use leptos::prelude::*;
+
+/// The refusal under a field, named by the field's own label.
+fn refusal(
+    i18n: I18n,
+    label: fn(&'static Text) -> &'static str,
+    error: Signal<Option<FieldError>>,
+) -> impl Fn() -> Option<String> {
+    move || {
+        error.get().map(|e| {
+            let t = i18n.t();
+            format!("{}{}{}", label(t), t.colon, t.problem(e.problem))
+        })
+    }
+}
 
 /// A text input bound to `value`; `error` is the refusal of its current value, if shown.
 #[component]
@@ -34,9 +49,39 @@ pub fn InputField(
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             />
-            <p class="field-error" id=error_id>
-                {move || error.get().map(|e| i18n.t().field_error(e))}
-            </p>
+            <p class="field-error" id=error_id>{refusal(i18n, label, error)}</p>
+        </div>
+    }
+}
+
+/// A multi-line text input bound to `value`.
+#[component]
+pub fn TextAreaField(
+    id: &'static str,
+    label: fn(&'static Text) -> &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
+    #[prop(default = 4)] rows: u32,
+    /// False for optional fields.
+    #[prop(default = true)]
+    required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field">
+            <label for=id><Tr s=label/></label>
+            <textarea
+                id=id
+                rows=rows
+                aria-required=required.then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+            ></textarea>
+            <p class="field-error" id=error_id>{refusal(i18n, label, error)}</p>
         </div>
     }
 }
@@ -49,29 +94,34 @@ pub fn SelectField(
     value: RwSignal<String>,
     options: Signal<Vec<(String, String)>>,
     #[prop(into)] error: Signal<Option<FieldError>>,
+    /// False for optional choices: the empty choice then reads "None".
+    #[prop(default = true)]
+    required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let described = error_id.clone();
+    let empty = move || {
+        let t = i18n.t();
+        if required { t.choose } else { t.choose_none }
+    };
     view! {
         <div class="field">
             <label for=id><Tr s=label/></label>
             <select
                 id=id
-                aria-required="true"
+                aria-required=required.then_some("true")
                 on:change=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
             >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t().choose}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{empty}</option>
                 {move || options.get().into_iter().map(|(v, text)| {
                     let selected = value.with(|cur| *cur == v);
                     view! { <option value=v selected=selected>{text}</option> }
                 }).collect_view()}
             </select>
-            <p class="field-error" id=error_id>
-                {move || error.get().map(|e| i18n.t().field_error(e))}
-            </p>
+            <p class="field-error" id=error_id>{refusal(i18n, label, error)}</p>
         </div>
     }
 }

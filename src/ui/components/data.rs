@@ -20,6 +20,8 @@ pub enum Cell {
     },
     /// A coloured label: class, text.
     Badge(&'static str, String),
+    /// A file to download: address, file name.
+    Download(String, String),
 }
 
 impl Cell {
@@ -39,6 +41,7 @@ impl Cell {
             }
             .into_any(),
             Cell::Badge(class, text) => view! { <span class=class>{text}</span> }.into_any(),
+            Cell::Download(href, name) => view! { <a href=href download>{name}</a> }.into_any(),
         }
     }
 }

@@ -19,6 +19,8 @@ pub fn SiteHeader() -> impl IntoView {
             .me
             .with(|m| m.as_ref().is_some_and(|m| m.role.is_staff()))
     };
+    // Staff hold no accounts of their own: they get the console's menu instead.
+    let is_customer = move || signed_in() && !is_staff();
     let is_supervisor = move || {
         session.me.with(|m| {
             m.as_ref()
@@ -32,11 +34,12 @@ pub fn SiteHeader() -> impl IntoView {
                 <Tr s=|t| t.app_name/>
             </a>
             <nav class="main-nav" aria-label=move || i18n.t().main_menu>
-                <Show when=signed_in>
+                <Show when=is_customer>
                     <NavLink href="/" text=|t| t.nav_overview/>
                     <NavLink href="/bills" text=|t| t.nav_bills/>
                     <NavLink href="/connections" text=|t| t.nav_applications/>
                     <NavLink href="/repairs" text=|t| t.nav_repairs/>
+                    <NavLink href="/feedback" text=|t| t.nav_feedback/>
                 </Show>
                 <NavLink href="/outages" text=|t| t.nav_outages/>
                 <Show when=is_staff>
@@ -104,7 +107,7 @@ fn SignOutButton() -> impl IntoView {
 }
 
 /// A menu link: inside this app the router follows it (and marks the current page); a page of
-/// the other app (customer portal or staff console) is loaded by the browser.
+/// another client (see `api::clients`) is loaded by the browser.
 #[component]
 fn NavLink(
     href: &'static str,

@@ -5,6 +5,7 @@ pub mod case_view;
 pub mod chart;
 pub mod choice;
 pub mod data;
+pub mod feedback_view;
 pub mod field;
 pub mod guard;
 pub mod header;

@@ -1,5 +1,6 @@
 //! Rating a finished job: 1–5 stars, what stood out, a comment. Shown on the job's page; a
-//! rating can be changed for 7 days, after that it is shown as given.
+//! rating can be changed for 7 days, after that it is shown as given. Also the way from a job's
+//! page to feedback about it.
 
 use crate::api::feedback::{JobRating, RateJob};
 use crate::domain::RowId;
@@ -111,4 +112,14 @@ pub fn RatingCard(
             </form>
         </section>
     }
+}
+
+/// A link to give feedback (a complaint, say) about one job of the customer's.
+#[component]
+pub fn FeedbackAboutJob(kind: JobKind, id: RowId, number: String) -> impl IntoView {
+    let href = format!(
+        "/feedback/new?job_kind={}&job_id={id}&number={number}",
+        kind.as_str()
+    );
+    view! { <p><a class="button" href=href><Tr s=|t| t.complain_about_job/></a></p> }
 }

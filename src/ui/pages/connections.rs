@@ -4,10 +4,11 @@
 use crate::api::connections::{
     CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
 };
+use crate::domain::feedback::JobKind;
 use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::rating::RatingCard;
+use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
@@ -118,12 +119,14 @@ fn CustomerCase(
     let cancel =
         can_cancel.then(|| view! { <CancelButton case_id=id.clone() on_done=on_change.clone()/> });
     let rate = (case.summary.state == "completed").then(|| {
-        view! { <RatingCard job_kind=crate::domain::feedback::JobKind::Connection job_id=case.summary.id existing=case.rating.clone()/> }
+        view! { <RatingCard job_kind=JobKind::Connection job_id=case.summary.id existing=case.rating.clone()/> }
     });
+    let (job_id, number) = (case.summary.id, case.summary.number.clone());
     view! {
         {respond}
         <CaseBody case staff=false/>
         {rate}
+        <FeedbackAboutJob kind=JobKind::Connection id=job_id number/>
         {cancel}
     }
 }

@@ -1,71 +1,14 @@
 //! Staff console: feedback cases by nearest reply deadline, and one case with its deadlines,
 //! history and the staff moves (log the contact, reply, close).
 
-use crate::api::feedback::{
-    ActOnFeedback, DeadlineView, FeedbackSummary, feedback_queue, get_feedback,
-};
-use crate::ui::components::data::{Cell, DataTable, Facts};
+use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
+use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// A deadline as a cell: the day, marked late once missed.
-pub fn deadline_cell(t: &Text, d: Option<DeadlineView>) -> Cell {
-    match d {
-        None => Cell::Text("—".into()),
-        Some(d) => {
-            let text = match d.done_on {
-                Some(done) => format!("{} · {}", t.date(d.due), t.date(done)),
-                None => t.date(d.due),
-            };
-            if d.late {
-                Cell::Badge("badge badge-overdue", format!("{text} · {}", t.late))
-            } else {
-                Cell::Text(text)
-            }
-        }
-    }
-}
-
-/// Cases as a table linking each number to `link_base/ID`.
-#[component]
-pub fn FeedbackTable(cases: Vec<FeedbackSummary>, link_base: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let t = i18n.t();
-        let rows = cases
-            .iter()
-            .map(|c| {
-                vec![
-                    Cell::Link {
-                        href: format!("{link_base}/{}", c.id),
-                        text: c.number.clone(),
-                        hidden: String::new(),
-                    },
-                    Cell::Text(format!(
-                        "{} · {}",
-                        t.feedback_kind(c.kind),
-                        t.topic(&c.topic)
-                    )),
-                    Cell::Text(t.feedback_state(c.state).into()),
-                    deadline_cell(t, c.contact),
-                    deadline_cell(t, c.reply),
-                ]
-            })
-            .collect();
-        view! {
-            <DataTable
-                headings=vec![(t.col_number, false), (t.col_kind, false), (t.status, false), (t.contact_due, false), (t.reply_due, false)]
-                rows
-                cards=true
-            />
-        }
-        .into_any()
-    }
-}
 
 /// `/staff/feedback`.
 #[component]
@@ -141,32 +84,7 @@ fn Case() -> impl IntoView {
         </section>
         <Suspense fallback=Loading>
             {move || case.get().map(|result| match result {
-                Ok(c) => {
-                    let t = i18n.t();
-                    let s = &c.summary;
-                    let facts = vec![
-                        (t.col_number, Cell::Mono(s.number.clone())),
-                        (t.status, Cell::Text(t.feedback_state(s.state).into())),
-                        (t.col_kind, Cell::Text(format!("{} · {}", t.feedback_kind(s.kind), t.topic(&s.topic)))),
-                        (t.contact_due, deadline_cell(t, s.contact)),
-                        (t.reply_due, deadline_cell(t, s.reply)),
-                        (t.field_description, Cell::Text(c.body.clone())),
-                        (t.reply_label, Cell::Text(c.reply_text.clone())),
-                    ];
-                    let history = c.events.iter().map(|e| view! {
-                        <li>
-                            <strong>{format!("{} · {}", (t.time)(e.at), t.feedback_action(&e.action))}</strong>
-                            {(!e.note.is_empty()).then(|| view! { <p class="note">{e.note.clone()}</p> })}
-                        </li>
-                    }).collect_view();
-                    view! {
-                        <section class="card" aria-label=t.col_number><Facts facts/></section>
-                        <section aria-labelledby="history-heading">
-                            <h2 id="history-heading">{t.history}</h2>
-                            <ul class="plain-list history">{history}</ul>
-                        </section>
-                    }.into_any()
-                }
+                Ok(case) => view! { <FeedbackCaseView case/> }.into_any(),
                 Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
             })}
         </Suspense>

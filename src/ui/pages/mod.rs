@@ -5,6 +5,7 @@ pub mod bill;
 pub mod bills;
 pub mod connections;
 pub mod dispatch;
+pub mod feedback;
 pub mod feedback_desk;
 pub mod not_found;
 pub mod outages;

@@ -6,7 +6,7 @@ use crate::domain::feedback::JobKind;
 use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::rating::RatingCard;
+use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Text, use_i18n};
@@ -139,10 +139,11 @@ pub fn TicketBody(
     let i18n = use_i18n();
     let can_cancel = ticket.can_cancel;
     let id = ticket.summary.id.to_string();
-    let (state, job_id, existing) = (
+    let (state, job_id, existing, number) = (
         ticket.summary.state,
         ticket.summary.id,
         ticket.rating.clone(),
+        ticket.summary.number.clone(),
     );
     let body = move || {
         let t = i18n.t();
@@ -226,10 +227,13 @@ pub fn TicketBody(
     let rate = (!crate::ui::STAFF_CONSOLE && state == TicketState::Closed).then(|| {
         view! { <RatingCard job_kind=JobKind::Repair job_id=job_id existing=existing.clone()/> }
     });
+    let complain = (!crate::ui::STAFF_CONSOLE)
+        .then(|| view! { <FeedbackAboutJob kind=JobKind::Repair id=job_id number=number/> });
     let cancel = can_cancel.then(|| view! { <CancelTicketButton ticket_id=id on_done=on_change/> });
     view! {
         {body}
         {rate}
+        {complain}
         {cancel}
     }
 }

@@ -7,7 +7,7 @@ use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
-use crate::ui::components::choice::{InputField, SelectField};
+use crate::ui::components::choice::{InputField, SelectField, TextAreaField};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::ErrorMessage;
 use crate::ui::components::text::Tr;
@@ -182,21 +182,7 @@ fn ReportForm() -> impl IntoView {
                     <p><Tr s=|t| t.safety_advice/></p>
                 </section>
             </Show>
-            <div class="field">
-                <label for="report-description"><Tr s=|t| t.field_description/></label>
-                <textarea
-                    id="report-description"
-                    rows="4"
-                    aria-required="true"
-                    prop:value=move || a.description.get()
-                    on:input=move |ev| a.description.set(event_target_value(&ev))
-                    aria-invalid=move || shown(Field::Description).with(Option::is_some).then_some("true")
-                    aria-describedby="report-description-error"
-                ></textarea>
-                <p class="field-error" id="report-description-error">
-                    {move || shown(Field::Description).get().map(|e| i18n.t().field_error(e))}
-                </p>
-            </div>
+            <TextAreaField id="report-description" label=|t| t.field_description value=a.description error=shown(Field::Description)/>
             <InputField id="report-phone" label=|t| t.field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
             <div class="field">
                 <label for="report-photo"><Tr s=|t| t.photo_optional/></label>

@@ -1,0 +1,372 @@
+//! Feedback for customers: my cases, giving feedback (a complaint, report, suggestion or praise,
+//! with attachments), and one case with its deadlines, our reply and the customer's answer to it.
+
+use crate::api::accounts::list_accounts;
+use crate::api::feedback::{
+    ConfirmFeedback, FeedbackDetail, file_feedback, get_feedback, my_feedback,
+};
+use crate::domain::feedback::{
+    FeedbackKind, FeedbackState, JobKind, TOPICS, parse_feedback_text, parse_topic,
+};
+use crate::domain::{Field, FieldError, Problem};
+use crate::ui::components::choice::{SelectField, TextAreaField};
+use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
+use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
+use crate::ui::components::rating::RatingCard;
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// At most this many files go with one case (the server refuses more).
+const MAX_ATTACHMENTS: usize = 5;
+
+/// `/feedback`.
+#[component]
+pub fn FeedbackListPage() -> impl IntoView {
+    view! { <RequireSignIn><FeedbackList/></RequireSignIn> }
+}
+
+#[component]
+fn FeedbackList() -> impl IntoView {
+    let cases = LocalResource::new(my_feedback);
+    view! {
+        <PageHeading text=|t| t.feedback_title/>
+        <p class="muted"><Tr s=|t| t.feedback_intro/></p>
+        <p><a class="button button-primary" href="/feedback/new"><Tr s=|t| t.give_feedback/></a></p>
+        <Suspense fallback=Loading>
+            {move || cases.get().map(|result| match result {
+                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_feedback/></p> }.into_any(),
+                Ok(list) => view! { <FeedbackTable cases=list link_base="/feedback"/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// `/feedback/new`, optionally `?job_kind=repair&job_id=12&number=BX-…` when it is about a job.
+#[component]
+pub fn NewFeedbackPage() -> impl IntoView {
+    view! { <RequireSignIn><FeedbackForm/></RequireSignIn> }
+}
+
+#[derive(Clone, Copy)]
+struct Answers {
+    kind: RwSignal<String>,
+    topic: RwSignal<String>,
+    account: RwSignal<String>,
+    body: RwSignal<String>,
+    /// Uploaded files: id and name.
+    files: RwSignal<Vec<(String, String)>>,
+}
+
+impl Answers {
+    /// The refusals of the answers, by the domain's own parsers (the server checks again).
+    fn problems(&self) -> Vec<FieldError> {
+        [
+            FeedbackKind::parse(&self.kind.get()).err(),
+            parse_topic(&self.topic.get()).err(),
+            parse_feedback_text(&self.body.get()).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+#[component]
+fn FeedbackForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map().get_untracked();
+    let job_kind = query.get("job_kind").and_then(|k| JobKind::from_stored(&k));
+    let job_id = query.get("job_id").unwrap_or_default();
+    let job_number = query.get("number").unwrap_or_default();
+    let a = Answers {
+        kind: RwSignal::new(String::new()),
+        topic: RwSignal::new(String::new()),
+        account: RwSignal::new(String::new()),
+        body: RwSignal::new(String::new()),
+        files: RwSignal::new(Vec::new()),
+    };
+    let tried = RwSignal::new(false);
+    let shown = move |field: Field| {
+        Signal::derive(move || {
+            tried
+                .get()
+                .then(|| a.problems().into_iter().find(|e| e.field == field))?
+        })
+    };
+    let accounts = LocalResource::new(list_accounts);
+    let account_options = Signal::derive(move || match accounts.get() {
+        Some(Ok(list)) => list
+            .into_iter()
+            .map(|x| {
+                (
+                    x.id.to_string(),
+                    format!("{} · {}", x.account_number, x.premise_address),
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    });
+    let kinds = Signal::derive(move || {
+        let t = i18n.t();
+        FeedbackKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), t.feedback_kind(*k).to_string()))
+            .collect()
+    });
+    let topics = Signal::derive(move || {
+        let t = i18n.t();
+        TOPICS
+            .iter()
+            .map(|k| (k.to_string(), t.topic(k).to_string()))
+            .collect()
+    });
+    let is_complaint = move || a.kind.with(|k| k == FeedbackKind::Complaint.as_str());
+    let upload_error = RwSignal::new(None);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = crate::ui::browser::chosen_file(&ev) else {
+            return;
+        };
+        upload_error.set(None);
+        if a.files.with(Vec::len) >= MAX_ATTACHMENTS {
+            let max = MAX_ATTACHMENTS as u32;
+            upload_error.set(Some(
+                FieldError::new(Field::Documents, Problem::TooLong { max }).into(),
+            ));
+            return;
+        }
+        spawn_local(async move {
+            match crate::ui::browser::upload_document("other", file).await {
+                Ok(doc) => a
+                    .files
+                    .update(|f| f.push((doc.id.to_string(), doc.file_name))),
+                Err(e) => upload_error.set(Some(e)),
+            }
+        });
+    };
+    let key = crate::ui::browser::submission_key();
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
+    let navigate = use_navigate();
+    let (about_kind, about_id) = (
+        job_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+        job_id.clone(),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !a.problems().is_empty() {
+            return;
+        }
+        let (key, navigate) = (key.clone(), navigate.clone());
+        let (job_kind, job_id) = (about_kind.clone(), about_id.clone());
+        submitting.set(true);
+        spawn_local(async move {
+            let ids = a
+                .files
+                .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+            let result = file_feedback(
+                a.kind.get_untracked(),
+                a.topic.get_untracked(),
+                a.account.get_untracked(),
+                job_kind,
+                job_id,
+                a.body.get_untracked(),
+                ids.join(","),
+                key,
+            )
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(case) => navigate(&format!("/feedback/{}", case.id), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
+    };
+    let about = job_kind.map(|kind| {
+        move || {
+            let t = i18n.t();
+            format!(
+                "{}{}{} {}",
+                t.about_job,
+                t.colon,
+                t.job_kind(kind),
+                job_number
+            )
+        }
+    });
+    view! {
+        <PageHeading text=|t| t.give_feedback/>
+        <p class="muted"><Tr s=|t| t.feedback_intro/></p>
+        {about.map(|text| view! { <p class="card">{text}</p> })}
+        <form on:submit=submit novalidate>
+            <SelectField id="feedback-kind" label=|t| t.field_feedback_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+            <Show when=is_complaint>
+                <p class="hint"><Tr s=|t| t.complaint_deadlines_help/></p>
+            </Show>
+            <SelectField id="feedback-topic" label=|t| t.field_feedback_topic value=a.topic options=topics error=shown(Field::Topic)/>
+            <SelectField id="feedback-account" label=|t| t.field_feedback_account value=a.account options=account_options
+                error=Signal::derive(|| None) required=false/>
+            <TextAreaField id="feedback-text" label=|t| t.field_feedback_text value=a.body error=shown(Field::Description) rows=5/>
+            <p class="hint">
+                <Tr s=|t| t.feedback_text_hint/>" "
+                {move || format!("({})", a.body.with(|b| b.trim().chars().count()))}
+            </p>
+            <div class="field">
+                <label for="feedback-files"><Tr s=|t| t.attachments_optional/></label>
+                <input id="feedback-files" type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
+                <ul class="plain-list" role="status">
+                    {move || a.files.get().into_iter().map(|(_, name)| {
+                        view! { <li>{format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name)}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            <button type="submit" class="button button-primary" disabled=move || submitting.get()>
+                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().send_feedback }}
+            </button>
+        </form>
+    }
+}
+
+/// `/feedback/:id`.
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    view! { <RequireSignIn><FeedbackCase/></RequireSignIn> }
+}
+
+#[component]
+fn FeedbackCase() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let case = LocalResource::new(move || get_feedback(id()));
+    let heading = move || match case.get() {
+        Some(Ok(c)) => format!(
+            "{} {}",
+            i18n.t().feedback_kind(c.summary.kind),
+            c.summary.number
+        ),
+        _ => i18n.t().feedback_title.to_string(),
+    };
+    // What the customer's last answer did, said once the case has been read again.
+    let answered = RwSignal::new(None::<FeedbackState>);
+    let notice = move || {
+        let t = i18n.t();
+        answered.get().map(|s| match s {
+            FeedbackState::Closed => t.confirm_closed,
+            _ => t.confirm_reopened,
+        })
+    };
+    let on_change = move |state| {
+        answered.set(Some(state));
+        case.refetch();
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(heading)/>
+        <p><a href="/feedback"><Tr s=|t| t.feedback_title/></a></p>
+        <p class="success" role="status">{notice}</p>
+        <Transition fallback=Loading>
+            {move || case.get().map(|result| match result {
+                Ok(c) => view! { <CaseBody case=c on_change/> }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn CaseBody(
+    case: FeedbackDetail,
+    on_change: impl Fn(FeedbackState) + Send + Sync + 'static,
+) -> impl IntoView {
+    let s = &case.summary;
+    let confirm = case
+        .can_confirm
+        .then(|| view! { <ConfirmForm feedback_id=s.id.to_string() on_done=on_change/> });
+    let rateable = s.kind == FeedbackKind::Complaint
+        && matches!(s.state, FeedbackState::Answered | FeedbackState::Closed);
+    let rate = rateable.then(|| {
+        view! { <RatingCard job_kind=JobKind::Complaint job_id=s.id existing=case.rating.clone()/> }
+    });
+    view! {
+        {confirm}
+        <FeedbackCaseView case=case.clone()/>
+        {rate}
+    }
+}
+
+/// The customer's answer to our reply: satisfied closes the case; not satisfied (with what is
+/// still wrong) opens it again with fresh deadlines.
+#[component]
+fn ConfirmForm(
+    feedback_id: String,
+    on_done: impl Fn(FeedbackState) + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ConfirmFeedback>::new();
+    let satisfied = RwSignal::new(None::<bool>);
+    let reason = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(case)) = action.value().get() {
+            on_done(case.state);
+        }
+    });
+    let refused = move |field: Field| {
+        Signal::derive(move || match action.value().get() {
+            Some(Err(crate::api::ApiError::Invalid(e))) if e.field == field => Some(e),
+            _ => None,
+        })
+    };
+    let other_error = move || match action.value().get() {
+        Some(Err(crate::api::ApiError::Invalid(_))) | Some(Ok(_)) | None => None,
+        Some(Err(e)) => Some(e),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        action.dispatch(ConfirmFeedback {
+            feedback_id: feedback_id.clone(),
+            satisfied: satisfied
+                .get_untracked()
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            reason: reason.get_untracked(),
+        });
+    };
+    let choice = move |value: bool, text: fn(&'static crate::ui::i18n::Text) -> &'static str| {
+        view! {
+            <label class="radio">
+                <input type="radio" name="satisfied" prop:checked=move || satisfied.get() == Some(value)
+                    on:change=move |_| satisfied.set(Some(value))/>
+                <Tr s=text/>
+            </label>
+        }
+    };
+    view! {
+        <section class="card attention" aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading"><Tr s=|t| t.confirm_title/></h2>
+            <form on:submit=submit novalidate>
+                <fieldset class="field" aria-describedby="confirm-satisfied-error">
+                    <legend><Tr s=|t| t.field_satisfied/></legend>
+                    {choice(true, |t| t.confirm_yes)}
+                    {choice(false, |t| t.confirm_no)}
+                    <p class="field-error" id="confirm-satisfied-error">
+                        {move || refused(Field::Satisfied).get().map(|e| i18n.t().field_error(e))}
+                    </p>
+                </fieldset>
+                <Show when=move || satisfied.get() == Some(false)>
+                    <TextAreaField id="confirm-reason" label=|t| t.confirm_reason value=reason error=refused(Field::Note) rows=3/>
+                </Show>
+                {move || other_error().map(|error| view! { <ErrorMessage error/> })}
+                <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
+                    <Tr s=|t| t.send_confirmation/>
+                </button>
+            </form>
+        </section>
+    }
+}
