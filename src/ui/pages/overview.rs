@@ -53,18 +53,17 @@ fn RateInvitation(jobs: Vec<crate::api::feedback::RateableJob>) -> impl IntoView
     let i18n = use_i18n();
     move || {
         let t = i18n.t();
-        // Complaints are rated on their own page, which comes with the customers' feedback pages.
         let links = jobs
             .iter()
-            .filter_map(|j| {
+            .map(|j| {
                 let base = match j.kind {
                     crate::domain::feedback::JobKind::Repair => "/repairs",
                     crate::domain::feedback::JobKind::Connection => "/connections",
-                    crate::domain::feedback::JobKind::Complaint => return None,
+                    crate::domain::feedback::JobKind::Complaint => "/feedback",
                 };
-                Some(view! {
+                view! {
                     <li><a href=format!("{base}/{}", j.id)>{format!("{} {} · {}", t.job_kind(j.kind), j.number, (t.time)(j.finished_at))}</a></li>
-                })
+                }
             })
             .collect::<Vec<_>>();
         (!links.is_empty()).then(|| {
