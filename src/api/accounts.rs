@@ -26,6 +26,9 @@ pub struct ServiceAccountSummary {
     pub organisation: Option<String>,
     /// The site's name inside its organisation, if any.
     pub site_name: Option<String>,
+    /// True when the person asking may file requests for it: they hold it, or are an owner
+    /// or manager of its organisation (viewers only read). False where nobody asked.
+    pub may_act: bool,
 }
 
 /// Every service account the signed-in person may see: bound to them, or their organisation's.

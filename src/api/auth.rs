@@ -11,6 +11,8 @@ pub struct Me {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// The organisations they belong to (enterprise accounts), for the context switcher.
+    pub organisations: Vec<crate::api::organisations::Membership>,
 }
 
 /// Creates a customer login and signs it in.
@@ -22,7 +24,7 @@ pub async fn register(email: String, password: String) -> Result<Me, ApiError> {
     let request = crate::server::request::current()?;
     let user = crate::server::auth::register(&request.state, &email, &password).await?;
     request.start_session(&user).await?;
-    Ok(user.me())
+    request.me(&user).await
 }
 
 /// Signs in with email and password; five failures in 15 minutes lock the email for 15 minutes.
@@ -42,7 +44,7 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
     let request = crate::server::request::current()?;
     let user = crate::server::auth::verify_sign_in(&request.state, &email, &password).await?;
     request.start_session(&user).await?;
-    Ok(user.me())
+    request.me(&user).await
 }
 
 /// Ends the current session, if any.
@@ -56,5 +58,8 @@ pub async fn sign_out() -> Result<(), ApiError> {
 #[server(endpoint = "auth/current_user", input = server_fn::codec::Json)]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
     let request = crate::server::request::current()?;
-    Ok(request.user().await?.map(|u| u.me()))
+    match request.user().await? {
+        Some(user) => Ok(Some(request.me(&user).await?)),
+        None => Ok(None),
+    }
 }

@@ -96,8 +96,10 @@ pub struct BillDetail {
 /// The first page a signed-in customer sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overview {
+    /// The accounts the person holds themselves (organisations' sites are on each
+    /// organisation's dashboard).
     pub accounts: Vec<ServiceAccountSummary>,
-    /// All that is owed across the person's accounts.
+    /// All that is owed across those accounts.
     pub balance_due: Fen,
     /// The earliest due date among bills still owed.
     pub next_due: Option<NaiveDate>,

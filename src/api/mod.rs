@@ -9,6 +9,7 @@ pub mod clients;
 pub mod connections;
 pub mod error;
 pub mod feedback;
+pub mod organisations;
 pub mod repairs;
 pub mod staff;
 pub mod supervisor;

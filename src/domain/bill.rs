@@ -19,6 +19,16 @@ pub enum BillStatus {
 }
 
 impl BillStatus {
+    /// The name in files and requests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BillStatus::Unpaid => "unpaid",
+            BillStatus::PartlyPaid => "partly_paid",
+            BillStatus::Paid => "paid",
+            BillStatus::Overdue => "overdue",
+        }
+    }
+
     /// The status of a bill for `total` of which `paid` was received, due on `due_on`, seen on `today`.
     pub fn of(total: Fen, paid: Fen, due_on: NaiveDate, today: NaiveDate) -> Self {
         if paid >= total {

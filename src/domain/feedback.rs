@@ -764,7 +764,7 @@ impl Figures {
             let sat = &s.satisfaction;
             out.push_str(&format!(
                 "{kind},{},satisfaction,{}/{},{}\n",
-                csv_field(&s.key),
+                crate::domain::csv::field(&s.key),
                 sat.satisfied,
                 sat.ratings,
                 sat.rate.map(|r| r.to_string()).unwrap_or_default()
@@ -772,7 +772,7 @@ impl Figures {
             if let Some(avg) = sat.average_centi {
                 out.push_str(&format!(
                     "{kind},{},average_stars,{},{}.{:02}\n",
-                    csv_field(&s.key),
+                    crate::domain::csv::field(&s.key),
                     sat.ratings,
                     avg / 100,
                     avg % 100
@@ -781,7 +781,7 @@ impl Figures {
             for o in &s.on_time {
                 out.push_str(&format!(
                     "{kind},{},on_time_{},{}/{},{}\n",
-                    csv_field(&s.key),
+                    crate::domain::csv::field(&s.key),
                     commitment_name(o.commitment),
                     o.met,
                     o.measured,
@@ -812,15 +812,6 @@ pub fn commitment_name(c: Commitment) -> String {
         Commitment::ConnectionTotal => "connection_total".into(),
         Commitment::ComplaintContact => "complaint_contact".into(),
         Commitment::ComplaintReply => "complaint_reply".into(),
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
@@ -895,8 +886,11 @@ mod figures_tests {
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(crate::domain::csv::field("plain"), "plain");
+        assert_eq!(crate::domain::csv::field("a,b"), "\"a,b\"");
+        assert_eq!(
+            crate::domain::csv::field("say \"hi\""),
+            "\"say \"\"hi\"\"\""
+        );
     }
 }

@@ -52,6 +52,20 @@ pub enum Field {
     FeedbackId,
     Topic,
     Satisfied,
+    OrganisationId,
+    SiteId,
+    UserId,
+    InvitationId,
+    Token,
+    Role,
+    Label,
+    Search,
+    OpenRequests,
+    Unpaid,
+    From,
+    To,
+    Sites,
+    Add,
 }
 
 impl Field {
@@ -99,6 +113,20 @@ impl Field {
             Field::FeedbackId => "feedback_id",
             Field::Topic => "topic",
             Field::Satisfied => "satisfied",
+            Field::OrganisationId => "organisation_id",
+            Field::SiteId => "site_id",
+            Field::UserId => "user_id",
+            Field::InvitationId => "invitation_id",
+            Field::Token => "token",
+            Field::Role => "role",
+            Field::Label => "label",
+            Field::Search => "search",
+            Field::OpenRequests => "open_requests",
+            Field::Unpaid => "unpaid",
+            Field::From => "from",
+            Field::To => "to",
+            Field::Sites => "sites",
+            Field::Add => "add",
         }
     }
 }
@@ -125,6 +153,10 @@ pub enum Problem {
     Missing,
     /// A time too close to now (such as a planned outage announced less than 7 days ahead).
     TooSoon,
+    /// The person is a member of the organisation already.
+    AlreadyMember,
+    /// The change would leave the organisation without an owner.
+    LastOwner,
 }
 
 /// A refused input: which field, and why.
@@ -156,6 +188,8 @@ impl fmt::Display for FieldError {
             Problem::NotAllowed => write!(f, "{field} is not one of the choices allowed here"),
             Problem::Missing => write!(f, "{field} lacks something required"),
             Problem::TooSoon => write!(f, "{field} is too soon"),
+            Problem::AlreadyMember => write!(f, "{field} belongs to a member already"),
+            Problem::LastOwner => write!(f, "{field}: the organisation must keep an owner"),
         }
     }
 }

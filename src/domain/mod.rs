@@ -6,12 +6,14 @@ pub mod application;
 pub mod bill;
 pub mod calendar;
 pub mod connection;
+pub mod csv;
 pub mod energy;
 pub mod feedback;
 pub mod identity;
 pub mod input;
 pub mod lockout;
 pub mod money;
+pub mod organisation;
 pub mod repair;
 pub mod tariff;
 

@@ -31,6 +31,13 @@ impl Fen {
         format!("{sign}{grouped}.{:02}", abs % 100)
     }
 
+    /// The amount in yuan with two decimals and nothing else, for files: `1234.50`.
+    pub fn plain(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+
     /// True when the amount is above zero.
     pub fn is_positive(self) -> bool {
         self.0 > 0
@@ -72,6 +79,12 @@ impl Sum for Fen {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_yuan_have_no_separators() {
+        assert_eq!(Fen(123_450).plain(), "1234.50");
+        assert_eq!(Fen(-5).plain(), "-0.05");
+    }
 
     #[test]
     fn yuan_shows_two_decimals_and_groups_thousands() {

@@ -111,7 +111,7 @@ async fn customer_rights(
         && let Some(Some(AccountAccess::Member(role))) =
             request.state.store.account_access(account, user.id).await?
     {
-        return Ok(Some(role != OrgRole::Viewer));
+        return Ok(Some(role.may_act()));
     }
     Ok(None)
 }

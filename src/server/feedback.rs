@@ -245,7 +245,7 @@ pub async fn file(
     let store = &request.state.store;
     let mut area_class = "urban".to_string();
     if let Some(account) = account {
-        request.may_read_account(user, account).await?;
+        request.may_act_for_account(user, account).await?;
         if let Some(acc) = store.account_summary(account).await? {
             area_class = acc.area_class.as_str().to_string();
         }

@@ -9,6 +9,7 @@ pub mod connections;
 pub mod documents;
 pub mod feedback;
 pub mod http;
+pub mod organisations;
 pub mod repairs;
 pub mod request;
 pub mod seed;

@@ -9,7 +9,7 @@ use crate::domain::repair::{
     FaultKind, OutageDraft, OutageKind, OutagePhase, RepairLimits, TicketAction, TicketMoveError,
     parse_fault_description,
 };
-use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, parse_row_id};
+use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
 use crate::server::clock::utility_zone;
 use crate::server::request::Request;
 use crate::server::store::User;
@@ -128,7 +128,7 @@ async fn rights(request: &Request, user: &User, account: RowId) -> Result<Option
     match request.state.store.account_access(account, user.id).await? {
         None => Err(ApiError::NotFound),
         Some(Some(AccountAccess::Holder)) => Ok(Some(true)),
-        Some(Some(AccountAccess::Member(role))) => Ok(Some(role != OrgRole::Viewer)),
+        Some(Some(AccountAccess::Member(role))) => Ok(Some(role.may_act())),
         Some(None) if user.role.is_staff() => Ok(Some(false)),
         Some(None) => Ok(None),
     }

@@ -137,9 +137,44 @@ impl Request {
         Ok(())
     }
 
+    /// What the client is told about `user`: who they are and their organisations.
+    pub async fn me(&self, user: &User) -> Result<crate::api::auth::Me, ApiError> {
+        Ok(crate::api::auth::Me {
+            email: user.email.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role,
+            organisations: self.state.store.memberships(user.id).await?,
+        })
+    }
+
+    /// The address people reach this server at (`https://portal.example`), from the `Host`
+    /// header and whether the request came over TLS.
+    pub fn origin(&self) -> String {
+        let host = self
+            .parts
+            .headers
+            .get(http::header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("localhost");
+        let scheme = if self.over_tls() { "https" } else { "http" };
+        format!("{scheme}://{host}")
+    }
+
     /// Today in the utility's time zone.
     pub fn today(&self) -> NaiveDate {
         self.state.clock.today()
+    }
+
+    /// `Ok` when `user` may file requests for `account`: they hold it, or are an owner or
+    /// manager of its organisation. A viewer is `Forbidden`; a stranger sees `NotFound`.
+    pub async fn may_act_for_account(&self, user: &User, account: RowId) -> Result<(), ApiError> {
+        use crate::server::store::accounts::AccountAccess;
+        match self.state.store.account_access(account, user.id).await? {
+            None | Some(None) => Err(ApiError::NotFound),
+            Some(Some(AccountAccess::Holder)) => Ok(()),
+            Some(Some(AccountAccess::Member(role))) if role.may_act() => Ok(()),
+            Some(Some(AccountAccess::Member(_))) => Err(ApiError::Forbidden),
+        }
     }
 
     /// `Ok` when `user` may read `account`: they hold it, their organisation does, or they are staff.

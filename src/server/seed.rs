@@ -110,6 +110,7 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
             CustomerCategory::BusinessHighVoltage,
             "BIZ-TOU",
             Profile::Kitchen,
+            &["Production"][..],
         ),
         (
             "3200000002",
@@ -118,6 +119,7 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
             CustomerCategory::BusinessLowVoltage,
             "BIZ-FLAT",
             Profile::Store,
+            &["Retail", "Puxi"][..],
         ),
         (
             "3200000003",
@@ -126,10 +128,11 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
             CustomerCategory::BusinessLowVoltage,
             "BIZ-FLAT",
             Profile::Warehouse,
+            &["Logistics"][..],
         ),
     ];
-    for (number, name, address, category, tariff_code, profile) in sites {
-        Site {
+    for (number, name, address, category, tariff_code, profile, labels) in sites {
+        let site = Site {
             number,
             holder: "Harbor Foods Ltd.",
             phone: "02155501234",
@@ -144,6 +147,13 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
         }
         .create(conn, today, now)
         .await?;
+        for label in labels {
+            sqlx::query("INSERT INTO site_labels (service_account_id, label) VALUES ($1, $2)")
+                .bind(site)
+                .bind(label)
+                .execute(&mut *conn)
+                .await?;
+        }
     }
     tx.commit().await?;
     connections(store, clock, &ids).await?;

@@ -481,6 +481,22 @@ pub struct Text {
     pub reopened_round: fn(i64) -> String,
     pub deadline_running: fn(&str, i64) -> String,
     pub deadline_done: fn(&str, &str) -> String,
+    pub field_organisation: &'static str,
+    pub field_site: &'static str,
+    pub field_user: &'static str,
+    pub field_invitation: &'static str,
+    pub field_token: &'static str,
+    pub field_role: &'static str,
+    pub field_label: &'static str,
+    pub field_search: &'static str,
+    pub field_open_requests: &'static str,
+    pub field_unpaid: &'static str,
+    pub field_from: &'static str,
+    pub field_to: &'static str,
+    pub field_sites: &'static str,
+    pub field_add: &'static str,
+    pub problem_already_member: &'static str,
+    pub problem_last_owner: &'static str,
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -1011,6 +1027,22 @@ pub static EN: Text = Text {
         n => format!("{due} · {n} days left"),
     },
     deadline_done: |due, done| format!("{due} · done {done}"),
+    field_organisation: "Organisation",
+    field_site: "Site",
+    field_user: "Member",
+    field_invitation: "Invitation",
+    field_token: "Invitation link",
+    field_role: "Role",
+    field_label: "Label",
+    field_search: "Search",
+    field_open_requests: "Only sites with open requests",
+    field_unpaid: "Only sites with unpaid bills",
+    field_from: "From",
+    field_to: "Until (not included)",
+    field_sites: "Sites",
+    field_add: "Add or remove",
+    problem_already_member: "belongs to a member already",
+    problem_last_owner: "an organisation must keep at least one owner",
 };
 
 /// Simplified Chinese.
@@ -1463,6 +1495,22 @@ pub static ZH: Text = Text {
         }
     },
     deadline_done: |due, done| format!("{due} · {done}已完成"),
+    field_organisation: "单位",
+    field_site: "用电户",
+    field_user: "成员",
+    field_invitation: "邀请",
+    field_token: "邀请链接",
+    field_role: "角色",
+    field_label: "标签",
+    field_search: "搜索",
+    field_open_requests: "仅看有在办业务的用电户",
+    field_unpaid: "仅看有未缴账单的用电户",
+    field_from: "起始日期",
+    field_to: "截止日期（不含）",
+    field_sites: "用电户",
+    field_add: "添加或移除",
+    problem_already_member: "已是本单位成员",
+    problem_last_owner: "单位至少须保留一名所有者",
 };
 
 impl Text {
@@ -1821,6 +1869,20 @@ impl Text {
             Field::Comment => self.field_comment,
             Field::Topic => self.field_topic,
             Field::Satisfied => self.field_satisfied,
+            Field::OrganisationId => self.field_organisation,
+            Field::SiteId => self.field_site,
+            Field::UserId => self.field_user,
+            Field::InvitationId => self.field_invitation,
+            Field::Token => self.field_token,
+            Field::Role => self.field_role,
+            Field::Label => self.field_label,
+            Field::Search => self.field_search,
+            Field::OpenRequests => self.field_open_requests,
+            Field::Unpaid => self.field_unpaid,
+            Field::From => self.field_from,
+            Field::To => self.field_to,
+            Field::Sites => self.field_sites,
+            Field::Add => self.field_add,
         }
     }
 
@@ -1836,6 +1898,8 @@ impl Text {
             Problem::NotAllowed => self.problem_not_allowed.into(),
             Problem::Missing => self.problem_missing.into(),
             Problem::TooSoon => self.problem_too_soon.into(),
+            Problem::AlreadyMember => self.problem_already_member.into(),
+            Problem::LastOwner => self.problem_last_owner.into(),
         }
     }
 

@@ -13,6 +13,10 @@ pub(super) const VISIBLE_TO_USER: &str = "(EXISTS (SELECT 1 FROM account_holders
      OR EXISTS (SELECT 1 FROM organisation_members m
         WHERE m.organisation_id = sa.organisation_id AND m.user_id = $1))";
 
+/// True when user `$1` holds the account `sa` themselves.
+pub(super) const HELD_BY_USER: &str = "EXISTS (SELECT 1 FROM account_holders h
+        WHERE h.service_account_id = sa.id AND h.user_id = $1)";
+
 pub(super) const SUMMARY_COLUMNS: &str = "sa.id, sa.account_number, sa.holder_name,
     sa.premise_address, sa.area_class, sa.customer_category, t.name_en AS tariff_en,
     t.name_zh AS tariff_zh, o.name AS organisation_name, sa.site_name";
@@ -35,6 +39,7 @@ pub(super) fn summary_from(row: &AnyRow) -> Result<ServiceAccountSummary, StoreE
         },
         organisation: col(row, "organisation_name")?,
         site_name: col(row, "site_name")?,
+        may_act: false,
     })
 }
 
@@ -148,13 +153,49 @@ impl Store {
         user_id: i64,
     ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
         let rows = sqlx::query(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {VISIBLE_TO_USER}
+            "SELECT {SUMMARY_COLUMNS},
+                CASE WHEN EXISTS (SELECT 1 FROM account_holders h
+                                  WHERE h.service_account_id = sa.id AND h.user_id = $1)
+                       OR EXISTS (SELECT 1 FROM organisation_members m
+                                  WHERE m.organisation_id = sa.organisation_id AND m.user_id = $1
+                                    AND m.role IN ('owner', 'manager'))
+                     THEN 1 ELSE 0 END AS may_act
+             FROM {SUMMARY_FROM} WHERE {VISIBLE_TO_USER}
              ORDER BY sa.account_number"
         ))
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(summary_from).collect()
+        rows.iter()
+            .map(|r| {
+                Ok(ServiceAccountSummary {
+                    may_act: col::<i64>(r, "may_act")? == 1,
+                    ..summary_from(r)?
+                })
+            })
+            .collect()
+    }
+
+    /// The service accounts `user_id` holds themselves (their home), by number.
+    pub async fn accounts_held_by(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {HELD_BY_USER}
+             ORDER BY sa.account_number"
+        ))
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ServiceAccountSummary {
+                    may_act: true,
+                    ..summary_from(r)?
+                })
+            })
+            .collect()
     }
 
     /// One service account, if it exists.

@@ -1,6 +1,6 @@
 //! Bills, their lines and payments.
 
-use super::accounts::{SUMMARY_COLUMNS, SUMMARY_FROM, VISIBLE_TO_USER, summary_from};
+use super::accounts::{HELD_BY_USER, SUMMARY_COLUMNS, SUMMARY_FROM, summary_from};
 use super::{Store, StoreError, col, date_col, enum_col};
 use crate::api::accounts::LocalName;
 use crate::api::bills::{
@@ -124,12 +124,13 @@ pub async fn tariff(conn: &mut AnyConnection, code: &str) -> Result<Tariff, Stor
 }
 
 impl Store {
-    /// Balance due, next due date and latest bill across what `user_id` may see.
+    /// Balance due, next due date and latest bill across the accounts `user_id` holds
+    /// (their home; organisations' sites are on each organisation's dashboard).
     pub async fn overview(&self, user_id: i64, today: NaiveDate) -> Result<Overview, StoreError> {
-        let accounts = self.accounts_visible_to(user_id).await?;
+        let accounts = self.accounts_held_by(user_id).await?;
         let open = sqlx::query(&format!(
             "SELECT {BILL_COLUMNS} FROM {BILL_FROM}
-             WHERE {VISIBLE_TO_USER}
+             WHERE {HELD_BY_USER}
                AND b.total_fen > COALESCE((SELECT SUM(p.amount_fen) FROM payments p
                                            WHERE p.bill_id = b.id), 0)"
         ))
@@ -141,7 +142,7 @@ impl Store {
             .map(|r| bill_from(r, today))
             .collect::<Result<_, _>>()?;
         let latest = sqlx::query(&format!(
-            "SELECT {BILL_COLUMNS} FROM {BILL_FROM} WHERE {VISIBLE_TO_USER}
+            "SELECT {BILL_COLUMNS} FROM {BILL_FROM} WHERE {HELD_BY_USER}
              ORDER BY b.period_start DESC, b.id DESC LIMIT 1"
         ))
         .bind(user_id)

@@ -370,6 +370,19 @@ impl Store {
         rows.iter().map(case_from).collect()
     }
 
+    /// The open cases of `organisation`'s sites, nearest deadline first.
+    pub async fn open_cases_of(&self, organisation: RowId) -> Result<Vec<CaseRow>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {CASE_COLUMNS} FROM {CASE_FROM}
+             WHERE sa.organisation_id = $1 AND c.state IN ('in_progress', 'waiting_on_customer')
+             ORDER BY c.next_due, c.id"
+        ))
+        .bind(organisation.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(case_from).collect()
+    }
+
     /// Cases accepted on `from..=to` (for the supervisor's figures).
     pub async fn cases_accepted_between(
         &self,

@@ -1,7 +1,7 @@
 //! Ratings of finished jobs, and feedback cases with their event log.
 
 use super::connections::{DocumentRow, document_from};
-use super::{Store, StoreError, col, enum_col};
+use super::{Store, StoreError, col, enum_col, opt_date};
 use crate::domain::RowId;
 use crate::domain::feedback::{
     ComplaintDeadlines, ComplaintLimits, FeedbackAction, FeedbackKind, FeedbackState, JobKind,
@@ -9,7 +9,6 @@ use crate::domain::feedback::{
 use chrono::NaiveDate;
 use sqlx::Connection;
 use sqlx::any::AnyRow;
-use std::str::FromStr;
 
 /// A finished job as a customer sees it in "rate us" lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,14 +128,6 @@ impl From<sqlx::Error> for FeedbackWriteError {
 /// A feedback case number such as `TS-2026-000007` (投诉/诉求).
 pub fn feedback_number(year: i32, id: i64) -> String {
     format!("TS-{year}-{id:06}")
-}
-
-fn opt_date(row: &AnyRow, name: &str) -> Result<Option<NaiveDate>, StoreError> {
-    let s: Option<String> = col(row, name)?;
-    s.map(|s| {
-        NaiveDate::from_str(&s).map_err(|e| StoreError::Corrupt(format!("column {name}: {e}")))
-    })
-    .transpose()
 }
 
 const FEEDBACK_COLUMNS: &str = "id, case_number, customer_id, kind, topic, service_account_id,

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod bills;
 pub mod connections;
 pub mod feedback;
+pub mod organisations;
 pub mod repairs;
 pub mod users;
 
@@ -181,6 +182,16 @@ where
 fn date_col(row: &AnyRow, name: &str) -> Result<chrono::NaiveDate, StoreError> {
     let s: String = col(row, name)?;
     chrono::NaiveDate::from_str(&s).map_err(|e| StoreError::Corrupt(format!("column {name}: {e}")))
+}
+
+/// Reads an ISO date stored as text that may be missing.
+fn opt_date(row: &AnyRow, name: &str) -> Result<Option<chrono::NaiveDate>, StoreError> {
+    let s: Option<String> = col(row, name)?;
+    s.map(|s| {
+        chrono::NaiveDate::from_str(&s)
+            .map_err(|e| StoreError::Corrupt(format!("column {name}: {e}")))
+    })
+    .transpose()
 }
 
 /// Reads a stored enum name through its `from_stored`.

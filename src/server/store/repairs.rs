@@ -364,6 +364,19 @@ impl Store {
         rows.iter().map(ticket_from).collect()
     }
 
+    /// The open tickets of `organisation`'s sites.
+    pub async fn open_tickets_of(&self, organisation: RowId) -> Result<Vec<TicketRow>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {TICKET_COLUMNS} FROM {TICKET_FROM}
+             WHERE sa.organisation_id = $1 AND t.state NOT IN ('closed', 'merged', 'cancelled')
+             ORDER BY t.arrival_due_at, t.id"
+        ))
+        .bind(organisation.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(ticket_from).collect()
+    }
+
     /// Every open ticket (the caller sorts by the nearest promise).
     pub async fn open_tickets(&self) -> Result<Vec<TicketRow>, StoreError> {
         let rows = sqlx::query(&format!(

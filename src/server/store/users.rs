@@ -1,7 +1,6 @@
 //! People, their sessions, and failed attempts (for lockouts).
 
 use super::{Store, StoreError, col, enum_col};
-use crate::api::auth::Me;
 use crate::domain::{EmailAddress, OrgRole, Role};
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
@@ -13,17 +12,6 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub role: Role,
-}
-
-impl User {
-    /// What the client is told about this person.
-    pub fn me(&self) -> Me {
-        Me {
-            email: self.email.clone(),
-            display_name: self.display_name.clone(),
-            role: self.role,
-        }
-    }
 }
 
 fn user_from(row: &AnyRow) -> Result<User, StoreError> {
