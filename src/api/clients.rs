@@ -12,6 +12,8 @@ pub enum Client {
     Portal,
     /// Connection applications, repair tickets, outage notices, feedback cases.
     Services,
+    /// Enterprise organisations: the consolidated dashboard, sites, members, exports.
+    Business,
     /// The staff console: queues, dispatch, the supervisor's dashboard.
     Staff,
 }
@@ -19,13 +21,19 @@ pub enum Client {
 impl Client {
     /// Every client, in the order `cargo xtask` builds them (the portal first: Trunk replaces
     /// `dist/` as a whole).
-    pub const ALL: [Client; 3] = [Client::Portal, Client::Services, Client::Staff];
+    pub const ALL: [Client; 4] = [
+        Client::Portal,
+        Client::Services,
+        Client::Business,
+        Client::Staff,
+    ];
 
     /// The first segments of the page addresses this client serves (the portal takes the rest).
     fn prefixes(self) -> &'static [&'static str] {
         match self {
             Client::Portal => &[],
             Client::Services => &["connections", "repairs", "outages", "feedback"],
+            Client::Business => &["business"],
             Client::Staff => &["staff"],
         }
     }
@@ -36,6 +44,7 @@ impl Client {
         match self {
             Client::Portal => "",
             Client::Services => "services",
+            Client::Business => "business",
             Client::Staff => "staff",
         }
     }
@@ -54,6 +63,7 @@ impl Client {
         match self {
             Client::Portal => "csr",
             Client::Services => "services",
+            Client::Business => "business",
             Client::Staff => "staff",
         }
     }
@@ -74,10 +84,23 @@ impl Client {
             Client::Staff
         } else if cfg!(feature = "services") {
             Client::Services
+        } else if cfg!(feature = "business") {
+            Client::Business
         } else {
             Client::Portal
         }
     }
+}
+
+/// `next` if it is an address of one of our own pages (where to go after signing in), never
+/// another site's: it starts with one `/`, and holds no backslash or control character.
+pub fn own_page(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && !next.starts_with("/api/");
+    ok.then_some(next)
 }
 
 #[cfg(test)]
@@ -94,8 +117,21 @@ mod tests {
         assert_eq!(Client::for_path("/outages#outage-3"), Client::Services);
         assert_eq!(Client::for_path("/feedback/new"), Client::Services);
         assert_eq!(Client::for_path("/connections/new"), Client::Services);
+        assert_eq!(Client::for_path("/business/3/sites"), Client::Business);
+        assert_eq!(Client::for_path("/business/join/abc"), Client::Business);
         assert_eq!(Client::for_path("/staff"), Client::Staff);
         assert_eq!(Client::for_path("/staff/queue"), Client::Staff);
+    }
+
+    #[test]
+    fn only_our_own_pages_are_gone_to_after_signing_in() {
+        assert_eq!(own_page("/business/join/abc"), Some("/business/join/abc"));
+        assert_eq!(own_page("/bills/3?page=2"), Some("/bills/3?page=2"));
+        assert_eq!(own_page("//evil.example/x"), None);
+        assert_eq!(own_page("https://evil.example"), None);
+        assert_eq!(own_page("/\\evil.example"), None);
+        assert_eq!(own_page("/api/documents/3"), None);
+        assert_eq!(own_page(""), None);
     }
 
     #[test]

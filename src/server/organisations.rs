@@ -487,6 +487,8 @@ pub struct ExportRequest {
     pub to: String,
     /// Comma-separated site ids; empty for every site.
     pub sites: String,
+    /// Only the sites under this label; empty for any.
+    pub label: String,
 }
 
 /// Checks an export request: the caller's membership, the dates, the sites (all the
@@ -516,7 +518,7 @@ pub async fn export_plan(
                 .collect::<Result<_, _>>()?,
         )
     };
-    let sites = request
+    let mut sites = request
         .state
         .store
         .export_sites(m.organisation_id, only.as_deref())
@@ -526,6 +528,10 @@ pub async fn export_plan(
     {
         // A site that is not the organisation's is refused, not quietly left out.
         return Err(FieldError::new(Field::Sites, Problem::NotAllowed).into());
+    }
+    let label = ask.label.trim();
+    if !label.is_empty() {
+        sites.retain(|s| s.labels.iter().any(|l| l == label));
     }
     Ok((m, range, sites))
 }
@@ -579,10 +585,12 @@ pub fn export_lines(
             Some((text, chunks))
         }
     });
-    head.chain(body)
+    // Fused: the body may be asked again after its end, which `unfold` does not allow.
+    head.chain(body).fuse()
 }
 
-/// The export's address: `?from=2025-01-01&to=2026-12-01&sites=12,13` (`sites` optional).
+/// The export's address: `?from=2025-01-01&to=2026-12-01&sites=12,13&label=East` (`sites`
+/// and `label` optional).
 #[derive(Debug, Default, serde::Deserialize)]
 struct ExportQuery {
     #[serde(default)]
@@ -591,6 +599,8 @@ struct ExportQuery {
     to: String,
     #[serde(default)]
     sites: String,
+    #[serde(default)]
+    label: String,
 }
 
 /// `GET /api/org/{id}/bills.csv`: the organisation's bills for a date range and a set of sites,
@@ -614,6 +624,7 @@ pub async fn bills_csv(
             from: q.from,
             to: q.to,
             sites: q.sites,
+            label: q.label,
         };
         export_plan(&request, &user, &id, &ask).await
     };

@@ -119,6 +119,25 @@ pub fn load_other_clients_on_click(is_local: fn(&str) -> bool) {
     on_click.forget();
 }
 
+/// The address of the page open now: path and query.
+pub fn current_page() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// `s` made safe as one value in an address's query.
+pub fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -158,7 +177,6 @@ pub async fn upload_document(
     let network = |e: wasm_bindgen::JsValue| ApiError::Network {
         message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
     };
-    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
     let url = format!(
         "/api/documents?kind={}&name={}",
         encode(kind),

@@ -69,7 +69,7 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
 }
 
 /// The customer portal's pages: signing in, the overview, bills.
-#[cfg(not(any(feature = "staff", feature = "services")))]
+#[cfg(not(any(feature = "staff", feature = "services", feature = "business")))]
 fn routes() -> impl IntoView {
     use pages::{
         bill::BillPage,
@@ -111,6 +111,27 @@ fn routes() -> impl IntoView {
             <Route path=path!("/feedback") view=FeedbackListPage/>
             <Route path=path!("/feedback/new") view=NewFeedbackPage/>
             <Route path=path!("/feedback/:id") view=FeedbackPage/>
+        </Routes>
+    }
+}
+
+/// The enterprise pages: an organisation's dashboard, sites, members, export; invitations.
+#[cfg(feature = "business")]
+fn routes() -> impl IntoView {
+    use pages::business::{OrgDashboardPage, OrganisationsPage};
+    use pages::export::ExportPage;
+    use pages::members::{JoinPage, MembersListPage};
+    use pages::site::SitePage;
+    use pages::sites::SitesListPage;
+    view! {
+        <Routes fallback=NotFoundPage>
+            <Route path=path!("/business") view=OrganisationsPage/>
+            <Route path=path!("/business/join/:token") view=JoinPage/>
+            <Route path=path!("/business/:org") view=OrgDashboardPage/>
+            <Route path=path!("/business/:org/sites") view=SitesListPage/>
+            <Route path=path!("/business/:org/sites/:site") view=SitePage/>
+            <Route path=path!("/business/:org/members") view=MembersListPage/>
+            <Route path=path!("/business/:org/export") view=ExportPage/>
         </Routes>
     }
 }

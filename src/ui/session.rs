@@ -4,7 +4,6 @@ use crate::api::ApiError;
 use crate::api::auth::{Me, current_user};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 /// The signed-in person (`None` when signed out) and whether the server has been asked yet.
 #[derive(Clone, Copy)]
@@ -49,11 +48,24 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// Where to go after signing in: the `next` page of the address (when it is one of ours), else
+/// the overview.
+pub fn after_sign_in() -> String {
+    let next = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .unwrap_or_default();
+    crate::api::clients::own_page(&next)
+        .unwrap_or("/")
+        .to_string()
+}
+
 /// For the sign-in and registration pages: records the person a successful `result` signed in,
-/// and goes to the overview once someone is signed in (just now, or before the page opened).
+/// and goes on (to the `next` page asked for, else the overview) once someone is signed in
+/// (just now, or before the page opened).
 pub fn enter_when_signed_in(result: MappedSignal<Option<Result<Me, ApiError>>>) {
     let session = use_session();
-    let navigate = use_navigate();
+    let go = crate::ui::use_go();
+    let next = after_sign_in();
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
             session.signed_in(me);
@@ -61,7 +73,7 @@ pub fn enter_when_signed_in(result: MappedSignal<Option<Result<Me, ApiError>>>) 
     });
     Effect::new(move |_| {
         if session.me.with(Option::is_some) {
-            navigate("/", Default::default());
+            go(&next);
         }
     });
 }

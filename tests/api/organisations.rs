@@ -891,6 +891,19 @@ async fn the_bills_export_has_one_line_per_bill() {
         .await
         .expect("csv");
     assert_eq!(one.split("\r\n").filter(|l| !l.is_empty()).count(), 1 + 12);
+    // The sites under a label.
+    let retail = get("from=2025-11-01&to=2026-11-01&label=Retail".into())
+        .await
+        .text()
+        .await
+        .expect("csv");
+    let lines: Vec<&str> = retail.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 1 + 12);
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.starts_with("Harbor Road Store,"))
+    );
     // Bad dates are named.
     let bad = get("from=2026-11-01&to=2025-11-01".into()).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -121,7 +121,11 @@ async fn browser(driver_url: &str, width: u32, height: u32, tag: &str) -> (Clien
                 "--lang=en-US", format!("--window-size={width},{height}"),
                 format!("--user-data-dir={}", profile.display()),
             ],
-            "prefs": { "intl.accept_languages": "en-US,en" }
+            "prefs": {
+                "intl.accept_languages": "en-US,en",
+                "download.default_directory": profile.join("downloads"),
+                "download.prompt_for_download": false
+            }
         }
     });
     let Value::Object(caps) = caps else {
@@ -189,14 +193,39 @@ impl Session {
             .expect("navigate");
     }
 
-    /// Waits for an element matching `xpath`.
+    /// Waits for an element matching `xpath`; failing, says what the page showed instead.
     pub async fn wait_for(&self, xpath: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(xpath))
+        let started = Instant::now();
+        loop {
+            let left = WAIT.saturating_sub(started.elapsed());
+            match self
+                .client
+                .wait()
+                .at_most(left)
+                .for_element(Locator::XPath(xpath))
+                .await
+            {
+                Ok(element) => return element,
+                // A page that loads another client while we look: look again on the new page.
+                Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return self.missing(xpath, e).await,
+            }
+        }
+    }
+
+    /// Fails a wait, with what the page showed instead.
+    async fn missing(&self, xpath: &str, e: fantoccini::error::CmdError) -> ! {
+        let shown = self
+            .client
+            .execute(
+                "return location.href + '\\n' + (document.querySelector('main') || document.body).innerText",
+                vec![],
+            )
             .await
-            .unwrap_or_else(|e| panic!("no {xpath} within {WAIT:?}: {e}"))
+            .unwrap_or_default();
+        panic!("no {xpath} within {WAIT:?}: {e}\nthe page showed: {shown}")
     }
 
     /// Waits for the page's `<h1>` to read `text` exactly.
@@ -261,6 +290,24 @@ impl Session {
         let field = self.field(label).await;
         field.clear().await.expect("clear");
         field.send_keys(text).await.expect("typing");
+    }
+
+    /// Sets the date input labelled `label` to `iso` (`2026-01-31`) as a date picker would:
+    /// typed digits follow the browser's locale, so the value is set and announced instead.
+    pub async fn set_date(&self, label: &str, iso: &str) {
+        let field = self.field(label).await;
+        let args = vec![
+            serde_json::to_value(&field).expect("an element"),
+            Value::String(iso.into()),
+        ];
+        self.client
+            .execute(
+                "arguments[0].value = arguments[1];
+                 arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                args,
+            )
+            .await
+            .expect("set a date");
     }
 
     /// Clicks the button whose accessible name (visible text or aria-label) is `name`.
@@ -386,6 +433,33 @@ impl Session {
         .await
         .as_bool()
         .expect("a boolean")
+    }
+
+    /// Waits up to 20 s for a finished download whose name starts with `prefix`; returns its
+    /// name and text.
+    pub async fn downloaded(&self, prefix: &str) -> (String, String) {
+        let dir = self.profile.join("downloads");
+        let started = Instant::now();
+        loop {
+            let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
+                entries.filter_map(Result::ok).find_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    // Chromium writes `.crdownload` until the file is complete.
+                    (name.starts_with(prefix) && !name.ends_with(".crdownload")).then_some(name)
+                })
+            });
+            if let Some(name) = found
+                && let Ok(text) = std::fs::read_to_string(dir.join(&name))
+            {
+                return (name, text);
+            }
+            assert!(
+                started.elapsed() < WAIT,
+                "no download {prefix}… in {}",
+                dir.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Closes the browser; the first session also stops chromedriver and removes the database.

@@ -219,6 +219,32 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         "the customer services' first load is {total} bytes compressed: {sizes}"
     );
 
+    // So are the enterprise pages, loaded from /business/.
+    s.sign_in(
+        "ops@example.com",
+        "demo-enterprise-2026",
+        "Welcome, Chen Jing",
+    )
+    .await;
+    s.follow("Open the dashboard").await;
+    s.heading("Harbor Foods Ltd.").await;
+    let (total, sizes) = first_load_bytes(&s).await;
+    println!("business pages first load: {total} bytes over the wire: {sizes}");
+    assert!(
+        sizes["assets"]
+            .as_array()
+            .expect("resources")
+            .iter()
+            .any(|a| a[0].as_str().is_some_and(|p| p.starts_with("/business/"))),
+        "the business pages load their own client: {sizes}"
+    );
+    assert!(
+        total <= 300_000,
+        "the business pages' first load is {total} bytes compressed: {sizes}"
+    );
+    s.press("Sign out").await;
+    s.heading("Sign in to GridCare").await;
+
     // The staff console is a client of its own; its first load has the same budget.
     s.sign_in("agent@example.com", "demo-agent-2026", "Welcome, Wang Fang")
         .await;

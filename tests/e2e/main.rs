@@ -3,6 +3,7 @@
 //! `cargo xtask test` builds the client and sets CHROMIUM, CHROMEDRIVER, AXE_CORE, GRIDCARE_DIST.
 
 mod browser;
+mod business;
 mod connections;
 mod feedback;
 mod journeys;

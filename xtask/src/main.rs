@@ -180,20 +180,12 @@ fn run(server_args: &[String]) -> Result {
     check(server, "the server")
 }
 
-/// `cargo xtask bench`: the bill-list server function on SQLite.
+/// `cargo xtask bench`: the bill list, and an organisation of 500 sites, on SQLite.
 fn bench() -> Result {
     let tools = tools::ensure_build_tools()?;
-    step("benchmark: bill list on SQLite (release build)");
+    step("benchmarks on SQLite (release build): bill list; 500-site organisation");
     let mut c = cmd("cargo", &tools);
-    c.args([
-        "bench",
-        "-p",
-        "gridcare",
-        "--features",
-        "ssr",
-        "--bench",
-        "bill_list",
-    ]);
+    c.args(["bench", "-p", "gridcare", "--features", "ssr", "--benches"]);
     check(c, "cargo bench")
 }
 
@@ -302,7 +294,7 @@ fn test() -> Result {
         "web client (feature csr, wasm32)",
         &[&wasm[..], &["csr"]].concat(),
     )?;
-    for client in ["services", "staff"] {
+    for client in ["services", "business", "staff"] {
         clippy(
             &format!("web client {client} (feature {client}, wasm32)"),
             &[&wasm[..], &[client]].concat(),

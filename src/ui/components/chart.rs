@@ -1,44 +1,87 @@
-//! A bar chart drawn as SVG, with a title and a description for screen readers; pages put the
-//! same numbers in a table beside it.
+//! A bar chart drawn as SVG, with a title and a description for screen readers and a tooltip
+//! per bar; pages put the same numbers in a table beside it. Bars come in groups (a month, a
+//! site) of one or more series (this month and last month), told apart by shade and legend.
 
 use leptos::prelude::*;
 
-/// Vertical bars for shares in parts per thousand (0–1000), one per label.
+/// One group of bars: its label under the axis, and per series a height (any unit, scaled
+/// against the largest) with the words its tooltip reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarGroup {
+    pub label: String,
+    pub bars: Vec<(Option<u64>, String)>,
+}
+
+/// Vertical bars, one group per label.
 #[component]
 pub fn BarChart(
     /// Unique within the page (ids of the title and description).
     id: &'static str,
     title: String,
     description: String,
-    bars: Vec<(String, Option<u32>)>,
+    groups: Vec<BarGroup>,
+    /// The series' names, for the legend (none with a single series).
+    #[prop(optional)]
+    legend: Vec<String>,
+    /// The value of a full-height bar; the largest value when not given.
+    #[prop(optional)]
+    full: Option<u64>,
 ) -> impl IntoView {
-    const HEIGHT: u32 = 120;
-    const BAR: u32 = 24;
-    const GAP: u32 = 8;
-    let width = (bars.len() as u32).max(1) * (BAR + GAP) + GAP;
+    const HEIGHT: u64 = 120;
+    const BAR: u64 = 16;
+    const GAP: u64 = 10;
+    let series = groups
+        .iter()
+        .map(|g| g.bars.len())
+        .max()
+        .unwrap_or(1)
+        .max(1) as u64;
+    let group_width = series * BAR + GAP;
+    let width = (groups.len() as u64).max(1) * group_width + GAP;
+    let largest = groups
+        .iter()
+        .flat_map(|g| g.bars.iter().filter_map(|(v, _)| *v))
+        .max()
+        .unwrap_or(0);
+    let full = full.unwrap_or(largest).max(1);
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled = format!("{title_id} {desc_id}");
-    let rects = bars
+    let rects = groups
         .into_iter()
         .enumerate()
-        .map(|(i, (label, value))| {
-            let v = value.unwrap_or(0).min(1000);
-            let h = v * HEIGHT / 1000;
-            let x = GAP + i as u32 * (BAR + GAP);
-            let tip = match value {
-                Some(v) => format!("{label}: {}.{} %", v / 10, v % 10),
-                None => format!("{label}: —"),
-            };
+        .map(|(i, group)| {
+            let x0 = GAP + i as u64 * group_width;
+            let bars = group
+                .bars
+                .into_iter()
+                .enumerate()
+                .map(|(k, (value, tip))| {
+                    let h = value.unwrap_or(0).min(full) * HEIGHT / full;
+                    let x = x0 + k as u64 * BAR;
+                    view! {
+                        <rect class=format!("bar bar-{k}") x=x y=HEIGHT - h width=BAR - 2 height=h>
+                            <title>{tip}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
             view! {
                 <g>
-                    <title>{tip}</title>
-                    <rect class="bar" x=x y=HEIGHT - h width=BAR height=h></rect>
-                    <text class="bar-label" x=x + BAR / 2 y=HEIGHT + 14 text-anchor="middle">{label}</text>
+                    {bars}
+                    <text class="bar-label" x=x0 + series * BAR / 2 y=HEIGHT + 14 text-anchor="middle">{group.label}</text>
                 </g>
             }
         })
         .collect_view();
+    let legend = (legend.len() > 1).then(|| {
+        let items = legend
+            .into_iter()
+            .enumerate()
+            .map(|(k, name)| view! { <li><span class=format!("swatch bar-{k}") aria-hidden="true"></span>{name}</li> })
+            .collect_view();
+        view! { <ul class="legend">{items}</ul> }
+    });
     view! {
         <figure class="chart">
             <svg
@@ -52,6 +95,7 @@ pub fn BarChart(
                 <line class="axis" x1="0" y1=HEIGHT x2=width y2=HEIGHT></line>
                 {rects}
             </svg>
+            {legend}
         </figure>
     }
 }

@@ -5,17 +5,27 @@ use crate::ui::i18n::{Text, use_i18n};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
-/// Shows `children` to signed-in people; sends others to the sign-in page.
+/// Shows `children` to signed-in people; sends others to the sign-in page, which brings them
+/// back here afterwards.
 #[component]
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
+    let here = crate::ui::browser::current_page();
+    let sign_in = if here == "/" {
+        "/signin".to_string()
+    } else {
+        format!("/signin?next={}", crate::ui::browser::encode(&here))
+    };
+    // Only signing in or out re-renders the page, not a change to what is known of the person
+    // (such as an organisation joined).
+    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
     move || {
         if !session.known.get() {
             view! { <Loading/> }.into_any()
-        } else if session.me.with(Option::is_none) {
-            let go = go.clone();
-            request_animation_frame(move || go("/signin"));
+        } else if !signed_in.get() {
+            let (go, sign_in) = (go.clone(), sign_in.clone());
+            request_animation_frame(move || go(&sign_in));
             view! { <Loading/> }.into_any()
         } else {
             children().into_any()

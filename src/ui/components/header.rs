@@ -52,12 +52,65 @@ pub fn SiteHeader() -> impl IntoView {
                 </Show>
             </nav>
             <div class="header-actions">
+                <Show when=move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.organisations.is_empty()))>
+                    <ContextSwitch/>
+                </Show>
                 <LanguageSwitch/>
                 <Show when=signed_in>
                     <SignOutButton/>
                 </Show>
             </div>
         </header>
+    }
+}
+
+/// Picks whom the person is acting for: themselves (their home accounts, on the overview) or
+/// one of their organisations (its dashboard).
+#[component]
+fn ContextSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let go = crate::ui::use_go();
+    let location = leptos_router::hooks::use_location();
+    let current = move || {
+        location.pathname.with(|p| {
+            p.strip_prefix("/business/")
+                .and_then(|rest| rest.split('/').next())
+                .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()))
+                .unwrap_or("home")
+                .to_string()
+        })
+    };
+    let options = move || {
+        let orgs = session.me.with(|m| {
+            m.as_ref()
+                .map(|m| m.organisations.clone())
+                .unwrap_or_default()
+        });
+        orgs.into_iter()
+            .map(|o| {
+                let id = o.organisation_id.to_string();
+                let selected = id == current();
+                view! { <option value=id selected=selected>{o.name}</option> }
+            })
+            .collect_view()
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if value == "home" {
+            go("/");
+        } else {
+            go(&format!("/business/{value}"));
+        }
+    };
+    view! {
+        <label class="context-switch">
+            <span><Tr s=|t| t.context_label/></span>
+            <select on:change=on_change>
+                <option value="home" selected=move || current() == "home">{move || i18n.t().context_home}</option>
+                {options}
+            </select>
+        </label>
     }
 }
 

@@ -9,6 +9,7 @@ pub mod feedback_view;
 pub mod field;
 pub mod guard;
 pub mod header;
+pub mod org_nav;
 pub mod rating;
 pub mod status;
 pub mod text;

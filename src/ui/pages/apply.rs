@@ -194,7 +194,7 @@ fn ApplyWizard() -> impl IntoView {
     let account_options = Signal::derive(move || {
         let mut opts = vec![(String::new(), i18n.t().new_premises.to_string())];
         if let Some(Ok(list)) = accounts.get() {
-            opts.extend(list.into_iter().map(|x| {
+            opts.extend(list.into_iter().filter(|x| x.may_act).map(|x| {
                 (
                     x.id.to_string(),
                     format!("{} · {}", x.account_number, x.premise_address),

@@ -102,6 +102,7 @@ fn FeedbackForm() -> impl IntoView {
     let account_options = Signal::derive(move || match accounts.get() {
         Some(Ok(list)) => list
             .into_iter()
+            .filter(|x| x.may_act)
             .map(|x| {
                 (
                     x.id.to_string(),

@@ -43,7 +43,45 @@ fn OverviewContent() -> impl IntoView {
                 Err(error) => view! { <ErrorMessage error retry=move |_| overview.refetch()/> }.into_any(),
             })}
         </Suspense>
+        <Organisations/>
         <BindAccountForm on_bound=move || overview.refetch()/>
+    }
+}
+
+/// The organisations the person belongs to, each with a way to its dashboard.
+#[component]
+fn Organisations() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    move || {
+        let t = i18n.t();
+        let orgs = session.me.with(|m| {
+            m.as_ref()
+                .map(|m| m.organisations.clone())
+                .unwrap_or_default()
+        });
+        (!orgs.is_empty()).then(|| {
+            let cards = orgs
+                .into_iter()
+                .map(|o| {
+                    view! {
+                        <li class="card account-card">
+                            <h3>{o.name.clone()}</h3>
+                            <p class="muted">{t.org_role(o.role)}</p>
+                            <a class="button" href=format!("/business/{}", o.organisation_id)>
+                                {t.open_dashboard}<span class="visually-hidden">" " {o.name}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="organisations-heading">
+                    <h2 id="organisations-heading">{t.business_title}</h2>
+                    <ul class="card-list">{cards}</ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -62,8 +62,12 @@ impl Answers {
 #[component]
 fn ReportForm() -> impl IntoView {
     let i18n = use_i18n();
+    // A site's page links here with `?account=ID` to report for that site.
+    let preset = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("account"))
+        .unwrap_or_default();
     let a = Answers {
-        account: RwSignal::new(String::new()),
+        account: RwSignal::new(preset),
         kind: RwSignal::new(String::new()),
         description: RwSignal::new(String::new()),
         phone: RwSignal::new(String::new()),
@@ -92,9 +96,11 @@ fn ReportForm() -> impl IntoView {
             a.problems().into_iter().find(|e| e.field == field)
         })
     };
+    // Only the premises the person may file for: an organisation's viewers only read.
     let account_options = Signal::derive(move || match accounts.get() {
         Some(Ok(list)) => list
             .into_iter()
+            .filter(|x| x.may_act)
             .map(|x| {
                 (
                     x.id.to_string(),
@@ -165,8 +171,12 @@ fn ReportForm() -> impl IntoView {
             }
         });
     };
+    let read_only = move || matches!(accounts.get(), Some(Ok(list)) if !list.is_empty() && list.iter().all(|x| !x.may_act));
     view! {
         <PageHeading text=|t| t.report_fault/>
+        <Show when=read_only>
+            <p class="muted" role="status"><Tr s=|t| t.read_only_role/></p>
+        </Show>
         <form on:submit=submit novalidate>
             <SelectField id="report-account" label=|t| t.service_account value=a.account options=account_options error=shown(Field::AccountId)/>
             {move || outage.get().and_then(Result::ok).flatten().map(|o| view! { <KnownOutage outage=o/> })}

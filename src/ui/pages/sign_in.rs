@@ -16,6 +16,11 @@ pub fn SignInPage() -> impl IntoView {
     let result = action.value();
     enter_when_signed_in(result);
     let pending = action.pending();
+    // The other of sign-in and registration, taking along where to go afterwards.
+    let other_page = match crate::ui::session::after_sign_in().as_str() {
+        "/" => "/register".to_string(),
+        next => format!("/register?next={}", crate::ui::browser::encode(next)),
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [email, password] = crate::ui::browser::form_values(&ev, ["email", "password"]);
@@ -49,7 +54,7 @@ pub fn SignInPage() -> impl IntoView {
             </form>
             <p>
                 <Tr s=|t| t.no_login_yet/>" "
-                <a href="/register"><Tr s=|t| t.register/></a>
+                <a href=other_page><Tr s=|t| t.register/></a>
             </p>
         </section>
     }

@@ -3,7 +3,7 @@
 
 use crate::api::supervisor::{Dashboard, dashboard_csv, get_dashboard};
 use crate::domain::feedback::{Permille, SliceFigures};
-use crate::ui::components::chart::BarChart;
+use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading};
@@ -158,10 +158,16 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             .by_month
             .iter()
             .map(|s| {
-                (
-                    month_label(&s.key).get(5..).unwrap_or("").to_string(),
-                    s.satisfaction.rate.map(|p| p.0),
-                )
+                let label = month_label(&s.key);
+                let rate = s.satisfaction.rate;
+                let tip = format!(
+                    "{label}: {}",
+                    rate.map_or_else(|| "—".to_string(), |r| r.to_string())
+                );
+                BarGroup {
+                    label: label.get(5..).unwrap_or("").to_string(),
+                    bars: vec![(rate.map(|p| u64::from(p.0)), tip)],
+                }
             })
             .collect();
         let headings = || {
@@ -203,7 +209,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             </section>
             <section aria-labelledby="by-month-heading">
                 <h2 id="by-month-heading">{t.by_month_title}</h2>
-                <BarChart id="satisfaction-chart" title=format!("{} · {}", t.satisfaction_label, t.by_month_title) description=t.chart_satisfaction_desc.to_string() bars/>
+                <BarChart id="satisfaction-chart" title=format!("{} · {}", t.satisfaction_label, t.by_month_title) description=t.chart_satisfaction_desc.to_string() groups=bars full=1000/>
                 <DataTable headings=headings() rows=slice_rows(&f.by_month, month_label)/>
             </section>
             <section aria-labelledby="by-area-heading">

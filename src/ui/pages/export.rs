@@ -1,0 +1,141 @@
+//! Exporting an organisation's bills as CSV: a date range, and all sites, the sites chosen on
+//! the sites list, or the sites under a label. The file itself streams from the server.
+
+use crate::api::organisations::sites;
+use crate::domain::Field;
+use crate::domain::organisation::ExportRange;
+use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
+use crate::ui::components::org_nav::{OrgNav, use_org};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// `/business/:org/export?sites=1,2,3` (sites optional).
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    view! { <RequireSignIn><Export/></RequireSignIn> }
+}
+
+/// The first day of this month, `back` months ago, in the browser's calendar (ISO).
+fn month_start(back: u32) -> String {
+    let now = js_sys::Date::new_0();
+    let months = now.get_full_year() as i32 * 12 + now.get_month() as i32 - back as i32;
+    format!(
+        "{:04}-{:02}-01",
+        months.div_euclid(12),
+        months.rem_euclid(12) + 1
+    )
+}
+
+#[component]
+fn Export() -> impl IntoView {
+    let i18n = use_i18n();
+    let org = use_org();
+    let chosen = use_query_map().with_untracked(|q| q.get("sites").unwrap_or_default());
+    let count = chosen.split(',').filter(|s| !s.is_empty()).count();
+    let from = RwSignal::new(month_start(12));
+    let to = RwSignal::new(month_start(0));
+    // "all", "chosen" or "label".
+    let which = RwSignal::new(if count > 0 { "chosen" } else { "all" });
+    let label = RwSignal::new(String::new());
+    // The labels in use come with the first page of sites.
+    let choices = LocalResource::new(move || {
+        sites(
+            org.get(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        )
+    });
+    let labels = move || match choices.get() {
+        Some(Ok(p)) => p.labels,
+        _ => Vec::new(),
+    };
+    let range = move || ExportRange::parse(&from.get(), &to.get());
+    let refusal = move |field: Field| {
+        move || match range() {
+            Err(e) if e.field == field => Some(i18n.t().field_error(e)),
+            _ => None,
+        }
+    };
+    let chosen = StoredValue::new(chosen);
+    let href = move || {
+        let mut q = format!(
+            "from={}&to={}",
+            crate::ui::browser::encode(&from.get()),
+            crate::ui::browser::encode(&to.get())
+        );
+        match which.get() {
+            "chosen" => q.push_str(&format!(
+                "&sites={}",
+                crate::ui::browser::encode(&chosen.get_value())
+            )),
+            "label" => q.push_str(&format!(
+                "&label={}",
+                crate::ui::browser::encode(&label.get())
+            )),
+            _ => {}
+        }
+        format!("/api/org/{}/bills.csv?{q}", org.get())
+    };
+    let ready =
+        move || range().is_ok() && (which.get() != "label" || !label.with(String::is_empty));
+    let radio = move |value: &'static str, text: String| {
+        view! {
+            <label class="radio">
+                <input type="radio" name="export-which" prop:checked=move || which.get() == value on:change=move |_| which.set(value)/>
+                {text}
+            </label>
+        }
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(move || i18n.t().export_title.to_string())/>
+        <OrgNav org/>
+        <p class="muted"><Tr s=|t| t.export_help/></p>
+        <div class="form-row">
+            <div class="field">
+                <label for="export-from"><Tr s=|t| t.field_from/></label>
+                <input id="export-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))
+                    aria-describedby="export-from-error"/>
+                <p class="field-error" id="export-from-error">{refusal(Field::From)}</p>
+            </div>
+            <div class="field">
+                <label for="export-to"><Tr s=|t| t.field_to/></label>
+                <input id="export-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))
+                    aria-describedby="export-to-error"/>
+                <p class="field-error" id="export-to-error">{refusal(Field::To)}</p>
+            </div>
+        </div>
+        <fieldset class="field">
+            <legend><Tr s=|t| t.export_which/></legend>
+            {move || {
+                let t = i18n.t();
+                view! {
+                    {radio("all", t.export_all.to_string())}
+                    {(count > 0).then(|| radio("chosen", (t.export_chosen)(count)))}
+                    {radio("label", t.export_by_label.to_string())}
+                }
+            }}
+        </fieldset>
+        <Show when=move || which.get() == "label">
+            <div class="field">
+                <label for="export-label"><Tr s=|t| t.field_label/></label>
+                <select id="export-label" on:change=move |ev| label.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t().choose}</option>
+                    {move || labels().into_iter().map(|l| { let v = l.clone(); view! { <option value=v>{l}</option> } }).collect_view()}
+                </select>
+            </div>
+        </Show>
+        <p>
+            <a class="button button-primary" href=href download aria-disabled=move || (!ready()).then_some("true")
+                on:click=move |ev| if !ready() { ev.prevent_default(); }>
+                <Tr s=|t| t.download_csv/>
+            </a>
+        </p>
+    }
+}

@@ -1,0 +1,268 @@
+//! An organisation's sites: search and filters kept in the address (so a list can be shared and
+//! the back button works), pages of sites, and a choice of sites to export.
+
+use crate::api::organisations::{SitesPage, sites};
+use crate::ui::components::data::{Cell, DataTable};
+use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
+use crate::ui::components::org_nav::{OrgNav, use_org};
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::pages::business::site_link;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The filters, in the order the address and the server function take them.
+const FILTERS: [&str; 6] = [
+    "search",
+    "tariff",
+    "area",
+    "label",
+    "open_requests",
+    "unpaid",
+];
+
+/// `/business/:org/sites?search=…&tariff=…&area=…&label=…&open_requests=true&unpaid=true&page=N`.
+#[component]
+pub fn SitesListPage() -> impl IntoView {
+    view! { <RequireSignIn><SitesList/></RequireSignIn> }
+}
+
+#[component]
+fn SitesList() -> impl IntoView {
+    let i18n = use_i18n();
+    let org = use_org();
+    let query = use_query_map();
+    let value = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
+    let page = LocalResource::new(move || {
+        let [search, tariff, area, label, open, unpaid] = FILTERS.map(value);
+        sites(
+            org.get(),
+            search,
+            tariff,
+            area,
+            label,
+            open,
+            unpaid,
+            value("page"),
+        )
+    });
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let values = crate::ui::browser::form_values(&ev, FILTERS);
+        let query = FILTERS
+            .iter()
+            .zip(values)
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::ui::browser::encode(&v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        navigate(
+            &format!("/business/{}/sites?{query}", org.get_untracked()),
+            Default::default(),
+        );
+    };
+    view! {
+        <DynamicHeading text=Signal::derive(move || i18n.t().biz_sites.to_string())/>
+        <OrgNav org/>
+        <Suspense fallback=Loading>
+            {move || page.get().map(|result| match result {
+                Ok(p) => view! {
+                    <Filters page=p.clone() on_submit=submit.clone() value/>
+                    <SitesTable page=p chosen/>
+                }.into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| page.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The search form, filled from the address.
+#[component]
+fn Filters(
+    page: SitesPage,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    value: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let org = use_org();
+    let form = move || {
+        let t = i18n.t();
+        let zh = i18n.lang() == Lang::Zh;
+        let select = |name: &'static str, label: &'static str, options: Vec<(String, String)>| {
+            let current = value(name);
+            let id = format!("sites-{name}");
+            let options = options
+                .into_iter()
+                .map(|(v, text)| {
+                    let selected = v == current;
+                    view! { <option value=v selected=selected>{text}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{label}</label>
+                    <select id=id name=name>
+                        <option value="">{t.choice_all}</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        };
+        let tariffs = page
+            .tariffs
+            .iter()
+            .map(|(code, name)| {
+                (
+                    code.clone(),
+                    if zh { name.zh.clone() } else { name.en.clone() },
+                )
+            })
+            .collect();
+        let areas = page.areas.iter().map(|a| (a.clone(), a.clone())).collect();
+        let labels = page.labels.iter().map(|l| (l.clone(), l.clone())).collect();
+        let check = |name: &'static str, label: &'static str| {
+            let on = value(name) == "true";
+            view! {
+                <label class="radio">
+                    <input type="checkbox" name=name value="true" checked=on/>
+                    {label}
+                </label>
+            }
+        };
+        view! {
+            <div class="field">
+                <label for="sites-search">{t.field_search}</label>
+                <input id="sites-search" name="search" type="search" value=value("search")/>
+            </div>
+            <div class="form-row">
+                {select("tariff", t.tariff, tariffs)}
+                {select("area", t.supply_area_label, areas)}
+                {select("label", t.field_label, labels)}
+            </div>
+            <div class="field">
+                {check("open_requests", t.field_open_requests)}
+                {check("unpaid", t.field_unpaid)}
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="find-sites-heading">
+            <h2 id="find-sites-heading"><Tr s=|t| t.find_sites/></h2>
+            <form on:submit=on_submit role="search">
+                {form}
+                <div class="wizard-buttons">
+                    <button type="submit" class="button button-primary"><Tr s=|t| t.show_sites/></button>
+                    <a class="button" href=move || format!("/business/{}/sites", org.get())><Tr s=|t| t.clear_filters/></a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A page of sites, each with a box to choose it for the export, and the pager.
+#[component]
+fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let org = use_org();
+    let query = use_query_map();
+    let pager = move |n: u32| {
+        let mut q = query.get_untracked();
+        q.replace("page", n.to_string());
+        format!(
+            "/business/{}/sites{}",
+            org.get_untracked(),
+            q.to_query_string()
+        )
+    };
+    let (current, count, matching) = (page.page, page.page_count, page.matching);
+    let view = move || {
+        let t = i18n.t();
+        let zh = i18n.lang() == Lang::Zh;
+        let org_id = org.get_untracked();
+        let rows = page
+            .sites
+            .iter()
+            .map(|s| {
+                let status = if s.overdue.is_positive() {
+                    Cell::Badge(
+                        "badge badge-overdue",
+                        format!("{} · {}", s.balance_due, t.late),
+                    )
+                } else if s.balance_due.is_positive() {
+                    Cell::Badge("badge badge-due", s.balance_due.to_string())
+                } else {
+                    Cell::Num(s.balance_due.to_string())
+                };
+                vec![
+                    site_link(&org_id, s.id, &s.name),
+                    Cell::Mono(s.account_number.clone()),
+                    Cell::Text(if zh {
+                        s.tariff.zh.clone()
+                    } else {
+                        s.tariff.en.clone()
+                    }),
+                    Cell::Text(s.supply_area.clone()),
+                    Cell::Text(s.labels.join(", ")),
+                    status,
+                    Cell::Num(s.open_requests.to_string()),
+                ]
+            })
+            .collect();
+        let boxes = page
+            .sites
+            .iter()
+            .map(|s| {
+                let (id2, id3) = (s.id.to_string(), s.id.to_string());
+                view! {
+                    <li>
+                        <label class="radio">
+                            <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&id2))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| {
+                                        c.retain(|x| *x != id3);
+                                        if on { c.push(id3.clone()); }
+                                    });
+                                }/>
+                            {(t.choose_site)(&s.name)}
+                        </label>
+                    </li>
+                }
+                .into_any()
+            })
+            .collect_view();
+        view! {
+            <p role="status">{(t.matching_sites)(matching)}</p>
+            <DataTable
+                headings=vec![(t.col_site, false), (t.account_number, false), (t.tariff, false), (t.supply_area_label, false), (t.col_labels, false), (t.col_owed, true), (t.col_open_requests, true)]
+                rows
+                cards=true
+            />
+            <fieldset class="field">
+                <legend>{t.export_choose}</legend>
+                <ul class="plain-list">{boxes}</ul>
+            </fieldset>
+        }
+        .into_any()
+    };
+    let export = move || {
+        let ids = chosen.get();
+        (!ids.is_empty()).then(|| {
+            let href = format!("/business/{}/export?sites={}", org.get(), ids.join(","));
+            view! { <p><a class="button button-primary" href=href>{move || i18n.t().export_choose}" ("{ids.len()}")"</a></p> }
+        })
+    };
+    view! {
+        {view}
+        {export}
+        <nav class="pager" aria-label=move || i18n.t().pages>
+            {(current > 1).then(|| view! { <a href=pager(current - 1) rel="prev"><Tr s=|t| t.previous_page/></a> })}
+            <span>{move || (i18n.t().page_of)(current, count)}</span>
+            {(current < count).then(|| view! { <a href=pager(current + 1) rel="next"><Tr s=|t| t.next_page/></a> })}
+        </nav>
+    }
+}
