@@ -210,7 +210,7 @@ impl Session {
                 Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                Err(e) => return self.missing(xpath, e).await,
+                Err(e) => self.missing(xpath, e).await,
             }
         }
     }
