@@ -196,7 +196,7 @@ fn Labels(
             let remove = may_edit.then(|| {
                 let l3 = l.clone();
                 view! {
-                    <button type="button" class="button-quiet" aria-label=move || (i18n.t().remove_label)(&l3)
+                    <button type="button" class="chip-remove" aria-label=move || (i18n.t().remove_label)(&l3)
                         on:click=move |_| dispatch(l2.clone(), false)>"×"</button>
                 }
             });
