@@ -91,6 +91,11 @@ pub struct BillDetail {
     pub payments: Vec<Payment>,
     /// When the residential tiers next start again, for tiered tariffs.
     pub next_tier_reset: Option<NaiveDate>,
+    /// Why the bill is what it is: against the bill before and the year before, more days,
+    /// higher tiers, more peak, a new tariff, the tier reset.
+    pub explanation: Vec<crate::domain::usage::Reason>,
+    /// The bill's reference, printed on it: account number, period and bill number.
+    pub reference: String,
 }
 
 /// The first page a signed-in customer sees.
@@ -153,10 +158,12 @@ pub async fn get_bill(bill_id: String) -> Result<BillDetail, ApiError> {
         .await?
         .ok_or(ApiError::NotFound)?;
     request.may_read_account(&user, account).await?;
-    request
+    let mut detail = request
         .state
         .store
         .bill_detail(bill, request.today())
         .await?
-        .ok_or(ApiError::NotFound)
+        .ok_or(ApiError::NotFound)?;
+    crate::server::usage::explain_bill(&request, &mut detail).await?;
+    Ok(detail)
 }

@@ -13,5 +13,6 @@ pub mod organisations;
 pub mod repairs;
 pub mod staff;
 pub mod supervisor;
+pub mod usage;
 
 pub use error::ApiError;

@@ -48,9 +48,32 @@ impl BillStatus {
     }
 }
 
+/// A bill's reference, as printed on it and quoted when paying at a counter:
+/// `GC-3100123456-202610-000042` (account, period month, bill number).
+pub fn reference(
+    account_number: &str,
+    period_start: NaiveDate,
+    bill: crate::domain::RowId,
+) -> String {
+    format!(
+        "GC-{account_number}-{}-{:06}",
+        period_start.format("%Y%m"),
+        bill.0
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_names_account_month_and_bill() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert_eq!(
+            reference("3100123456", d, crate::domain::RowId(42)),
+            "GC-3100123456-202610-000042"
+        );
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("valid date")

@@ -66,6 +66,9 @@ pub enum Field {
     To,
     Sites,
     Add,
+    Days,
+    Interval,
+    Day,
 }
 
 impl Field {
@@ -127,6 +130,9 @@ impl Field {
             Field::To => "to",
             Field::Sites => "sites",
             Field::Add => "add",
+            Field::Days => "days",
+            Field::Interval => "interval",
+            Field::Day => "day",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod connection;
 pub mod csv;
 pub mod energy;
 pub mod feedback;
+pub mod greenbutton;
 pub mod identity;
 pub mod input;
 pub mod lockout;
@@ -16,6 +17,7 @@ pub mod money;
 pub mod organisation;
 pub mod repair;
 pub mod tariff;
+pub mod usage;
 
 pub use account::{AccountNumber, AreaClass, CustomerCategory, PhoneLast4};
 pub use bill::BillStatus;

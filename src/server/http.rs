@@ -4,7 +4,7 @@
 use crate::api::ApiError;
 use crate::domain::application::MAX_DOCUMENT_BYTES;
 use crate::server::app::AppState;
-use crate::server::{documents, organisations};
+use crate::server::{documents, organisations, usage};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -45,6 +45,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route("/api/documents", post(documents::upload))
         .route("/api/documents/{id}", get(documents::download))
         .route("/api/org/{id}/bills.csv", get(organisations::bills_csv))
+        .route("/api/usage/{account}/{file}", get(usage::green_button))
         .layer(RequestBodyLimitLayer::new(MAX_DOCUMENT_BYTES + 1024))
         .layer(middleware::from_fn_with_state(
             MAX_DOCUMENT_BYTES + 1024,

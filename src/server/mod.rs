@@ -15,6 +15,7 @@ pub mod request;
 pub mod seed;
 pub mod store;
 pub mod supervisor;
+pub mod usage;
 
 pub use app::{AppState, Application};
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -78,6 +78,7 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
         category: CustomerCategory::Residential,
         tariff: "RES-TIER-Y",
         months: 36,
+        smart: true,
         profile: Profile::Household,
         organisation: None,
         site_name: None,
@@ -94,6 +95,7 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
         category: CustomerCategory::Residential,
         tariff: "RES-TIER-M",
         months: 12,
+        smart: false,
         profile: Profile::SmallHousehold,
         organisation: None,
         site_name: None,
@@ -140,7 +142,9 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
             area: AreaClass::Urban,
             category,
             tariff: tariff_code,
-            months: 24,
+            months: 36,
+            // The Central Kitchen has a smart meter; the others are read once a month.
+            smart: matches!(profile, Profile::Kitchen),
             profile,
             organisation: Some(org),
             site_name: Some(name),
@@ -824,6 +828,8 @@ struct Site<'a> {
     category: CustomerCategory,
     tariff: &'a str,
     months: u32,
+    /// A smart meter: hourly readings for the last 90 days.
+    smart: bool,
     profile: Profile,
     organisation: Option<i64>,
     site_name: Option<&'a str>,
@@ -934,6 +940,145 @@ impl Site<'_> {
                 insert_payment(conn, bill_id, paid_at, total, channel, &reference).await?;
             }
         }
+        if self.smart {
+            hourly_readings(conn, meter_id, self.profile, salt, today, now).await?;
+        }
         Ok(account_id)
     }
+}
+
+/// Days of hourly readings a smart meter has.
+const HOURLY_HISTORY_DAYS: u64 = 90;
+
+/// How a profile's use spreads over a day's hours (weights), and how much more or less a day of
+/// the week uses (per mille).
+fn day_shape(profile: Profile, weekday: u32) -> ([u32; 24], u32) {
+    const HOME: [u32; 24] = [
+        40, 35, 32, 30, 30, 35, 70, 120, 110, 70, 60, 60, 70, 60, 55, 55, 70, 110, 170, 180, 170,
+        150, 110, 70,
+    ];
+    const KITCHEN: [u32; 24] = [
+        50, 50, 50, 50, 50, 60, 120, 150, 160, 165, 170, 170, 165, 160, 160, 160, 165, 170, 165,
+        150, 130, 110, 70, 55,
+    ];
+    match profile {
+        // Saturday and Sunday at home use more.
+        Profile::Household | Profile::SmallHousehold => {
+            (HOME, if weekday >= 5 { 1150 } else { 960 })
+        }
+        // The kitchen cooks less on Sundays.
+        _ => (KITCHEN, if weekday == 6 { 700 } else { 1050 }),
+    }
+}
+
+/// Splits `total` into parts in proportion to `weights`, the parts adding up exactly.
+fn share_out(total: i64, weights: &[u64]) -> Vec<i64> {
+    let sum: u64 = weights.iter().sum::<u64>().max(1);
+    let mut parts: Vec<i64> = weights
+        .iter()
+        .map(|w| total * *w as i64 / sum as i64)
+        .collect();
+    let short = total - parts.iter().sum::<i64>();
+    for part in parts.iter_mut().take(short.max(0) as usize) {
+        *part += 1;
+    }
+    parts
+}
+
+/// Writes a smart meter's hourly readings for the last 90 days up to the current hour. Each
+/// billed month's hours add up exactly to the month's bill; this month, not billed yet, goes on
+/// at last month's daily rate. Days follow the profile's daily shape and week.
+async fn hourly_readings(
+    conn: &mut AnyConnection,
+    meter_id: i64,
+    profile: Profile,
+    salt: u64,
+    today: NaiveDate,
+    now: i64,
+) -> Result<(), StoreError> {
+    use crate::domain::usage::day_start;
+    let first_day = today - Days::new(HOURLY_HISTORY_DAYS);
+    let weight = |day: NaiveDate| -> u64 {
+        let (_, week) = day_shape(profile, day.weekday().num_days_from_monday());
+        (i64::from(week) + noise(salt, day.num_days_from_ce() as u64, 80)) as u64
+    };
+    let mut month = first_day.with_day(1).ok_or_else(|| bad("first of month"))?;
+    let mut previous_daily: Option<i64> = None;
+    let mut rows: Vec<(i64, i64)> = Vec::new();
+    while month <= today {
+        let next = month + Months::new(1);
+        let days: Vec<NaiveDate> = month.iter_days().take_while(|d| *d < next).collect();
+        let total: Option<i64> = sqlx::query(
+            "SELECT b.energy_centi_kwh FROM bills b JOIN meters m ON m.service_account_id = b.service_account_id
+             WHERE m.id = $1 AND b.period_start = $2",
+        )
+        .bind(meter_id)
+        .bind(month.to_string())
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|r| sqlx::Row::get::<i64, _>(&r, 0) * 10);
+        let weights: Vec<u64> = days.iter().map(|d| weight(*d)).collect();
+        let per_day: Vec<i64> = match total {
+            Some(wh) => {
+                previous_daily = Some(wh / days.len() as i64);
+                share_out(wh, &weights)
+            }
+            // Not billed yet: last month's average day, shaped the same way.
+            None => {
+                let avg = previous_daily.unwrap_or(10_000);
+                let mean = weights.iter().sum::<u64>() / weights.len().max(1) as u64;
+                weights
+                    .iter()
+                    .map(|w| avg * *w as i64 / mean.max(1) as i64)
+                    .collect()
+            }
+        };
+        for (day, wh) in days.iter().zip(per_day) {
+            if *day < first_day || *day > today {
+                continue;
+            }
+            let (shape, _) = day_shape(profile, day.weekday().num_days_from_monday());
+            let hours: Vec<u64> = shape
+                .iter()
+                .enumerate()
+                .map(|(h, w)| {
+                    (i64::from(*w)
+                        + noise(
+                            salt ^ 0xA5,
+                            day.num_days_from_ce() as u64 * 24 + h as u64,
+                            12,
+                        ))
+                    .max(1) as u64
+                })
+                .collect();
+            let start = day_start(*day);
+            for (h, part) in share_out(wh, &hours).into_iter().enumerate() {
+                let at = start + h as i64 * 3600;
+                if at + 3600 <= now {
+                    rows.push((at, part));
+                }
+            }
+        }
+        month = next;
+    }
+    sqlx::query("UPDATE meters SET smart = 1 WHERE id = $1")
+        .bind(meter_id)
+        .execute(&mut *conn)
+        .await?;
+    // Many rows a statement: thousands of single inserts would slow every test's seed.
+    for chunk in rows.chunks(250) {
+        let values = (0..chunk.len())
+            .map(|i| format!("($1, ${}, 3600, ${})", 2 * i + 2, 2 * i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO interval_readings (meter_id, start_at, seconds, wh) VALUES {values}"
+        );
+        let mut q = sqlx::query(&sql).bind(meter_id);
+        for (at, wh) in chunk {
+            q = q.bind(*at).bind(*wh);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
 }

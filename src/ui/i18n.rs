@@ -578,6 +578,9 @@ pub struct Text {
     pub export_by_label: &'static str,
     pub export_choose: &'static str,
     pub choose_site: fn(&str) -> String,
+    pub field_days: &'static str,
+    pub field_interval: &'static str,
+    pub field_day: &'static str,
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -1213,6 +1216,9 @@ pub static EN: Text = Text {
     export_by_label: "Sites with the label",
     export_choose: "Export the chosen sites",
     choose_site: |name| format!("Choose {name}"),
+    field_days: "Days shown",
+    field_interval: "Readings",
+    field_day: "Day",
 };
 
 /// Simplified Chinese.
@@ -1762,6 +1768,9 @@ pub static ZH: Text = Text {
     export_by_label: "指定标签的用电户",
     export_choose: "导出所选用电户",
     choose_site: |name| format!("选择 {name}"),
+    field_days: "显示天数",
+    field_interval: "数据粒度",
+    field_day: "日期",
 };
 
 impl Text {
@@ -2157,6 +2166,9 @@ impl Text {
             Field::To => self.field_to,
             Field::Sites => self.field_sites,
             Field::Add => self.field_add,
+            Field::Days => self.field_days,
+            Field::Interval => self.field_interval,
+            Field::Day => self.field_day,
         }
     }
 

@@ -13,3 +13,4 @@ mod organisations;
 mod repairs;
 mod storage;
 mod supervisor;
+mod usage;

@@ -63,7 +63,7 @@ async fn the_demo_is_seeded_once_with_the_promised_logins_and_bills() {
     assert_eq!(count("SELECT COUNT(*) FROM organisations").await, 1);
     assert_eq!(
         count("SELECT COUNT(*) FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id WHERE sa.organisation_id IS NOT NULL").await,
-        3 * 24
+        3 * 36
     );
     assert_eq!(
         count("SELECT COUNT(*) FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id WHERE sa.account_number = '3100123456'").await,

@@ -267,6 +267,7 @@ fn test() -> Result {
     let in_ci = env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0");
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser()?;
+    tools::ensure_xmllint()?;
 
     step("cargo fmt --check");
     let mut fmt = cmd("cargo", &tools);

@@ -186,6 +186,25 @@ pub fn ensure_browser() -> Result<Browser> {
     })
 }
 
+/// Makes sure `xmllint` is there: the tests validate Green Button exports against the ESPI
+/// schemas with it.
+pub fn ensure_xmllint() -> Result {
+    step("checking xmllint (libxml2-utils), for the Green Button schema checks");
+    let path = env::var_os("PATH").unwrap_or_default();
+    let found = Command::new("xmllint")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if found {
+        println!("    present");
+        Ok(())
+    } else {
+        apt_install(&["libxml2-utils"], &path)
+    }
+}
+
 /// True when something accepts connections at the URL's host and port.
 pub fn postgres_reachable(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);

@@ -284,6 +284,12 @@ impl Store {
             lines,
             payments,
             next_tier_reset: tariff.next_tier_reset(today),
+            explanation: Vec::new(),
+            reference: crate::domain::bill::reference(
+                &summary.account_number,
+                summary.period_start,
+                summary.id,
+            ),
             summary,
         }))
     }

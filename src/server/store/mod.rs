@@ -7,6 +7,7 @@ pub mod connections;
 pub mod feedback;
 pub mod organisations;
 pub mod repairs;
+pub mod usage;
 pub mod users;
 
 pub use accounts::NewServiceAccount;
