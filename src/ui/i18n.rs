@@ -581,6 +581,42 @@ pub struct Text {
     pub field_days: &'static str,
     pub field_interval: &'static str,
     pub field_day: &'static str,
+    pub why_title: &'static str,
+    pub why_previous: fn(&str, &str, &str, &str, &str) -> String,
+    pub why_last_year: fn(&str, &str, &str) -> String,
+    pub why_more_days: fn(i64, i64) -> String,
+    pub why_higher_tier: fn(&str, &str, &str) -> String,
+    pub why_more_peak: fn(&str, &str) -> String,
+    pub why_tariff_changed: fn(&str, &str) -> String,
+    pub why_tier_reset: fn(&str) -> String,
+    pub why_none: &'static str,
+    pub print_bill: &'static str,
+    pub reference_label: &'static str,
+    pub nav_usage: &'static str,
+    pub usage_title: &'static str,
+    pub usage_monthly_desc: &'static str,
+    pub month_series: &'static str,
+    pub year_before_series: &'static str,
+    pub usage_daily_title: &'static str,
+    pub usage_daily_desc: &'static str,
+    pub usage_tou_title: &'static str,
+    pub peak_share_of: fn(&str, &str, &str) -> String,
+    pub usage_hourly_title: &'static str,
+    pub usage_hourly_desc: &'static str,
+    pub days_option: fn(u32) -> String,
+    pub show_tables: &'static str,
+    pub show_charts: &'static str,
+    pub not_smart: &'static str,
+    pub download_title: &'static str,
+    pub download_help: &'static str,
+    pub interval_hourly: &'static str,
+    pub interval_monthly: &'static str,
+    pub download_xml: &'static str,
+    pub col_month: &'static str,
+    pub col_year_before: &'static str,
+    pub col_hour: &'static str,
+    pub col_peak: &'static str,
+    pub col_valley: &'static str,
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -1219,6 +1255,58 @@ pub static EN: Text = Text {
     field_days: "Days shown",
     field_interval: "Readings",
     field_day: "Day",
+    why_title: "Why this amount",
+    why_previous: |kwh, before, change, amount, amount_before| {
+        format!(
+            "This bill: {kwh} kWh, {amount}. The bill before: {before} kWh, {amount_before}. Change in use: {change}."
+        )
+    },
+    why_last_year: |month, kwh, change| {
+        format!("The same month a year earlier ({month}): {kwh} kWh. Change: {change}.")
+    },
+    why_more_days: |days, before| {
+        format!("This bill covers {days} days; the one before covered {before}.")
+    },
+    why_higher_tier: |above, before, tier3| {
+        format!(
+            "{above} kWh were charged above tier 1 (the bill before: {before} kWh), {tier3} kWh of them at tier 3."
+        )
+    },
+    why_more_peak: |now, before| {
+        format!("{now} of the energy fell in the peak hours (the bill before: {before}).")
+    },
+    why_tariff_changed: |from, to| format!("The tariff changed from {from} to {to}."),
+    why_tier_reset: |day| format!("Your tiers start again at tier 1 on {day}."),
+    why_none: "This is the account's first bill: there is nothing to compare it with yet.",
+    print_bill: "Print or save as PDF",
+    reference_label: "Reference",
+    nav_usage: "Usage",
+    usage_title: "Usage",
+    usage_monthly_desc: "Bars show each billed month's kWh, with the same month a year earlier beside it; the table has the same numbers.",
+    month_series: "Billed month",
+    year_before_series: "A year earlier",
+    usage_daily_title: "Use by day",
+    usage_daily_desc: "The line shows each day's kWh over the days chosen; the table has the same numbers.",
+    usage_tou_title: "Peak and valley",
+    peak_share_of: |peak, valley, share| {
+        format!("Peak {peak} kWh, valley {valley} kWh: {share} in the peak hours.")
+    },
+    usage_hourly_title: "Use by hour",
+    usage_hourly_desc: "Bars show each hour of the day chosen; the table has the same numbers.",
+    days_option: |n| format!("Last {n} days"),
+    show_tables: "Show as tables",
+    show_charts: "Show as charts",
+    not_smart: "This meter is read once a month, so there are no daily or hourly figures.",
+    download_title: "Download my data (Green Button)",
+    download_help: "A standard file of your use, to keep or to give to an energy adviser. Hourly files cover up to 92 days; monthly ones come from your bills.",
+    interval_hourly: "Hourly (smart meter)",
+    interval_monthly: "Monthly (from bills)",
+    download_xml: "Download Green Button XML",
+    col_month: "Month",
+    col_year_before: "A year earlier (kWh)",
+    col_hour: "Hour",
+    col_peak: "Peak (kWh)",
+    col_valley: "Valley (kWh)",
 };
 
 /// Simplified Chinese.
@@ -1771,6 +1859,54 @@ pub static ZH: Text = Text {
     field_days: "显示天数",
     field_interval: "数据粒度",
     field_day: "日期",
+    why_title: "账单解读",
+    why_previous: |kwh, before, change, amount, amount_before| {
+        format!(
+            "本期：{kwh} 千瓦时，{amount}；上期：{before} 千瓦时，{amount_before}；用电量变化 {change}。"
+        )
+    },
+    why_last_year: |month, kwh, change| {
+        format!("去年同期（{month}）：{kwh} 千瓦时；变化 {change}。")
+    },
+    why_more_days: |days, before| format!("本期计费 {days} 天，上期 {before} 天。"),
+    why_higher_tier: |above, before, tier3| {
+        format!(
+            "本期有 {above} 千瓦时按第二、三档计价（上期 {before} 千瓦时），其中第三档 {tier3} 千瓦时。"
+        )
+    },
+    why_more_peak: |now, before| format!("峰时段用电占 {now}（上期 {before}）。"),
+    why_tariff_changed: |from, to| format!("电价由 {from} 调整为 {to}。"),
+    why_tier_reset: |day| format!("阶梯用量将于 {day} 重新计算。"),
+    why_none: "这是该户号的第一张账单，暂无可比较的数据。",
+    print_bill: "打印或另存为 PDF",
+    reference_label: "账单编号",
+    nav_usage: "用电分析",
+    usage_title: "用电分析",
+    usage_monthly_desc: "柱形为每个账期的电量，旁边为去年同期；表格中为相同数据。",
+    month_series: "本期",
+    year_before_series: "上年同期",
+    usage_daily_title: "每日用电",
+    usage_daily_desc: "折线为所选天数内每日电量；表格中为相同数据。",
+    usage_tou_title: "峰谷用电",
+    peak_share_of: |peak, valley, share| {
+        format!("峰时段 {peak} 千瓦时，谷时段 {valley} 千瓦时，峰时段占 {share}。")
+    },
+    usage_hourly_title: "分时用电",
+    usage_hourly_desc: "柱形为所选日期每小时电量；表格中为相同数据。",
+    days_option: |n| format!("最近 {n} 天"),
+    show_tables: "以表格显示",
+    show_charts: "以图表显示",
+    not_smart: "该电表每月抄表一次，暂无每日或分时数据。",
+    download_title: "下载我的数据（绿色按钮）",
+    download_help: "标准格式的用电数据文件，可自行保存或提供给节能顾问。逐小时数据最多 92 天；逐月数据来自账单。",
+    interval_hourly: "逐小时（智能电表）",
+    interval_monthly: "逐月（账单）",
+    download_xml: "下载绿色按钮 XML",
+    col_month: "月份",
+    col_year_before: "上年同期（千瓦时）",
+    col_hour: "时段",
+    col_peak: "峰（千瓦时）",
+    col_valley: "谷（千瓦时）",
 };
 
 impl Text {

@@ -68,7 +68,7 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
     }
 }
 
-/// The customer portal's pages: signing in, the overview, bills.
+/// The customer portal's pages: signing in, the overview, bills, usage.
 #[cfg(not(any(feature = "staff", feature = "services", feature = "business")))]
 fn routes() -> impl IntoView {
     use pages::{
@@ -77,6 +77,7 @@ fn routes() -> impl IntoView {
         overview::OverviewPage,
         register::RegisterPage,
         sign_in::SignInPage,
+        usage::UsagePage,
     };
     view! {
         <Routes fallback=NotFoundPage>
@@ -86,6 +87,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/bills") view=BillsIndexPage/>
             <Route path=path!("/bills/:id") view=BillPage/>
             <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
+            <Route path=path!("/usage") view=UsagePage/>
         </Routes>
     }
 }

@@ -8,3 +8,4 @@ mod connections;
 mod feedback;
 mod journeys;
 mod repairs;
+mod usage;

@@ -99,3 +99,59 @@ pub fn BarChart(
         </figure>
     }
 }
+
+/// A line through one value per label (days, say), each point with its tooltip; every
+/// `label_every`-th label is written under the axis.
+#[component]
+pub fn LineChart(
+    id: &'static str,
+    title: String,
+    description: String,
+    /// Label, value (any unit) and tooltip per point, oldest first.
+    points: Vec<(String, u64, String)>,
+    #[prop(default = 7)] label_every: usize,
+) -> impl IntoView {
+    const HEIGHT: u64 = 120;
+    const STEP: u64 = 8;
+    const LEFT: u64 = 10;
+    let width = LEFT * 2 + (points.len().max(2) as u64 - 1) * STEP;
+    let top = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
+    let y = move |v: u64| HEIGHT - v.min(top) * (HEIGHT - 10) / top;
+    let line = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{},{}", LEFT + i as u64 * STEP, y(p.1)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled = format!("{title_id} {desc_id}");
+    let dots = points
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value, tip))| {
+            let x = LEFT + i as u64 * STEP;
+            let text = (i % label_every.max(1) == 0).then(|| {
+                view! { <text class="bar-label" x=x y=HEIGHT + 14 text-anchor="middle">{label}</text> }
+            });
+            view! {
+                <g>
+                    <circle class="bar-0" cx=x cy=y(value) r="2.5"><title>{tip}</title></circle>
+                    {text}
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg role="img" aria-labelledby=labelled viewBox=format!("0 0 {width} {}", HEIGHT + 20)
+                preserveAspectRatio="xMinYMin meet">
+                <title id=title_id>{title}</title>
+                <desc id=desc_id>{description}</desc>
+                <line class="axis" x1="0" y1=HEIGHT x2=width y2=HEIGHT></line>
+                <polyline class="line" points=line></polyline>
+                {dots}
+            </svg>
+        </figure>
+    }
+}

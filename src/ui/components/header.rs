@@ -37,6 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <Show when=is_customer>
                     <NavLink href="/" text=|t| t.nav_overview/>
                     <NavLink href="/bills" text=|t| t.nav_bills/>
+                    <NavLink href="/usage" text=|t| t.nav_usage/>
                     <NavLink href="/connections" text=|t| t.nav_applications/>
                     <NavLink href="/repairs" text=|t| t.nav_repairs/>
                     <NavLink href="/feedback" text=|t| t.nav_feedback/>

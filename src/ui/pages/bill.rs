@@ -1,6 +1,8 @@
-//! One bill in full: readings, charges by tier or period, payments.
+//! One bill in full: readings, charges by tier or period, why the amount is what it is,
+//! payments; it prints on one A4 page (see the print rules in `style/components.css`).
 
 use crate::api::bills::{BillDetail, get_bill};
+use crate::domain::usage::Reason;
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
@@ -56,6 +58,70 @@ fn paid_at(t: &Text, unix: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A change in per mille as people read it: `+58.6 %`, `−16.7 %`, or `—` when there was
+/// nothing before.
+pub fn change_text(permille: Option<i64>) -> String {
+    match permille {
+        None => "—".into(),
+        Some(p) => {
+            let sign = if p > 0 {
+                "+"
+            } else if p < 0 {
+                "−"
+            } else {
+                ""
+            };
+            format!("{sign}{}.{} %", p.abs() / 10, p.abs() % 10)
+        }
+    }
+}
+
+/// One reason of a bill's explanation, in words with its numbers.
+fn reason_text(t: &Text, r: &Reason) -> String {
+    let share = |p: i64| format!("{}.{} %", p / 10, p % 10);
+    match r {
+        Reason::ComparedWithPrevious {
+            energy,
+            energy_before,
+            change_permille,
+            amount,
+            amount_before,
+        } => (t.why_previous)(
+            &energy.to_string(),
+            &energy_before.to_string(),
+            &change_text(*change_permille),
+            &amount.to_string(),
+            &amount_before.to_string(),
+        ),
+        Reason::ComparedWithLastYear {
+            energy_then,
+            change_permille,
+            period_start_then,
+            ..
+        } => (t.why_last_year)(
+            &t.month_year(*period_start_then),
+            &energy_then.to_string(),
+            &change_text(*change_permille),
+        ),
+        Reason::MoreDays { days, days_before } => (t.why_more_days)(*days, *days_before),
+        Reason::HigherTier {
+            above_tier1,
+            above_tier1_before,
+            tier3,
+        } => (t.why_higher_tier)(
+            &above_tier1.to_string(),
+            &above_tier1_before.to_string(),
+            &tier3.to_string(),
+        ),
+        Reason::MorePeak {
+            peak_permille,
+            peak_permille_before,
+        } => (t.why_more_peak)(&share(*peak_permille), &share(*peak_permille_before)),
+        Reason::TariffChanged { from, to } => (t.why_tariff_changed)(from, to),
+        Reason::TierReset { on } => (t.why_tier_reset)(&t.date(*on)),
+    }
+}
+
 #[component]
 fn BillBody(bill: BillDetail) -> impl IntoView {
     let i18n = use_i18n();
@@ -72,6 +138,8 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
             lines,
             payments,
             next_tier_reset,
+            explanation,
+            reference,
         } = bill.clone();
         let tariff = if i18n.lang() == Lang::Zh {
             tariff.zh
@@ -141,12 +209,25 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
             ),
             (t.issued_on, Cell::Text(t.date(issued_on))),
             (t.meter, Cell::Mono(meter_serial)),
+            (t.reference_label, Cell::Mono(reference)),
         ];
+        let reasons = if explanation.is_empty() {
+            view! { <p>{t.why_none}</p> }.into_any()
+        } else {
+            let items = explanation
+                .iter()
+                .map(|r| view! { <li>{reason_text(t, r)}</li> })
+                .collect_view();
+            view! { <ul class="reasons">{items}</ul> }.into_any()
+        };
         view! {
-            <p><a href=format!("/accounts/{}/bills", account.id)>{t.back_to_bills}</a></p>
+            <p class="no-print wizard-buttons">
+                <a href=format!("/accounts/{}/bills", account.id)>{t.back_to_bills}</a>
+                <button type="button" class="button" on:click=|_| crate::ui::browser::print()>{t.print_bill}</button>
+            </p>
             <section class="card bill-summary" aria-label=t.total>
                 <Facts facts/>
-                {next_tier_reset.map(|d| view! { <p class="muted">{(t.tier_reset)(&t.date(d))}</p> })}
+                {next_tier_reset.map(|d| view! { <p class="muted no-print">{(t.tier_reset)(&t.date(d))}</p> })}
             </section>
             <section aria-labelledby="readings-heading">
                 <h2 id="readings-heading">{t.readings}</h2>
@@ -159,6 +240,10 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
                     rows=lines
                     footer=vec![Cell::Text(t.total.into()), Cell::Num(s.energy.to_string()), Cell::Text(String::new()), Cell::Num(s.total.to_string())]
                 />
+            </section>
+            <section aria-labelledby="why-heading" class="why">
+                <h2 id="why-heading">{t.why_title}</h2>
+                {reasons}
             </section>
             <section aria-labelledby="payments-heading">
                 <h2 id="payments-heading">{t.payments}</h2>

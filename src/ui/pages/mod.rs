@@ -21,3 +21,4 @@ pub mod site;
 pub mod sites;
 pub mod staff;
 pub mod supervision;
+pub mod usage;
