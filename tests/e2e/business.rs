@@ -134,11 +134,16 @@ async fn the_owner_invites_a_viewer_who_reads_but_cannot_file_and_the_export_mat
     viewer.assert_accessible("report form for a viewer").await;
     viewer.finish().await;
 
-    // The owner exports every bill of the last two years.
+    // The owner exports every bill of the last two years: 24 billing months of each site.
+    use chrono::{Datelike, Months};
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let this_month = today.with_day(1).expect("first of month");
+    let from = (this_month - Months::new(24)).to_string();
+    let until = (this_month + Months::new(1)).to_string();
     owner.follow("Export").await;
     owner.heading("Export bills").await;
-    owner.set_date("From", "2024-01-01").await;
-    owner.set_date("Until (not included)", "2027-01-01").await;
+    owner.set_date("From", &from).await;
+    owner.set_date("Until (not included)", &until).await;
     owner.assert_accessible("export").await;
     owner.follow("Download CSV").await;
     let (name, csv) = owner.downloaded("bills-").await;
@@ -155,8 +160,9 @@ async fn the_owner_invites_a_viewer_who_reads_but_cannot_file_and_the_export_mat
                 b.energy_centi_kwh, b.total_fen, b.due_on
          FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
          JOIN organisations o ON o.id = sa.organisation_id
-         WHERE o.name = 'Harbor Foods Ltd.' AND b.period_start >= '2024-01-01'",
+         WHERE o.name = 'Harbor Foods Ltd.' AND b.period_start >= $1",
     )
+    .bind(&from)
     .fetch_all(owner.state.store.pool())
     .await
     .expect("bills");

@@ -180,10 +180,13 @@ fn run(server_args: &[String]) -> Result {
     check(server, "the server")
 }
 
-/// `cargo xtask bench`: the bill list, and an organisation of 500 sites, on SQLite.
+/// `cargo xtask bench`: the bill list, Green Button exports, and an organisation of 500
+/// sites, on SQLite.
 fn bench() -> Result {
     let tools = tools::ensure_build_tools()?;
-    step("benchmarks on SQLite (release build): bill list; 500-site organisation");
+    step(
+        "benchmarks on SQLite (release build): bill list; Green Button exports; 500-site organisation",
+    );
     let mut c = cmd("cargo", &tools);
     c.args(["bench", "-p", "gridcare", "--features", "ssr", "--benches"]);
     check(c, "cargo bench")
