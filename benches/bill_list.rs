@@ -9,11 +9,7 @@ mod support;
 use support::{Bench, measure};
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    rt.block_on(run());
+    support::block_on(run());
 }
 
 async fn run() {

@@ -10,11 +10,7 @@ use chrono::{Datelike, Days, Months};
 use support::{Bench, measure};
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    rt.block_on(run());
+    support::block_on(run());
 }
 
 async fn run() {

@@ -12,11 +12,7 @@ const SITES: i64 = 500;
 const MONTHS: u32 = 24;
 
 fn main() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    rt.block_on(run());
+    support::block_on(run());
 }
 
 /// Seeds "Big Chain Co." with the demo enterprise owner as its owner; returns its id and one

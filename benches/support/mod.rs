@@ -88,6 +88,15 @@ impl Bench {
     }
 }
 
+/// Runs a benchmark's body on a multi-threaded runtime.
+pub fn block_on(body: impl Future<Output = ()>) {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+        .block_on(body);
+}
+
 /// Times `samples` sequential runs of `f` after `warm_up` untimed ones and prints percentiles.
 pub async fn measure<F, Fut>(what: &str, warm_up: usize, samples: usize, mut f: F)
 where

@@ -883,14 +883,4 @@ mod figures_tests {
         );
         assert!(csv.contains("area,rural,satisfaction,0/1,0.0 %\n"), "{csv}");
     }
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(crate::domain::csv::field("plain"), "plain");
-        assert_eq!(crate::domain::csv::field("a,b"), "\"a,b\"");
-        assert_eq!(
-            crate::domain::csv::field("say \"hi\""),
-            "\"say \"\"hi\"\"\""
-        );
-    }
 }

@@ -11,7 +11,7 @@ use crate::domain::organisation::{
     invitation_expires_at, parse_invitee, parse_label,
 };
 use crate::domain::repair::Promise;
-use crate::domain::{BillStatus, Field, FieldError, OrgRole, Problem, RowId, csv, parse_row_id};
+use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, csv, parse_row_id};
 use crate::server::auth::{new_token, token_hash};
 use crate::server::request::Request;
 use crate::server::store::User;
@@ -552,16 +552,15 @@ pub fn export_lines(
         async move {
             let chunk = chunks.next()?;
             let ids: Vec<RowId> = chunk.iter().map(|s| s.id).collect();
-            let text = match store.export_bills(&ids, range).await {
+            let text = match store.export_bills(&ids, range, today).await {
                 Ok(bills) => {
                     let by_id: HashMap<RowId, &crate::server::store::organisations::ExportSite> =
                         chunk.iter().map(|s| (s.id, s)).collect();
                     let mut out = String::new();
                     for b in bills {
-                        let Some(site) = by_id.get(&b.site_id) else {
+                        let Some(site) = by_id.get(&b.account_id) else {
                             continue;
                         };
-                        let status = BillStatus::of(b.total, b.paid, b.due_on, today);
                         out.push_str(&csv::line(&[
                             csv::text(&site.name),
                             site.account_number.clone(),
@@ -571,7 +570,7 @@ pub fn export_lines(
                             b.total.plain(),
                             b.paid.plain(),
                             b.due_on.to_string(),
-                            status.as_str().to_string(),
+                            b.status.as_str().to_string(),
                             csv::text(&site.labels.join(";")),
                         ]));
                     }

@@ -413,7 +413,6 @@ pub struct Text {
     pub service_account: &'static str,
     #[cfg(client = "services")]
     pub new_premises: &'static str,
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     pub choose: &'static str,
     #[cfg(client = "services")]
     pub documents_help: &'static str,
@@ -777,7 +776,6 @@ pub struct Text {
     pub complaint_deadlines_help: &'static str,
     #[cfg(client = "services")]
     pub send_feedback: &'static str,
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     pub choose_none: &'static str,
     #[cfg(any(client = "services", client = "staff"))]
     pub received_label: &'static str,
@@ -1490,7 +1488,6 @@ pub static EN: Text = Text {
     service_account: "Service account",
     #[cfg(client = "services")]
     new_premises: "A new premises (no account yet)",
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     choose: "Choose…",
     #[cfg(client = "services")]
     documents_help: "Your identity card is enough to apply; send the others now or when we ask. PDF, JPEG or PNG, at most 5 MB each.",
@@ -1872,7 +1869,6 @@ pub static EN: Text = Text {
     complaint_deadlines_help: "A complaint gets a call back and a written reply; the case page shows the date for each once it is sent.",
     #[cfg(client = "services")]
     send_feedback: "Send feedback",
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     choose_none: "None",
     #[cfg(any(client = "services", client = "staff"))]
     received_label: "Received",
@@ -2555,7 +2551,6 @@ pub static ZH: Text = Text {
     service_account: "用电户号",
     #[cfg(client = "services")]
     new_premises: "新装（暂无户号）",
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     choose: "请选择…",
     #[cfg(client = "services")]
     documents_help: "凭身份证明即可受理，其他资料可现在上传，也可在我们通知后补充。支持 PDF、JPEG、PNG，每个不超过 5 MB。",
@@ -2919,7 +2914,6 @@ pub static ZH: Text = Text {
     complaint_deadlines_help: "投诉提交后，我们会回访并书面答复；案件页面显示各自的截止日期。",
     #[cfg(client = "services")]
     send_feedback: "提交",
-    #[cfg(any(client = "business", client = "services", client = "staff"))]
     choose_none: "无",
     #[cfg(any(client = "services", client = "staff"))]
     received_label: "受理时间",

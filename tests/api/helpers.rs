@@ -309,6 +309,19 @@ impl TestApp {
         browser
     }
 
+    /// Another browser in which a new customer `email` registered (and so is signed in).
+    pub async fn registered_browser(&self, email: &str) -> reqwest::Client {
+        let browser = self.other_browser();
+        self.call_with(
+            &browser,
+            "auth/register",
+            &[("email", email), ("password", "a long enough passphrase")],
+        )
+        .await
+        .ok();
+        browser
+    }
+
     /// A second browser with its own cookies.
     pub fn other_browser(&self) -> reqwest::Client {
         reqwest::Client::builder()

@@ -8,7 +8,6 @@ use serde_json::Value;
 use sqlx::Row;
 
 const VIEWER_EMAIL: &str = "buyer@harborfoods.example";
-const VIEWER_PASSWORD: &str = "a long enough passphrase";
 
 impl TestApp {
     /// The id of the demo's Harbor Foods Ltd.
@@ -42,17 +41,7 @@ impl TestApp {
         .await
         .expect("a site")
         .get("id");
-        let owner = self.other_browser();
-        self.call_with(
-            &owner,
-            "auth/register",
-            &[
-                ("email", "owner@other.example"),
-                ("password", VIEWER_PASSWORD),
-            ],
-        )
-        .await
-        .ok();
+        let owner = self.registered_browser("owner@other.example").await;
         sqlx::query(
             "INSERT INTO organisation_members (organisation_id, user_id, role)
              SELECT $1, id, 'owner' FROM users WHERE email = 'owner@other.example'",
@@ -84,14 +73,7 @@ impl TestApp {
         let org = self.harbor().await;
         let invitation = self.invite(&org, email, role).await.ok();
         let token = Self::token_of(&invitation);
-        let browser = self.other_browser();
-        self.call_with(
-            &browser,
-            "auth/register",
-            &[("email", email), ("password", VIEWER_PASSWORD)],
-        )
-        .await
-        .ok();
+        let browser = self.registered_browser(email).await;
         let m = self
             .call_with(&browser, "org/accept", &[("token", &token)])
             .await
@@ -593,17 +575,7 @@ async fn an_invitation_works_once_for_its_email_within_seven_days() {
     assert_eq!(mail.get::<Option<i64>, _>("sent_at"), None);
 
     // Someone else signed in cannot use it.
-    let stranger = app.other_browser();
-    app.call_with(
-        &stranger,
-        "auth/register",
-        &[
-            ("email", "stranger@example.com"),
-            ("password", VIEWER_PASSWORD),
-        ],
-    )
-    .await
-    .ok();
+    let stranger = app.registered_browser("stranger@example.com").await;
     let preview = app
         .call_with(&stranger, "org/invitation", &[("token", &token)])
         .await
@@ -617,17 +589,7 @@ async fn an_invitation_works_once_for_its_email_within_seven_days() {
         .assert_error(StatusCode::NOT_FOUND, "not_found");
 
     // The invited person accepts once.
-    let invited = app.other_browser();
-    app.call_with(
-        &invited,
-        "auth/register",
-        &[
-            ("email", "manager@harborfoods.example"),
-            ("password", VIEWER_PASSWORD),
-        ],
-    )
-    .await
-    .ok();
+    let invited = app.registered_browser("manager@harborfoods.example").await;
     let preview = app
         .call_with(&invited, "org/invitation", &[("token", &token)])
         .await
@@ -666,14 +628,7 @@ async fn an_invitation_works_once_for_its_email_within_seven_days() {
         ("late@example.com", &late),
         ("withdrawn@example.com", &withdrawn),
     ] {
-        let b = app.other_browser();
-        app.call_with(
-            &b,
-            "auth/register",
-            &[("email", email), ("password", VIEWER_PASSWORD)],
-        )
-        .await
-        .ok();
+        let b = app.registered_browser(email).await;
         let token = TestApp::token_of(invitation);
         app.call_with(&b, "org/accept", &[("token", &token)])
             .await

@@ -152,15 +152,32 @@ impl Store {
         &self,
         user_id: i64,
     ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
+        self.accounts_where(user_id, VISIBLE_TO_USER).await
+    }
+
+    /// The service accounts `user_id` holds themselves (their home), by number.
+    pub async fn accounts_held_by(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
+        self.accounts_where(user_id, HELD_BY_USER).await
+    }
+
+    /// The accounts meeting `condition` on user `$1`, each saying whether that user may act for
+    /// it (holder, or owner or manager of its organisation).
+    async fn accounts_where(
+        &self,
+        user_id: i64,
+        condition: &str,
+    ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT {SUMMARY_COLUMNS},
-                CASE WHEN EXISTS (SELECT 1 FROM account_holders h
-                                  WHERE h.service_account_id = sa.id AND h.user_id = $1)
+                CASE WHEN {HELD_BY_USER}
                        OR EXISTS (SELECT 1 FROM organisation_members m
                                   WHERE m.organisation_id = sa.organisation_id AND m.user_id = $1
                                     AND m.role IN ('owner', 'manager'))
                      THEN 1 ELSE 0 END AS may_act
-             FROM {SUMMARY_FROM} WHERE {VISIBLE_TO_USER}
+             FROM {SUMMARY_FROM} WHERE {condition}
              ORDER BY sa.account_number"
         ))
         .bind(user_id)
@@ -170,28 +187,6 @@ impl Store {
             .map(|r| {
                 Ok(ServiceAccountSummary {
                     may_act: col::<i64>(r, "may_act")? == 1,
-                    ..summary_from(r)?
-                })
-            })
-            .collect()
-    }
-
-    /// The service accounts `user_id` holds themselves (their home), by number.
-    pub async fn accounts_held_by(
-        &self,
-        user_id: i64,
-    ) -> Result<Vec<ServiceAccountSummary>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {HELD_BY_USER}
-             ORDER BY sa.account_number"
-        ))
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ServiceAccountSummary {
-                    may_act: true,
                     ..summary_from(r)?
                 })
             })

@@ -13,14 +13,16 @@ use chrono::NaiveDate;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
-const BILL_COLUMNS: &str = "b.id, b.service_account_id, sa.account_number, b.period_start,
+pub(super) const BILL_COLUMNS: &str =
+    "b.id, b.service_account_id, sa.account_number, b.period_start,
     b.period_end, b.energy_centi_kwh, b.total_fen, b.due_on,
     CAST(COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.bill_id = b.id), 0) AS BIGINT)
         AS paid_fen";
 
-const BILL_FROM: &str = "bills b JOIN service_accounts sa ON sa.id = b.service_account_id";
+pub(super) const BILL_FROM: &str =
+    "bills b JOIN service_accounts sa ON sa.id = b.service_account_id";
 
-fn bill_from(row: &AnyRow, today: NaiveDate) -> Result<BillSummary, StoreError> {
+pub(super) fn bill_from(row: &AnyRow, today: NaiveDate) -> Result<BillSummary, StoreError> {
     let total = Fen(col(row, "total_fen")?);
     let paid = Fen(col(row, "paid_fen")?);
     let due_on = date_col(row, "due_on")?;

@@ -2,8 +2,10 @@
 //! figures of the sites list and the consolidated dashboard, each in a few set-based queries so
 //! that an organisation of hundreds of sites answers quickly.
 
+use super::bills::{BILL_COLUMNS, BILL_FROM, bill_from};
 use super::{Backend, Store, StoreError, col, date_col, enum_col, opt_date};
 use crate::api::accounts::LocalName;
+use crate::api::bills::BillSummary;
 use crate::api::organisations::{Membership, SiteSummary};
 use crate::domain::organisation::{ExportRange, RoleChange, SiteQuery, keeps_an_owner};
 use crate::domain::{Fen, KilowattHours, OrgRole, RowId};
@@ -157,18 +159,6 @@ pub struct SiteMonthRow {
     pub period_start: NaiveDate,
     pub energy: KilowattHours,
     pub cost: Fen,
-}
-
-/// One line of the bills export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportBillRow {
-    pub site_id: RowId,
-    pub period_start: NaiveDate,
-    pub period_end: NaiveDate,
-    pub energy: KilowattHours,
-    pub total: Fen,
-    pub paid: Fen,
-    pub due_on: NaiveDate,
 }
 
 /// A site as the export names it.
@@ -786,7 +776,8 @@ impl Store {
         &self,
         sites: &[RowId],
         range: ExportRange,
-    ) -> Result<Vec<ExportBillRow>, StoreError> {
+        today: NaiveDate,
+    ) -> Result<Vec<BillSummary>, StoreError> {
         if sites.is_empty() {
             return Ok(Vec::new());
         }
@@ -797,11 +788,7 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         let rows = sqlx::query(&format!(
-            "SELECT b.service_account_id, b.period_start, b.period_end, b.energy_centi_kwh,
-                b.total_fen, b.due_on,
-                CAST(COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.bill_id = b.id), 0)
-                     AS BIGINT) AS paid_fen
-             FROM bills b WHERE b.service_account_id IN ({ids})
+            "SELECT {BILL_COLUMNS} FROM {BILL_FROM} WHERE b.service_account_id IN ({ids})
                AND b.period_start >= $1 AND b.period_start < $2
              ORDER BY b.service_account_id, b.period_start"
         ))
@@ -811,20 +798,10 @@ impl Store {
         .await?;
         let mut bills = rows
             .iter()
-            .map(|r| {
-                Ok(ExportBillRow {
-                    site_id: RowId(col(r, "service_account_id")?),
-                    period_start: date_col(r, "period_start")?,
-                    period_end: date_col(r, "period_end")?,
-                    energy: KilowattHours::from_centi(col(r, "energy_centi_kwh")?),
-                    total: Fen(col(r, "total_fen")?),
-                    paid: Fen(col(r, "paid_fen")?),
-                    due_on: date_col(r, "due_on")?,
-                })
-            })
+            .map(|r| bill_from(r, today))
             .collect::<Result<Vec<_>, StoreError>>()?;
         let order: HashMap<RowId, usize> = sites.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        bills.sort_by_key(|b| (order.get(&b.site_id).copied(), b.period_start));
+        bills.sort_by_key(|b| (order.get(&b.account_id).copied(), b.period_start));
         Ok(bills)
     }
 }

@@ -7,6 +7,23 @@ use crate::ui::components::text::Tr;
 use crate::ui::i18n::{I18n, Text, use_i18n};
 use leptos::prelude::*;
 
+/// The premises a person may file requests for, as `(id, "number · address")` choices: an
+/// organisation's viewers only read its sites, so those are left out.
+pub fn premises_to_file_for(
+    accounts: &[crate::api::accounts::ServiceAccountSummary],
+) -> Vec<(String, String)> {
+    accounts
+        .iter()
+        .filter(|x| x.may_act)
+        .map(|x| {
+            (
+                x.id.to_string(),
+                format!("{} · {}", x.account_number, x.premise_address),
+            )
+        })
+        .collect()
+}
+
 /// The refusal under a field, named by the field's own label.
 fn refusal(
     i18n: I18n,
@@ -122,6 +139,48 @@ pub fn SelectField(
                 }).collect_view()}
             </select>
             <p class="field-error" id=error_id>{refusal(i18n, label, error)}</p>
+        </div>
+    }
+}
+
+/// A range of days: from, and until (not included), each refusal under its own field.
+#[component]
+pub fn DateRange(
+    /// Prefix of the inputs' ids (`{id}-from`, `{id}-to`).
+    id: &'static str,
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    /// The refusal of the range as it stands, if any (of `from` or of `to`).
+    #[prop(into)]
+    refused: Signal<Option<FieldError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let one = move |part: &'static str,
+                    label: fn(&'static Text) -> &'static str,
+                    value: RwSignal<String>,
+                    field: crate::domain::Field| {
+        let input_id = format!("{id}-{part}");
+        let error_id = format!("{input_id}-error");
+        let error = Signal::derive(move || refused.get().filter(|e| e.field == field));
+        view! {
+            <div class="field">
+                <label for=input_id.clone()><Tr s=label/></label>
+                <input
+                    id=input_id
+                    type="date"
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=error_id.clone()
+                />
+                <p class="field-error" id=error_id>{refusal(i18n, label, error)}</p>
+            </div>
+        }
+    };
+    view! {
+        <div class="form-row">
+            {one("from", |t| t.field_from, from, crate::domain::Field::From)}
+            {one("to", |t| t.field_to, to, crate::domain::Field::To)}
         </div>
     }
 }

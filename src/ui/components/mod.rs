@@ -6,7 +6,6 @@ pub mod account_card;
 pub mod case_view;
 #[cfg(any(client = "business", client = "portal", client = "staff"))]
 pub mod chart;
-#[cfg(any(client = "business", client = "services", client = "staff"))]
 pub mod choice;
 pub mod data;
 #[cfg(any(client = "services", client = "staff"))]

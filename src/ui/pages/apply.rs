@@ -9,6 +9,7 @@ use crate::domain::application::{
 };
 use crate::domain::connection::{RequestKind, SupplyCategory};
 use crate::domain::{Field, FieldError, Problem};
+use crate::ui::components::choice::premises_to_file_for;
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::ErrorMessage;
@@ -194,12 +195,7 @@ fn ApplyWizard() -> impl IntoView {
     let account_options = Signal::derive(move || {
         let mut opts = vec![(String::new(), i18n.t().new_premises.to_string())];
         if let Some(Ok(list)) = accounts.get() {
-            opts.extend(list.into_iter().filter(|x| x.may_act).map(|x| {
-                (
-                    x.id.to_string(),
-                    format!("{} · {}", x.account_number, x.premise_address),
-                )
-            }));
+            opts.extend(premises_to_file_for(&list));
         }
         opts
     });

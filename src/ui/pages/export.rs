@@ -2,8 +2,8 @@
 //! the sites list, or the sites under a label. The file itself streams from the server.
 
 use crate::api::organisations::sites;
-use crate::domain::Field;
 use crate::domain::organisation::ExportRange;
+use crate::ui::components::choice::DateRange;
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
 use crate::ui::components::text::Tr;
@@ -57,12 +57,6 @@ fn Export() -> impl IntoView {
         _ => Vec::new(),
     };
     let range = move || ExportRange::parse(&from.get(), &to.get());
-    let refusal = move |field: Field| {
-        move || match range() {
-            Err(e) if e.field == field => Some(i18n.t().field_error(e)),
-            _ => None,
-        }
-    };
     let chosen = StoredValue::new(chosen);
     let href = move || {
         let mut q = format!(
@@ -97,20 +91,7 @@ fn Export() -> impl IntoView {
         <DynamicHeading text=Signal::derive(move || i18n.t().export_title.to_string())/>
         <OrgNav org/>
         <p class="muted"><Tr s=|t| t.export_help/></p>
-        <div class="form-row">
-            <div class="field">
-                <label for="export-from"><Tr s=|t| t.field_from/></label>
-                <input id="export-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))
-                    aria-describedby="export-from-error"/>
-                <p class="field-error" id="export-from-error">{refusal(Field::From)}</p>
-            </div>
-            <div class="field">
-                <label for="export-to"><Tr s=|t| t.field_to/></label>
-                <input id="export-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))
-                    aria-describedby="export-to-error"/>
-                <p class="field-error" id="export-to-error">{refusal(Field::To)}</p>
-            </div>
-        </div>
+        <DateRange id="export" from to refused=Signal::derive(move || range().err())/>
         <fieldset class="field">
             <legend><Tr s=|t| t.export_which/></legend>
             {move || {

@@ -9,7 +9,7 @@ use crate::domain::feedback::{
     FeedbackKind, FeedbackState, JobKind, TOPICS, parse_feedback_text, parse_topic,
 };
 use crate::domain::{Field, FieldError, Problem};
-use crate::ui::components::choice::{SelectField, TextAreaField};
+use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
@@ -100,16 +100,7 @@ fn FeedbackForm() -> impl IntoView {
     };
     let accounts = LocalResource::new(list_accounts);
     let account_options = Signal::derive(move || match accounts.get() {
-        Some(Ok(list)) => list
-            .into_iter()
-            .filter(|x| x.may_act)
-            .map(|x| {
-                (
-                    x.id.to_string(),
-                    format!("{} · {}", x.account_number, x.premise_address),
-                )
-            })
-            .collect(),
+        Some(Ok(list)) => premises_to_file_for(&list),
         _ => Vec::new(),
     });
     let kinds = Signal::derive(move || {

@@ -7,7 +7,7 @@ use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
-use crate::ui::components::choice::{InputField, SelectField, TextAreaField};
+use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::ErrorMessage;
 use crate::ui::components::text::Tr;
@@ -98,16 +98,7 @@ fn ReportForm() -> impl IntoView {
     };
     // Only the premises the person may file for: an organisation's viewers only read.
     let account_options = Signal::derive(move || match accounts.get() {
-        Some(Ok(list)) => list
-            .into_iter()
-            .filter(|x| x.may_act)
-            .map(|x| {
-                (
-                    x.id.to_string(),
-                    format!("{} · {}", x.account_number, x.premise_address),
-                )
-            })
-            .collect(),
+        Some(Ok(list)) => premises_to_file_for(&list),
         _ => Vec::new(),
     });
     let kinds = Signal::derive(move || {

@@ -4,10 +4,11 @@
 
 use crate::api::accounts::list_accounts;
 use crate::api::usage::{UsageOverview, daily_usage, get_usage, hourly_usage};
+use crate::domain::RowId;
 use crate::domain::greenbutton::{Granularity, parse_range};
 use crate::domain::usage::{DAILY_DAYS, DayUse, PeakHours, WattHours};
-use crate::domain::{Field, RowId};
 use crate::ui::components::chart::{BarChart, BarGroup, LineChart};
+use crate::ui::components::choice::DateRange;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading};
@@ -344,7 +345,6 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
 /// Green Button "Download My Data": hourly (smart meters) or monthly, for a range of days.
 #[component]
 fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
-    let i18n = use_i18n();
     let hourly = RwSignal::new(smart);
     let start = if smart {
         today - Days::new(30)
@@ -361,12 +361,6 @@ fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
         }
     };
     let range = move || parse_range(&from.get(), &to.get(), granularity());
-    let refusal = move |field: Field| {
-        move || match range() {
-            Err(e) if e.field == field => Some(i18n.t().field_error(e)),
-            _ => None,
-        }
-    };
     let href = move |file: &str| {
         format!(
             "/api/usage/{account}/{file}?from={}&to={}&interval={}",
@@ -393,20 +387,7 @@ fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
                 <label class="radio"><input type="radio" name="gb-interval" prop:checked=move || !hourly.get()
                     on:change=move |_| hourly.set(false)/><Tr s=|t| t.interval_monthly/></label>
             </fieldset>
-            <div class="form-row">
-                <div class="field">
-                    <label for="gb-from"><Tr s=|t| t.field_from/></label>
-                    <input id="gb-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))
-                        aria-describedby="gb-from-error"/>
-                    <p class="field-error" id="gb-from-error">{refusal(Field::From)}</p>
-                </div>
-                <div class="field">
-                    <label for="gb-to"><Tr s=|t| t.field_to/></label>
-                    <input id="gb-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))
-                        aria-describedby="gb-to-error"/>
-                    <p class="field-error" id="gb-to-error">{refusal(Field::To)}</p>
-                </div>
-            </div>
+            <DateRange id="gb" from to refused=Signal::derive(move || range().err())/>
             <p class="wizard-buttons">
                 <a class="button button-primary" href=move || href("greenbutton.xml") download on:click=guard><Tr s=|t| t.download_xml/></a>
                 <a class="button" href=move || href("greenbutton.csv") download on:click=guard><Tr s=|t| t.download_csv/></a>
