@@ -875,3 +875,66 @@ async fn the_bills_export_has_one_line_per_bill() {
         .expect("an answer");
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn one_person_belongs_to_several_organisations_and_keeps_a_home() {
+    let app = spawn_app_with_demo().await;
+    let (other, _, other_owner) = app.other_organisation().await;
+    // The other organisation's owner invites Harbor's owner as a manager.
+    let invitation = app
+        .call_with(
+            &other_owner,
+            "org/invite",
+            &[
+                ("organisation_id", &other),
+                ("email", OPS.0),
+                ("role", "manager"),
+            ],
+        )
+        .await
+        .ok();
+    app.sign_in(OPS).await;
+    app.call("org/accept", &[("token", &TestApp::token_of(&invitation))])
+        .await
+        .ok();
+    let mine = app.call("org/mine", &[]).await.ok();
+    let names: Vec<(&str, &str)> = mine
+        .as_array()
+        .expect("memberships")
+        .iter()
+        .map(|m| {
+            (
+                m["name"].as_str().unwrap_or(""),
+                m["role"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [("Harbor Foods Ltd.", "owner"), ("Other Co.", "manager")]
+    );
+    // Each organisation's dashboard answers with its own sites; the overview is the home.
+    let harbor = app.harbor().await;
+    for (org, sites) in [(&harbor, 3), (&other, 1)] {
+        let d = app
+            .call("org/dashboard", &[("organisation_id", org)])
+            .await
+            .ok();
+        assert_eq!(d["site_count"], sites);
+    }
+    // A home account linked too: it is on the overview; the organisations' sites are not.
+    app.call(
+        "accounts/bind",
+        &[("account_number", "3100765432"), ("phone_last4", "8821")],
+    )
+    .await
+    .ok();
+    let overview = app.call("bills/overview", &[]).await.ok();
+    let numbers: Vec<&str> = overview["accounts"]
+        .as_array()
+        .expect("accounts")
+        .iter()
+        .map(|a| a["account_number"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(numbers, ["3100765432"]);
+}
