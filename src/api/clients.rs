@@ -143,7 +143,9 @@ mod tests {
     #[test]
     fn each_client_has_a_trunk_target_with_its_feature() {
         for c in Client::ALL {
-            let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), c.trunk_target());
+            let dir = std::env::var("CARGO_MANIFEST_DIR")
+                .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
+            let path = format!("{dir}/{}", c.trunk_target());
             let html = std::fs::read_to_string(&path).expect("the client's Trunk target");
             let feature = format!("data-cargo-features=\"{}\"", c.feature());
             assert!(html.contains(&feature), "{path} must build with {feature}");

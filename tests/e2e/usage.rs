@@ -6,7 +6,7 @@ use crate::browser::start;
 
 /// Validates a Green Button file with xmllint and the ESPI v3.3 schemas kept in the repository.
 fn assert_valid_green_button(text: &str) {
-    let schemas = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/greenbutton");
+    let schemas = crate::browser::manifest_dir().join("tests/greenbutton");
     let file =
         std::env::temp_dir().join(format!("gridcare-e2e-gb-{:x}.xml", rand::random::<u64>()));
     std::fs::write(&file, text).expect("write the download");

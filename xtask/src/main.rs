@@ -51,10 +51,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root (the folder above this crate).
+/// The workspace root (the folder above this crate). Read when run, not when built: cargo
+/// names the manifest's folder to the program it runs, and a target folder shared between two
+/// checkouts would otherwise hand one of them an xtask that works on the other.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+    let here = env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    here.parent()
         .expect("xtask lives inside the workspace")
         .to_path_buf()
 }
