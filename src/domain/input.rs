@@ -244,6 +244,16 @@ pub fn parse_choice<T>(
     from_stored(s).ok_or(FieldError::new(field, Problem::NotAllowed))
 }
 
+/// Parses a yes-or-no a request sends as `true` or `false` (through [`parse_choice`]: empty is
+/// `Required`, anything else `NotAllowed`).
+pub fn parse_true_false(field: Field, input: &str) -> Result<bool, FieldError> {
+    parse_choice(field, input, |s| match s {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    })
+}
+
 /// Longest idempotency key a form may send.
 pub const MAX_IDEMPOTENCY_KEY: u32 = 64;
 
@@ -282,6 +292,21 @@ pub fn parse_page(input: &str) -> Result<u32, FieldError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn yes_or_no_is_true_or_false_and_nothing_else() {
+        use super::{Field, Problem, parse_true_false};
+        assert_eq!(parse_true_false(Field::Add, " true "), Ok(true));
+        assert_eq!(parse_true_false(Field::Add, "false"), Ok(false));
+        assert_eq!(
+            parse_true_false(Field::Add, "").unwrap_err().problem,
+            Problem::Required
+        );
+        assert_eq!(
+            parse_true_false(Field::Add, "yes").unwrap_err().problem,
+            Problem::NotAllowed
+        );
+    }
+
     #[test]
     fn idempotency_keys_are_given_and_short() {
         assert_eq!(parse_idempotency_key(" abc "), Ok("abc"));

@@ -147,10 +147,13 @@ impl SiteQuery {
             ));
         }
         let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-        let flag = |field: Field, s: &str| match s.trim() {
-            "" | "false" => Ok(false),
-            "true" => Ok(true),
-            _ => Err(FieldError::new(field, Problem::NotAllowed)),
+        // An empty filter filters nothing.
+        let flag = |field: Field, s: &str| {
+            if s.trim().is_empty() {
+                Ok(false)
+            } else {
+                crate::domain::input::parse_true_false(field, s)
+            }
         };
         let page = crate::domain::parse_page(page)?;
         Ok(SiteQuery {

@@ -108,6 +108,13 @@ pub fn error_response(error: &ApiError) -> Response {
         .into_response()
 }
 
+/// A streamed download whose store failed part way: logged, and the body ends in an error (the
+/// status was sent already, so the browser sees a broken download rather than a short file).
+pub fn stream_failed(what: &str, e: &dyn std::fmt::Display) -> std::io::Error {
+    tracing::error!(error = %e, "{what} failed part way");
+    std::io::Error::other(format!("{what} failed part way"))
+}
+
 async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n").into_response(),

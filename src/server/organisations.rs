@@ -239,15 +239,6 @@ pub async fn site(
     })
 }
 
-fn parse_flag(field: Field, s: &str) -> Result<bool, FieldError> {
-    match s.trim() {
-        "true" => Ok(true),
-        "false" => Ok(false),
-        "" => Err(FieldError::new(field, Problem::Required)),
-        _ => Err(FieldError::new(field, Problem::NotAllowed)),
-    }
-}
-
 /// Owners label a site.
 pub async fn label(
     request: &Request,
@@ -260,7 +251,7 @@ pub async fn label(
     let m = owner_of(request, user, id).await?;
     let site = parse_row_id(Field::SiteId, site)?;
     let label = parse_label(label)?;
-    let add = parse_flag(Field::Add, add)?;
+    let add = crate::domain::input::parse_true_false(Field::Add, add)?;
     request
         .state
         .store
@@ -576,10 +567,7 @@ pub fn export_lines(
                     }
                     Ok(out)
                 }
-                Err(e) => {
-                    tracing::error!(error = %e, "bills export failed part way");
-                    Err(std::io::Error::other("the export failed part way"))
-                }
+                Err(e) => Err(crate::server::http::stream_failed("bills export", &e)),
             };
             Some((text, chunks))
         }

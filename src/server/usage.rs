@@ -291,10 +291,7 @@ async fn day_readings(
     let intervals: Vec<Interval> = store
         .intervals(e.meter.id, day_start(day), day_start(day + Days::new(1)))
         .await
-        .map_err(|err| {
-            tracing::error!(error = %err, "Green Button export failed part way");
-            std::io::Error::other("the export failed part way")
-        })?;
+        .map_err(|e| crate::server::http::stream_failed("Green Button export", &e))?;
     Ok(intervals
         .into_iter()
         .map(|i| Reading {
