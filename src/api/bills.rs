@@ -151,19 +151,15 @@ pub async fn get_bill(bill_id: String) -> Result<BillDetail, ApiError> {
     let bill = parse_row_id(Field::BillId, &bill_id)?;
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    let account = request
+    let today = request.today();
+    let record = request
         .state
         .store
-        .bill_account(bill)
+        .bill_record(bill, user.id, today)
         .await?
         .ok_or(ApiError::NotFound)?;
-    request.may_read_account(&user, account).await?;
-    let mut detail = request
-        .state
-        .store
-        .bill_detail(bill, request.today())
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    crate::server::usage::explain_bill(&request, &mut detail).await?;
-    Ok(detail)
+    if !record.visible && !user.role.is_staff() {
+        return Err(ApiError::Forbidden);
+    }
+    Ok(crate::server::bills::bill_detail(record, today))
 }

@@ -326,11 +326,6 @@ impl FileType {
     }
 }
 
-/// A case's public number, such as `YK-2026-000123`.
-pub fn case_number(year: i32, id: i64) -> String {
-    format!("YK-{year}-{id:06}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,10 +455,5 @@ mod tests {
             Problem::NotAllowed
         );
         assert_eq!(parse_category("").unwrap_err().field, Field::Category);
-    }
-
-    #[test]
-    fn case_numbers_read_like_the_utility_prints_them() {
-        assert_eq!(case_number(2026, 123), "YK-2026-000123");
     }
 }

@@ -8,9 +8,10 @@
 //! seconds (UTC), costs hundred-thousandths of a yuan, as ESPI counts them.
 
 use crate::domain::input::{Field, FieldError, Problem, parse_choice};
+use crate::domain::local_time::UTILITY_OFFSET_SECS;
+use crate::domain::local_time::local;
 use crate::domain::money::Fen;
-use crate::domain::repair::UTILITY_OFFSET_SECS;
-use crate::domain::usage::{WattHours, local};
+use crate::domain::usage::WattHours;
 use chrono::{DateTime, NaiveDate};
 
 /// How fine the readings of an export are.

@@ -254,6 +254,16 @@ pub fn parse_true_false(field: Field, input: &str) -> Result<bool, FieldError> {
     })
 }
 
+/// Reads a yes/no as HTML forms send it: `true`, `yes`, `1` or `on` is yes; `false`, `no`,
+/// `0` or nothing (an unticked box) is no.
+pub fn parse_flag(field: Field, s: &str) -> Result<bool, FieldError> {
+    match s.trim() {
+        "true" | "yes" | "1" | "on" => Ok(true),
+        "false" | "no" | "0" | "" => Ok(false),
+        _ => Err(FieldError::new(field, Problem::NotAllowed)),
+    }
+}
+
 /// Longest idempotency key a form may send.
 pub const MAX_IDEMPOTENCY_KEY: u32 = 64;
 
@@ -404,5 +414,17 @@ mod tests {
     fn messages_name_the_field() {
         let e = FieldError::new(Field::Email, Problem::TooLong { max: 254 });
         assert_eq!(e.to_string(), "email allows at most 254 characters");
+    }
+
+    #[test]
+    fn a_flag_is_yes_or_no_as_forms_send_it() {
+        assert_eq!(parse_flag(Field::Danger, "on"), Ok(true));
+        assert_eq!(parse_flag(Field::Danger, "true"), Ok(true));
+        assert_eq!(parse_flag(Field::Danger, ""), Ok(false));
+        assert_eq!(parse_flag(Field::Danger, "false"), Ok(false));
+        assert_eq!(
+            parse_flag(Field::Danger, "maybe"),
+            Err(FieldError::new(Field::Danger, Problem::NotAllowed))
+        );
     }
 }

@@ -6,9 +6,6 @@ use crate::domain::account::AreaClass;
 use crate::domain::input::{Field, FieldError, Problem, parse_choice};
 use serde::{Deserialize, Serialize};
 
-/// The utility's local time zone, UTC+8, in seconds east of UTC: due times are shown in it.
-pub const UTILITY_OFFSET_SECS: i64 = 8 * 3600;
-
 /// What the customer reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -489,6 +486,37 @@ impl OutagePhase {
     }
 }
 
+/// Reads the crew sent to a fault: 1 to 100 characters.
+pub fn parse_crew(s: &str) -> Result<String, FieldError> {
+    let crew = s.trim();
+    let n = crew.chars().count();
+    if n == 0 {
+        Err(FieldError::new(Field::Crew, Problem::Required))
+    } else if n > 100 {
+        Err(FieldError::new(Field::Crew, Problem::TooLong { max: 100 }))
+    } else {
+        Ok(crew.to_string())
+    }
+}
+
+/// Reads when the crew expects to arrive: 1 to 1,440 minutes from now.
+pub fn parse_eta_minutes(s: &str) -> Result<i64, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(Field::Eta, Problem::Required));
+    }
+    let n: i64 = s
+        .parse()
+        .map_err(|_| FieldError::new(Field::Eta, Problem::NotANumber))?;
+    if !(1..=24 * 60).contains(&n) {
+        return Err(FieldError::new(
+            Field::Eta,
+            Problem::OutOfRange { min: 1, max: 1440 },
+        ));
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -770,5 +798,15 @@ mod tests {
             OutagePhase::of(T0, Some(T0 + 60), T0 + 61),
             OutagePhase::Ended
         );
+    }
+
+    #[test]
+    fn an_eta_is_a_number_of_minutes_within_a_day() {
+        assert_eq!(parse_eta_minutes("30"), Ok(30));
+        assert!(parse_eta_minutes("0").is_err());
+        assert!(parse_eta_minutes("soon").is_err());
+        assert!(parse_eta_minutes("1441").is_err());
+        assert_eq!(parse_crew(" Crew 3 "), Ok("Crew 3".to_string()));
+        assert!(parse_crew("").is_err());
     }
 }

@@ -4,10 +4,10 @@
 
 use crate::domain::energy::KilowattHours;
 use crate::domain::input::{Field, FieldError, Problem};
+use crate::domain::local_time::local;
 use crate::domain::money::Fen;
-use crate::domain::repair::UTILITY_OFFSET_SECS;
 use crate::domain::tariff::LineKind;
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// Energy as interval meters report it, in whole watt-hours.
@@ -40,19 +40,6 @@ impl std::iter::Sum for WattHours {
     fn sum<I: Iterator<Item = WattHours>>(iter: I) -> WattHours {
         WattHours(iter.map(|w| w.0).sum())
     }
-}
-
-/// The utility's local time of a unix instant (UTC+8 all year: China keeps no summer time).
-pub fn local(unix: i64) -> NaiveDateTime {
-    DateTime::from_timestamp(unix + UTILITY_OFFSET_SECS, 0)
-        .unwrap_or_default()
-        .naive_utc()
-}
-
-/// The unix instant a local day starts at.
-pub fn day_start(day: NaiveDate) -> i64 {
-    day.and_hms_opt(0, 0, 0)
-        .map_or(0, |t| t.and_utc().timestamp() - UTILITY_OFFSET_SECS)
 }
 
 /// One interval reading: from `start` (unix seconds) for `seconds`, `energy` used.
@@ -302,6 +289,7 @@ pub fn same_month_last_year(day: NaiveDate) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::local_time::day_start;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -325,24 +313,6 @@ mod tests {
                 .map(|(k, e)| (*k, KilowattHours::whole(*e)))
                 .collect(),
         }
-    }
-
-    #[test]
-    fn local_time_is_utc_plus_eight_all_year() {
-        // 16:00 UTC on 31 March is midnight in Shanghai on 1 April; no summer time shift in
-        // either March or October.
-        let t = chrono::NaiveDate::from_ymd_opt(2026, 3, 31)
-            .unwrap()
-            .and_hms_opt(16, 0, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp();
-        assert_eq!(local(t), d(2026, 4, 1).and_hms_opt(0, 0, 0).unwrap());
-        assert_eq!(day_start(d(2026, 4, 1)), t);
-        assert_eq!(
-            day_start(d(2026, 10, 26)) - day_start(d(2026, 10, 25)),
-            86_400
-        );
     }
 
     #[test]

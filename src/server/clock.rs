@@ -1,12 +1,7 @@
 //! The one clock. Injected, so deadlines and lockouts are tested without sleeping.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::sync::Mutex;
-
-/// The utility's local time zone: China Standard Time, UTC+8, where due dates fall.
-pub fn utility_zone() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
-}
 
 /// Tells the time.
 pub trait Clock: Send + Sync + 'static {
@@ -20,7 +15,7 @@ pub trait Clock: Send + Sync + 'static {
 
     /// Today's date in the utility's time zone.
     fn today(&self) -> NaiveDate {
-        self.now().with_timezone(&utility_zone()).date_naive()
+        crate::domain::local_time::today(self.now())
     }
 }
 

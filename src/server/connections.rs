@@ -16,20 +16,8 @@ use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
 use crate::server::store::connections::{
-    CaseRow, CaseWriteError, DocumentRow, EventRow, NewCase, QueueFilter, next_due, replay,
+    CaseRow, DocumentRow, EventRow, NewCase, QueueFilter, next_due, replay,
 };
-
-impl From<CaseWriteError> for ApiError {
-    fn from(e: CaseWriteError) -> Self {
-        match e {
-            CaseWriteError::Store(e) => e.into(),
-            CaseWriteError::DocumentUnavailable => {
-                FieldError::new(Field::Documents, Problem::NotAllowed).into()
-            }
-            CaseWriteError::Conflict => ApiError::Conflict,
-        }
-    }
-}
 
 /// The application form as it arrives: every field a string, parsed here.
 pub struct ApplicationForm {

@@ -14,21 +14,9 @@ use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
 use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::feedback::{
-    FeedbackEventRow, FeedbackMove, FeedbackRow, FeedbackWriteError, NewFeedback, RatingRow,
+    FeedbackEventRow, FeedbackMove, FeedbackRow, NewFeedback, RatingRow,
 };
 use chrono::NaiveDate;
-
-impl From<FeedbackWriteError> for ApiError {
-    fn from(e: FeedbackWriteError) -> Self {
-        match e {
-            FeedbackWriteError::Store(e) => e.into(),
-            FeedbackWriteError::Conflict => ApiError::Conflict,
-            FeedbackWriteError::AttachmentUnavailable => {
-                FieldError::new(Field::Documents, Problem::NotAllowed).into()
-            }
-        }
-    }
-}
 
 /// A feedback case as it arrives.
 pub struct FeedbackForm {

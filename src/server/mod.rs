@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod bills;
 pub mod clock;
 pub mod config;
 pub mod connections;

@@ -15,20 +15,10 @@ use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, csv, parse_row_i
 use crate::server::auth::{new_token, token_hash};
 use crate::server::request::Request;
 use crate::server::store::User;
-use crate::server::store::organisations::{InvitationRow, MemberChangeError, NewInvitation};
+use crate::server::store::organisations::{InvitationRow, NewInvitation};
 use chrono::Months;
 use futures_util::StreamExt;
 use std::collections::HashMap;
-
-impl From<MemberChangeError> for ApiError {
-    fn from(e: MemberChangeError) -> Self {
-        match e {
-            MemberChangeError::Store(e) => e.into(),
-            MemberChangeError::NoSuchMember => ApiError::NotFound,
-            MemberChangeError::LastOwner => FieldError::new(Field::Role, Problem::LastOwner).into(),
-        }
-    }
-}
 
 /// The caller's membership of the organisation `id`; someone else's organisation does not exist
 /// as far as they can tell.
@@ -114,8 +104,9 @@ async fn open_requests(
     let key = |r: &OpenRequest| {
         let at = r.due_at.or_else(|| {
             r.due_day.and_then(|d| {
-                d.and_hms_opt(0, 0, 0)
-                    .map(|t| t.and_utc().timestamp() - crate::domain::repair::UTILITY_OFFSET_SECS)
+                d.and_hms_opt(0, 0, 0).map(|t| {
+                    t.and_utc().timestamp() - crate::domain::local_time::UTILITY_OFFSET_SECS
+                })
             })
         });
         (!r.late, at.unwrap_or(i64::MAX))

@@ -5,27 +5,17 @@ use crate::api::ApiError;
 use crate::api::repairs::{OutageNotice, TicketDetail, TicketEvent, TicketSummary};
 use crate::domain::account::AreaClass;
 use crate::domain::application::{parse_contact_phone, parse_note};
+use crate::domain::input::parse_flag;
+use crate::domain::local_time::parse_local_time;
 use crate::domain::repair::{
     FaultKind, OutageDraft, OutageKind, OutagePhase, RepairLimits, TicketAction, TicketMoveError,
-    parse_fault_description,
+    parse_crew, parse_eta_minutes, parse_fault_description,
 };
 use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
-use crate::server::clock::utility_zone;
 use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
-use crate::server::store::repairs::{
-    NewTicket, OutageRow, TicketChange, TicketRow, TicketWriteError,
-};
-
-impl From<TicketWriteError> for ApiError {
-    fn from(e: TicketWriteError) -> Self {
-        match e {
-            TicketWriteError::Store(e) => e.into(),
-            TicketWriteError::Conflict => ApiError::Conflict,
-        }
-    }
-}
+use crate::server::store::repairs::{NewTicket, OutageRow, TicketChange, TicketRow};
 
 impl From<TicketMoveError> for ApiError {
     fn from(e: TicketMoveError) -> Self {
@@ -64,30 +54,6 @@ pub struct OutageForm {
     pub expected_end: String,
     pub reason: String,
     pub ended: String,
-}
-
-fn parse_flag(field: Field, s: &str) -> Result<bool, FieldError> {
-    match s.trim() {
-        "true" | "yes" | "1" | "on" => Ok(true),
-        "false" | "no" | "0" | "" => Ok(false),
-        _ => Err(FieldError::new(field, Problem::NotAllowed)),
-    }
-}
-
-/// Reads a local date and time such as `2026-12-01T09:00` (the utility's zone) as unix seconds.
-pub fn parse_local_time(field: Field, s: &str) -> Result<i64, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(FieldError::new(field, Problem::Required));
-    }
-    let naive = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, Problem::Malformed))?;
-    naive
-        .and_local_timezone(utility_zone())
-        .single()
-        .map(|t| t.timestamp())
-        .ok_or(FieldError::new(field, Problem::Malformed))
 }
 
 fn summary(row: &TicketRow, limits: &RepairLimits, now: i64) -> TicketSummary {
@@ -404,35 +370,6 @@ pub async fn staff_move(
     Ok(summary(&row, &store.repair_limits().await?, now))
 }
 
-fn parse_crew(s: &str) -> Result<String, FieldError> {
-    let crew = s.trim();
-    let n = crew.chars().count();
-    if n == 0 {
-        Err(FieldError::new(Field::Crew, Problem::Required))
-    } else if n > 100 {
-        Err(FieldError::new(Field::Crew, Problem::TooLong { max: 100 }))
-    } else {
-        Ok(crew.to_string())
-    }
-}
-
-fn parse_eta_minutes(s: &str) -> Result<i64, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(FieldError::new(Field::Eta, Problem::Required));
-    }
-    let n: i64 = s
-        .parse()
-        .map_err(|_| FieldError::new(Field::Eta, Problem::NotANumber))?;
-    if !(1..=24 * 60).contains(&n) {
-        return Err(FieldError::new(
-            Field::Eta,
-            Problem::OutOfRange { min: 1, max: 1440 },
-        ));
-    }
-    Ok(n)
-}
-
 /// Publishes or changes a notice.
 pub async fn save_outage(
     request: &Request,
@@ -477,34 +414,4 @@ pub async fn save_outage(
     };
     let row = store.outage(id).await?.ok_or(ApiError::Internal)?;
     Ok(notice(&row, now, false))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn local_times_are_read_in_the_utility_zone() {
-        // 09:00 in UTC+8 is 01:00 UTC.
-        assert_eq!(
-            parse_local_time(Field::StartsAt, "2026-12-01T09:00"),
-            Ok(1_796_086_800)
-        );
-        assert_eq!(
-            parse_local_time(Field::StartsAt, "tomorrow"),
-            Err(FieldError::new(Field::StartsAt, Problem::Malformed))
-        );
-        assert_eq!(
-            parse_local_time(Field::EndsAt, " "),
-            Err(FieldError::new(Field::EndsAt, Problem::Required))
-        );
-    }
-
-    #[test]
-    fn an_eta_is_a_number_of_minutes_within_a_day() {
-        assert_eq!(parse_eta_minutes("30"), Ok(30));
-        assert!(parse_eta_minutes("0").is_err());
-        assert!(parse_eta_minutes("soon").is_err());
-        assert!(parse_eta_minutes("1441").is_err());
-    }
 }

@@ -1,12 +1,13 @@
 //! Demo data, seeded only in demo mode and only once: a household, an enterprise with three
 //! sites, and two staff logins, with bills priced by the real tariff engine.
 
+use crate::domain::local_time::zone as utility_zone;
 use crate::domain::{
     AccountNumber, AreaClass, CustomerCategory, EmailAddress, Fen, KilowattHours, OrgRole, Role,
     RowId, Tariff, Usage,
 };
 use crate::server::auth::hash_password;
-use crate::server::clock::{Clock, utility_zone};
+use crate::server::clock::Clock;
 use crate::server::store::bills::{insert_bill, insert_payment, tariff};
 use crate::server::store::{NewBill, NewServiceAccount, Store, StoreError, accounts, users};
 use chrono::{Datelike, Days, Months, NaiveDate, TimeZone};
@@ -177,8 +178,8 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
     use crate::server::store::feedback::{FeedbackMove, JobOwner, NewFeedback};
     use crate::server::store::repairs::{NewTicket, TicketChange};
     let (resident, ops, agent) = (ids[0], ids[1], ids[2]);
-    let write = |e: crate::server::store::repairs::TicketWriteError| bad(e.to_string());
-    let fwrite = |e: crate::server::store::feedback::FeedbackWriteError| bad(e.to_string());
+    let write = |e: crate::server::store::StoreError| bad(e.to_string());
+    let fwrite = |e: crate::server::store::StoreError| bad(e.to_string());
     let limits = store.repair_limits().await?;
     let complaint_limits = store.complaint_limits().await?;
     let cal = store.working_calendar().await?;
@@ -231,7 +232,7 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
                 idempotency_key: &key,
             };
             let year = chrono::Datelike::year(
-                &crate::server::clock::utility_zone()
+                &crate::domain::local_time::zone()
                     .timestamp_opt(at, 0)
                     .single()
                     .map(|t| t.date_naive())
@@ -305,7 +306,7 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
         }
         // One complaint a month from the household; every third reply comes late.
         let received = now - month * 30 * 86_400 + 10 * 86_400;
-        let day = crate::server::clock::utility_zone()
+        let day = crate::domain::local_time::zone()
             .timestamp_opt(received, 0)
             .single()
             .map(|t| t.date_naive())
@@ -458,7 +459,7 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
         area_class: area,
         idempotency_key: key,
     };
-    let write = |e: crate::server::store::repairs::TicketWriteError| bad(e.to_string());
+    let write = |e: crate::server::store::StoreError| bad(e.to_string());
     // Fixed three weeks ago, start to finish: the crew came in 30 minutes.
     let t0 = now - 21 * 86_400;
     let new = file(
@@ -996,7 +997,7 @@ async fn hourly_readings(
     today: NaiveDate,
     now: i64,
 ) -> Result<(), StoreError> {
-    use crate::domain::usage::day_start;
+    use crate::domain::local_time::day_start;
     let first_day = today - Days::new(HOURLY_HISTORY_DAYS);
     let weight = |day: NaiveDate| -> u64 {
         let (_, week) = day_shape(profile, day.weekday().num_days_from_monday());

@@ -6,36 +6,16 @@ use crate::api::supervisor::{AtRisk, Dashboard};
 use crate::domain::feedback::{
     Commitment, FeedbackKind, FeedbackState, Figures, Outcome, RatedJob, Stars, near_deadline,
 };
+use crate::domain::local_time::{day_start as start_of, local, parse_day, zone as utility_zone};
 use crate::domain::repair::Promise;
 use crate::domain::{Field, FieldError, Problem};
-use crate::server::clock::utility_zone;
 use crate::server::request::Request;
 use crate::server::store::connections::replay;
 use chrono::{Datelike, NaiveDate, TimeZone};
 
-fn parse_day(field: Field, s: &str) -> Result<NaiveDate, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(FieldError::new(field, Problem::Required));
-    }
-    s.parse()
-        .map_err(|_| FieldError::new(field, Problem::Malformed))
-}
-
 /// The local day of a unix instant.
 fn day_of(unix: i64) -> NaiveDate {
-    utility_zone()
-        .timestamp_opt(unix, 0)
-        .single()
-        .map(|t| t.date_naive())
-        .unwrap_or_default()
-}
-
-/// Unix seconds at the start of local day `d`.
-fn start_of(d: NaiveDate) -> i64 {
-    d.and_hms_opt(0, 0, 0)
-        .and_then(|t| t.and_local_timezone(utility_zone()).single())
-        .map_or(0, |t| t.timestamp())
+    local(unix).date()
 }
 
 fn promise_outcome(p: Promise) -> Option<bool> {

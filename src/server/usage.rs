@@ -2,15 +2,14 @@
 //! summed and explained by `domain::usage`; and the Green Button downloads, streamed.
 
 use crate::api::ApiError;
-use crate::api::bills::BillDetail;
 use crate::api::usage::{MonthUse, UsageOverview};
 use crate::domain::greenbutton::{
     BillingPeriod, Feed, Granularity, Reading, Subject, csv_preamble, csv_reading, file_name,
     parse_range,
 };
+use crate::domain::local_time::{day_start, local};
 use crate::domain::usage::{
-    DayUse, HOURLY_DAYS, Interval, PeakHours, WattHours, by_day, day_start, explain, hours_of,
-    local, parse_days,
+    DayUse, HOURLY_DAYS, Interval, PeakHours, WattHours, by_day, hours_of, parse_days,
 };
 use crate::domain::{Fen, Field, FieldError, Problem, RowId, Tariff, parse_row_id};
 use crate::server::request::Request;
@@ -147,24 +146,6 @@ pub async fn hours(
         .intervals(meter.id, day_start(day), day_start(day + Days::new(1)))
         .await?;
     Ok(hours_of(day, &intervals).to_vec())
-}
-
-/// Adds "why this amount" to a bill the caller may read.
-pub async fn explain_bill(request: &Request, bill: &mut BillDetail) -> Result<(), ApiError> {
-    let (this, before, year_ago) = request
-        .state
-        .store
-        .comparable_bills(bill.summary.account_id, bill.summary.period_start)
-        .await?;
-    if let Some(this) = this {
-        bill.explanation = explain(
-            &this,
-            before.as_ref(),
-            year_ago.as_ref(),
-            bill.next_tier_reset,
-        );
-    }
-    Ok(())
 }
 
 /// What a Green Button download asks for.

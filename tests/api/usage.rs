@@ -279,10 +279,10 @@ async fn green_button_exports_validate_and_follow_the_csv_layout() {
     assert_eq!(xml.matches("<IntervalBlock ").count(), 30);
     assert_eq!(xml.matches("<IntervalReading>").count(), 30 * 24);
     // The values are the meter's.
-    let from = gridcare::domain::usage::day_start(
+    let from = gridcare::domain::local_time::day_start(
         chrono::NaiveDate::from_ymd_opt(2026, 10, 27).expect("day"),
     );
-    let to = gridcare::domain::usage::day_start(
+    let to = gridcare::domain::local_time::day_start(
         chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("day"),
     );
     let stored: i64 = sqlx::query(

@@ -1,11 +1,10 @@
 //! Bills, their lines and payments.
 
-use super::accounts::{HELD_BY_USER, SUMMARY_COLUMNS, SUMMARY_FROM, summary_from};
+use super::accounts::{HELD_BY_USER, VISIBLE_TO_USER, summary_from};
 use super::{Store, StoreError, col, date_col, enum_col};
-use crate::api::accounts::LocalName;
-use crate::api::bills::{
-    BillDetail, BillLine, BillPage, BillSummary, Overview, Payment, ReadingPair,
-};
+use crate::api::accounts::{LocalName, ServiceAccountSummary};
+use crate::api::bills::{BillLine, BillPage, BillSummary, Overview, Payment, ReadingPair};
+use crate::domain::usage::BillFacts;
 use crate::domain::{
     BillStatus, Fen, KilowattHours, LineKind, PricePerKwh, PricedLine, RowId, Tariff,
 };
@@ -21,6 +20,30 @@ pub(super) const BILL_COLUMNS: &str =
 
 pub(super) const BILL_FROM: &str =
     "bills b JOIN service_accounts sa ON sa.id = b.service_account_id";
+
+/// What the store knows of one bill for its page: the bill, its account, meter, tariff,
+/// lines, payments and readings, the facts of the bills it is compared with, and whether the
+/// person asking may see it (they hold the account or belong to its organisation).
+#[derive(Debug, Clone)]
+pub struct BillRecord {
+    pub visible: bool,
+    pub summary: BillSummary,
+    pub account: ServiceAccountSummary,
+    pub issued_on: NaiveDate,
+    pub meter_serial: String,
+    /// The tariff the bill was priced on.
+    pub tariff: LocalName,
+    pub tariff_rules: Tariff,
+    pub readings: Vec<ReadingPair>,
+    pub lines: Vec<BillLine>,
+    pub payments: Vec<Payment>,
+    /// This bill, for explaining it.
+    pub facts: BillFacts,
+    /// The bill before this one.
+    pub before: Option<BillFacts>,
+    /// The bill for the same month a year earlier.
+    pub year_ago: Option<BillFacts>,
+}
 
 pub(super) fn bill_from(row: &AnyRow, today: NaiveDate) -> Result<BillSummary, StoreError> {
     let total = Fen(col(row, "total_fen")?);
@@ -197,29 +220,47 @@ impl Store {
         })
     }
 
-    /// The service account a bill belongs to.
-    pub async fn bill_account(&self, bill: RowId) -> Result<Option<RowId>, StoreError> {
-        let row = sqlx::query("SELECT service_account_id FROM bills WHERE id = $1")
-            .bind(bill.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok(RowId(col(&r, "service_account_id")?)))
-            .transpose()
-    }
-
-    /// One bill in full.
-    pub async fn bill_detail(
+    /// Everything the bill page shows, and whether `user_id` may see it, in four queries: the
+    /// bill with its account, meter, tariff and the two bills it is compared with (the one
+    /// before and the one for the same month a year earlier); the lines of all three; the
+    /// payments; the meter readings.
+    pub async fn bill_record(
         &self,
         bill: RowId,
+        user_id: i64,
         today: NaiveDate,
-    ) -> Result<Option<BillDetail>, StoreError> {
+    ) -> Result<Option<BillRecord>, StoreError> {
+        let compared = |a: &str| {
+            format!(
+                "{a}.id AS {a}_id, {a}.period_start AS {a}_start, {a}.period_end AS {a}_end,
+                {a}.energy_centi_kwh AS {a}_energy, {a}.total_fen AS {a}_total,
+                {a}.tariff_code AS {a}_tariff"
+            )
+        };
         let Some(row) = sqlx::query(&format!(
-            "SELECT {BILL_COLUMNS}, b.issued_on, b.meter_id, m.serial, t.name_en AS tariff_en,
-                t.name_zh AS tariff_zh, t.rules
-             FROM {BILL_FROM} JOIN meters m ON m.id = b.meter_id
-                JOIN tariffs t ON t.code = b.tariff_code
-             WHERE b.id = $1"
+            "SELECT {BILL_COLUMNS}, b.issued_on, b.meter_id, b.tariff_code, m.serial,
+                bt.name_en AS bill_tariff_en, bt.name_zh AS bill_tariff_zh, bt.rules,
+                sa.holder_name, sa.premise_address, sa.area_class, sa.customer_category,
+                t.name_en AS tariff_en, t.name_zh AS tariff_zh, o.name AS organisation_name,
+                sa.site_name, CASE WHEN {VISIBLE_TO_USER} THEN 1 ELSE 0 END AS visible,
+                {before}, {year_ago}
+             FROM {BILL_FROM}
+                JOIN tariffs t ON t.code = sa.tariff_code
+                LEFT JOIN organisations o ON o.id = sa.organisation_id
+                JOIN meters m ON m.id = b.meter_id
+                JOIN tariffs bt ON bt.code = b.tariff_code
+                LEFT JOIN bills p ON p.id = (SELECT q.id FROM bills q
+                    WHERE q.service_account_id = b.service_account_id
+                        AND q.period_start < b.period_start
+                    ORDER BY q.period_start DESC LIMIT 1)
+                LEFT JOIN bills y ON y.service_account_id = b.service_account_id
+                    AND y.period_start = CAST(CAST(SUBSTR(b.period_start, 1, 4) AS INTEGER) - 1
+                        AS TEXT) || SUBSTR(b.period_start, 5, 4) || '01'
+             WHERE b.id = $2",
+            before = compared("p"),
+            year_ago = compared("y"),
         ))
+        .bind(user_id)
         .bind(bill.0)
         .fetch_optional(&self.pool)
         .await?
@@ -227,33 +268,68 @@ impl Store {
             return Ok(None);
         };
         let summary = bill_from(&row, today)?;
-        let meter_id: i64 = col(&row, "meter_id")?;
+        let mut account = summary_from(&row)?;
+        // The row's `id` is the bill's; the account is the bill's own.
+        account.id = summary.account_id;
         let rules: String = col(&row, "rules")?;
-        let tariff: Tariff = serde_json::from_str(&rules)
+        let tariff_rules: Tariff = serde_json::from_str(&rules)
             .map_err(|e| StoreError::Corrupt(format!("tariff of bill {bill}: {e}")))?;
-        let account = sqlx::query(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE sa.id = $1"
-        ))
-        .bind(summary.account_id.0)
-        .fetch_one(&self.pool)
-        .await?;
-        let lines = sqlx::query(
-            "SELECT kind, energy_centi_kwh, price, amount_fen FROM bill_lines
-             WHERE bill_id = $1 ORDER BY position",
+        let compared_facts = |a: &str| -> Result<Option<(i64, BillFacts)>, StoreError> {
+            let Some(id) = col::<Option<i64>>(&row, &format!("{a}_id"))? else {
+                return Ok(None);
+            };
+            Ok(Some((
+                id,
+                BillFacts {
+                    period_start: date_col(&row, &format!("{a}_start"))?,
+                    period_end: date_col(&row, &format!("{a}_end"))?,
+                    energy: KilowattHours::from_centi(col(&row, &format!("{a}_energy"))?),
+                    total: Fen(col(&row, &format!("{a}_total"))?),
+                    tariff_code: col(&row, &format!("{a}_tariff"))?,
+                    lines: Vec::new(),
+                },
+            )))
+        };
+        let mut before = compared_facts("p")?;
+        let mut year_ago = compared_facts("y")?;
+        let mut facts = BillFacts {
+            period_start: summary.period_start,
+            period_end: summary.period_end,
+            energy: summary.energy,
+            total: summary.total,
+            tariff_code: col(&row, "tariff_code")?,
+            lines: Vec::new(),
+        };
+        let none = -1;
+        let line_rows = sqlx::query(
+            "SELECT bill_id, kind, energy_centi_kwh, price, amount_fen FROM bill_lines
+             WHERE bill_id IN ($1, $2, $3) ORDER BY bill_id, position",
         )
         .bind(bill.0)
+        .bind(before.as_ref().map_or(none, |(id, _)| *id))
+        .bind(year_ago.as_ref().map_or(none, |(id, _)| *id))
         .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(BillLine {
-                kind: enum_col(r, "kind", LineKind::from_stored)?,
-                energy: KilowattHours::from_centi(col(r, "energy_centi_kwh")?),
-                price: PricePerKwh(col(r, "price")?),
-                amount: Fen(col(r, "amount_fen")?),
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
+        .await?;
+        let mut lines = Vec::new();
+        for r in &line_rows {
+            let owner: i64 = col(r, "bill_id")?;
+            let kind = enum_col(r, "kind", LineKind::from_stored)?;
+            let energy = KilowattHours::from_centi(col(r, "energy_centi_kwh")?);
+            if owner == bill.0 {
+                facts.lines.push((kind, energy));
+                lines.push(BillLine {
+                    kind,
+                    energy,
+                    price: PricePerKwh(col(r, "price")?),
+                    amount: Fen(col(r, "amount_fen")?),
+                });
+            }
+            for (id, other) in before.iter_mut().chain(year_ago.iter_mut()) {
+                if *id == owner {
+                    other.lines.push((kind, energy));
+                }
+            }
+        }
         let payments = sqlx::query(
             "SELECT paid_at, amount_fen, channel, reference FROM payments
              WHERE bill_id = $1 ORDER BY paid_at, id",
@@ -272,26 +348,28 @@ impl Store {
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
         let readings = self
-            .reading_pairs(meter_id, summary.period_start, summary.period_end)
+            .reading_pairs(
+                col(&row, "meter_id")?,
+                summary.period_start,
+                summary.period_end,
+            )
             .await?;
-        Ok(Some(BillDetail {
-            account: summary_from(&account)?,
+        Ok(Some(BillRecord {
+            visible: col::<i32>(&row, "visible")? == 1,
+            account,
             issued_on: date_col(&row, "issued_on")?,
             meter_serial: col(&row, "serial")?,
             tariff: LocalName {
-                en: col(&row, "tariff_en")?,
-                zh: col(&row, "tariff_zh")?,
+                en: col(&row, "bill_tariff_en")?,
+                zh: col(&row, "bill_tariff_zh")?,
             },
+            tariff_rules,
             readings,
             lines,
             payments,
-            next_tier_reset: tariff.next_tier_reset(today),
-            explanation: Vec::new(),
-            reference: crate::domain::bill::reference(
-                &summary.account_number,
-                summary.period_start,
-                summary.id,
-            ),
+            facts,
+            before: before.map(|(_, f)| f),
+            year_ago: year_ago.map(|(_, f)| f),
             summary,
         }))
     }

@@ -3,6 +3,7 @@
 use super::{Store, StoreError, col, date_col, enum_col};
 use crate::domain::RowId;
 use crate::domain::calendar::WorkingCalendar;
+use crate::domain::case_number::{Series, case_number};
 use crate::domain::connection::{
     ConnectionCase, ConnectionLimits, Move, RequestKind, Stage, SupplyCategory,
 };
@@ -74,25 +75,6 @@ pub struct NewCase<'a> {
     pub contact_phone: &'a str,
     pub idempotency_key: &'a str,
     pub document_ids: &'a [RowId],
-}
-
-/// Why a case could not be stored.
-#[derive(Debug, thiserror::Error)]
-pub enum CaseWriteError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// A document is not the applicant's, or already belongs to another case.
-    #[error("a document is not available to this case")]
-    DocumentUnavailable,
-    /// Someone else changed the case at the same moment; read it again.
-    #[error("the case changed meanwhile")]
-    Conflict,
-}
-
-impl From<sqlx::Error> for CaseWriteError {
-    fn from(e: sqlx::Error) -> Self {
-        CaseWriteError::Store(e.into())
-    }
 }
 
 /// The stored name of an event's move (`open` for the first event).
@@ -426,7 +408,7 @@ impl Store {
         case: &ConnectionCase,
         next_due: Option<NaiveDate>,
         now: i64,
-    ) -> Result<(RowId, bool), CaseWriteError> {
+    ) -> Result<(RowId, bool), StoreError> {
         if let Some(id) = self
             .case_by_key(new.applicant_id, new.idempotency_key)
             .await?
@@ -466,12 +448,12 @@ impl Store {
             let id = self
                 .case_by_key(new.applicant_id, new.idempotency_key)
                 .await?;
-            return id.map(|id| (id, false)).ok_or(CaseWriteError::Conflict);
+            return id.map(|id| (id, false)).ok_or(StoreError::Conflict);
         };
-        let id: i64 = col(&row, "id").map_err(CaseWriteError::Store)?;
+        let id: i64 = col(&row, "id")?;
         let year = chrono::Datelike::year(&case.accepted_on);
         sqlx::query("UPDATE connection_cases SET case_number = $1 WHERE id = $2")
-            .bind(crate::domain::application::case_number(year, id))
+            .bind(case_number(Series::Connection, year, id))
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -518,7 +500,7 @@ impl Store {
         note: &str,
         for_customer: bool,
         documents: &[RowId],
-    ) -> Result<(), CaseWriteError> {
+    ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
         insert_event(
@@ -559,7 +541,7 @@ async fn insert_event(
     actor_id: i64,
     note: &str,
     for_customer: bool,
-) -> Result<(), CaseWriteError> {
+) -> Result<(), StoreError> {
     let done = sqlx::query(
         "INSERT INTO connection_events (case_id, seq, move, on_day, at, actor_id, note, for_customer)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -576,7 +558,7 @@ async fn insert_event(
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(CaseWriteError::Conflict);
+        return Err(StoreError::Conflict);
     }
     Ok(())
 }
@@ -587,7 +569,7 @@ async fn attach_documents(
     case: RowId,
     owner_id: i64,
     documents: &[RowId],
-) -> Result<(), CaseWriteError> {
+) -> Result<(), StoreError> {
     for doc in documents {
         let done = sqlx::query(
             "UPDATE documents SET case_id = $1 WHERE id = $2 AND owner_id = $3 AND case_id IS NULL",
@@ -598,7 +580,7 @@ async fn attach_documents(
         .execute(&mut *conn)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(CaseWriteError::DocumentUnavailable);
+            return Err(StoreError::DocumentUnavailable);
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 use super::connections::{DocumentRow, document_from};
 use super::{Store, StoreError, col, enum_col, opt_date};
 use crate::domain::RowId;
+use crate::domain::case_number::{Series, case_number};
 use crate::domain::feedback::{
     ComplaintDeadlines, ComplaintLimits, FeedbackAction, FeedbackKind, FeedbackState, JobKind,
 };
@@ -104,30 +105,6 @@ pub struct FeedbackMove<'a> {
     pub now: i64,
     /// Fresh deadlines when the case reopens.
     pub reopened: Option<ComplaintDeadlines>,
-}
-
-/// Why a feedback write did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum FeedbackWriteError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Someone else moved the case first.
-    #[error("the case changed meanwhile")]
-    Conflict,
-    /// An attachment is not the customer's own unattached upload.
-    #[error("attachment unavailable")]
-    AttachmentUnavailable,
-}
-
-impl From<sqlx::Error> for FeedbackWriteError {
-    fn from(e: sqlx::Error) -> Self {
-        FeedbackWriteError::Store(StoreError::Database(e))
-    }
-}
-
-/// A feedback case number such as `TS-2026-000007` (投诉/诉求).
-pub fn feedback_number(year: i32, id: i64) -> String {
-    format!("TS-{year}-{id:06}")
 }
 
 const FEEDBACK_COLUMNS: &str = "id, case_number, customer_id, kind, topic, service_account_id,
@@ -367,7 +344,7 @@ impl Store {
         deadlines: Option<ComplaintDeadlines>,
         today: NaiveDate,
         now: i64,
-    ) -> Result<(RowId, bool), FeedbackWriteError> {
+    ) -> Result<(RowId, bool), StoreError> {
         if let Some(id) = self
             .feedback_by_key(new.customer_id, new.idempotency_key)
             .await?
@@ -404,11 +381,15 @@ impl Store {
             let id = self
                 .feedback_by_key(new.customer_id, new.idempotency_key)
                 .await?;
-            return id.map(|id| (id, false)).ok_or(FeedbackWriteError::Conflict);
+            return id.map(|id| (id, false)).ok_or(StoreError::Conflict);
         };
         let id: i64 = col(&row, "id")?;
         sqlx::query("UPDATE feedback_cases SET case_number = $1 WHERE id = $2")
-            .bind(feedback_number(chrono::Datelike::year(&today), id))
+            .bind(case_number(
+                Series::Feedback,
+                chrono::Datelike::year(&today),
+                id,
+            ))
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -422,7 +403,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
             if owned.is_none() {
-                return Err(FeedbackWriteError::AttachmentUnavailable);
+                return Err(StoreError::DocumentUnavailable);
             }
             sqlx::query("INSERT INTO feedback_attachments (case_id, document_id) VALUES ($1, $2)")
                 .bind(id)
@@ -554,11 +535,7 @@ impl Store {
 
     /// Moves a case, if nobody moved it meanwhile, and records who did it and why. A reply
     /// stores its text; reopening starts a new round with fresh deadlines.
-    pub async fn move_feedback(
-        &self,
-        id: RowId,
-        mv: &FeedbackMove<'_>,
-    ) -> Result<(), FeedbackWriteError> {
+    pub async fn move_feedback(&self, id: RowId, mv: &FeedbackMove<'_>) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
         let reopen = mv.reopened.is_some() || mv.action == FeedbackAction::NotSatisfied;
@@ -584,7 +561,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(FeedbackWriteError::Conflict);
+            return Err(StoreError::Conflict);
         }
         sqlx::query(
             "INSERT INTO feedback_events (case_id, round, action, on_day, at, actor_id, by_staff, note)

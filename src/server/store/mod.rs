@@ -15,6 +15,7 @@ pub use bills::NewBill;
 pub use users::User;
 
 use crate::api::ApiError;
+use crate::domain::{Field, FieldError, Problem};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyConnection, AnyPool, Connection, Executor, Row};
 use std::path::Path;
@@ -28,9 +29,23 @@ pub enum Backend {
     Postgres,
 }
 
-/// A storage failure. Never shown to people; logged and reported as [`ApiError::Internal`].
+/// Why the store did not do what was asked: a refusal the person is told about (someone else
+/// changed the row first, a document that is not theirs, the last owner), or a failure that is
+/// logged and reported as [`ApiError::Internal`]. The one error of every store function.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Someone else changed the row at the same moment; read it again.
+    #[error("the row changed meanwhile")]
+    Conflict,
+    /// A document or attachment is not the person's own upload, or belongs to something else.
+    #[error("a document is not available here")]
+    DocumentUnavailable,
+    /// The member to change is not in the organisation.
+    #[error("no such member")]
+    NoSuchMember,
+    /// The change would leave the organisation without an owner.
+    #[error("the organisation would have no owner")]
+    LastOwner,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration: {0}")]
@@ -43,8 +58,18 @@ pub enum StoreError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        tracing::error!(error = %e, "store failure");
-        ApiError::Internal
+        match e {
+            StoreError::Conflict => ApiError::Conflict,
+            StoreError::DocumentUnavailable => {
+                FieldError::new(Field::Documents, Problem::NotAllowed).into()
+            }
+            StoreError::NoSuchMember => ApiError::NotFound,
+            StoreError::LastOwner => FieldError::new(Field::Role, Problem::LastOwner).into(),
+            e => {
+                tracing::error!(error = %e, "store failure");
+                ApiError::Internal
+            }
+        }
     }
 }
 

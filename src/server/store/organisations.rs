@@ -135,23 +135,6 @@ pub struct NewInvitation<'a> {
     pub body: &'a str,
 }
 
-/// Why a membership change was not made.
-#[derive(Debug, thiserror::Error)]
-pub enum MemberChangeError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("no such member")]
-    NoSuchMember,
-    #[error("the organisation would have no owner")]
-    LastOwner,
-}
-
-impl From<sqlx::Error> for MemberChangeError {
-    fn from(e: sqlx::Error) -> Self {
-        MemberChangeError::Store(e.into())
-    }
-}
-
 /// One billing month of one site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SiteMonthRow {
@@ -236,7 +219,7 @@ impl Store {
         to: Option<OrgRole>,
         actor_id: i64,
         now: i64,
-    ) -> Result<OrgRole, MemberChangeError> {
+    ) -> Result<OrgRole, StoreError> {
         let mut tx = self.pool.begin().await?;
         if self.backend == Backend::Postgres {
             sqlx::query("SELECT id FROM organisations WHERE id = $1 FOR UPDATE")
@@ -258,7 +241,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(current) = current else {
-            return Err(MemberChangeError::NoSuchMember);
+            return Err(StoreError::NoSuchMember);
         };
         let from = enum_col(&current, "role", OrgRole::from_stored)?;
         let owners = sqlx::query(
@@ -270,7 +253,7 @@ impl Store {
         .await?;
         let owners: i64 = col(&owners, "n")?;
         if !keeps_an_owner(owners as usize, RoleChange { from, to }) {
-            return Err(MemberChangeError::LastOwner);
+            return Err(StoreError::LastOwner);
         }
         let (action, detail) = match to {
             Some(role) => {

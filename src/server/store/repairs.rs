@@ -4,6 +4,7 @@ use super::accounts::VISIBLE_TO_USER;
 use super::{Store, StoreError, col, enum_col};
 use crate::domain::RowId;
 use crate::domain::account::AreaClass;
+use crate::domain::case_number::{Series, case_number};
 use crate::domain::repair::{
     FaultKind, OutageDraft, OutageKind, RepairLimits, TicketAction, TicketState, TicketTimes,
 };
@@ -151,27 +152,6 @@ fn outage_from(row: &AnyRow) -> Result<OutageRow, StoreError> {
     })
 }
 
-/// Why a ticket write did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum TicketWriteError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Someone else moved the ticket first.
-    #[error("the ticket changed meanwhile")]
-    Conflict,
-}
-
-impl From<sqlx::Error> for TicketWriteError {
-    fn from(e: sqlx::Error) -> Self {
-        TicketWriteError::Store(StoreError::Database(e))
-    }
-}
-
-/// A ticket number such as `BX-2026-000042` (报修).
-pub fn ticket_number(year: i32, id: i64) -> String {
-    format!("BX-{year}-{id:06}")
-}
-
 impl Store {
     /// The committed repair times, as operators configured them.
     pub async fn repair_limits(&self) -> Result<RepairLimits, StoreError> {
@@ -225,7 +205,7 @@ impl Store {
         limits: &RepairLimits,
         year: i32,
         now: i64,
-    ) -> Result<(RowId, bool), TicketWriteError> {
+    ) -> Result<(RowId, bool), StoreError> {
         if let Some(id) = self
             .ticket_by_key(new.reporter_id, new.idempotency_key)
             .await?
@@ -269,11 +249,11 @@ impl Store {
             let id = self
                 .ticket_by_key(new.reporter_id, new.idempotency_key)
                 .await?;
-            return id.map(|id| (id, false)).ok_or(TicketWriteError::Conflict);
+            return id.map(|id| (id, false)).ok_or(StoreError::Conflict);
         };
         let id: i64 = col(&row, "id")?;
         sqlx::query("UPDATE repair_tickets SET ticket_number = $1 WHERE id = $2")
-            .bind(ticket_number(year, id))
+            .bind(case_number(Series::Repair, year, id))
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -402,7 +382,7 @@ impl Store {
         actor_id: i64,
         by_staff: bool,
         now: i64,
-    ) -> Result<(), TicketWriteError> {
+    ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
         let done = sqlx::query(
@@ -426,7 +406,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
-            return Err(TicketWriteError::Conflict);
+            return Err(StoreError::Conflict);
         }
         sqlx::query(
             "INSERT INTO repair_events (ticket_id, action, at, actor_id, by_staff, note)
@@ -570,14 +550,4 @@ async fn outage_event(
     .execute(&mut **tx)
     .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ticket_numbers_read_like_case_numbers() {
-        assert_eq!(ticket_number(2026, 42), "BX-2026-000042");
-    }
 }

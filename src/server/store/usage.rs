@@ -1,9 +1,7 @@
-//! Usage: a service account's meter and its interval readings, its bills as months of use, and
-//! what a bill says for comparing it with others.
+//! Usage: a service account's meter and its interval readings, and its bills as months of use.
 
-use super::{Store, StoreError, col, date_col, enum_col};
-use crate::domain::tariff::LineKind;
-use crate::domain::usage::{BillFacts, Interval, WattHours};
+use super::{Store, StoreError, col, date_col};
+use crate::domain::usage::{Interval, WattHours};
 use crate::domain::{Fen, KilowattHours, RowId, Tariff};
 use chrono::NaiveDate;
 
@@ -115,67 +113,5 @@ impl Store {
             serde_json::from_str(&rules).map_err(|e| StoreError::Corrupt(format!("tariff: {e}")))
         })
         .transpose()
-    }
-
-    /// What `account`'s bill for the period starting `start` says, if there is one.
-    async fn facts_where(
-        &self,
-        account: RowId,
-        condition: &str,
-        day: NaiveDate,
-    ) -> Result<Option<BillFacts>, StoreError> {
-        let row = sqlx::query(&format!(
-            "SELECT id, period_start, period_end, energy_centi_kwh, total_fen, tariff_code FROM bills
-             WHERE service_account_id = $1 AND {condition}
-             ORDER BY period_start DESC LIMIT 1"
-        ))
-        .bind(account.0)
-        .bind(day.to_string())
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let id: i64 = col(&row, "id")?;
-        let lines = sqlx::query(
-            "SELECT kind, energy_centi_kwh FROM bill_lines WHERE bill_id = $1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                enum_col(r, "kind", LineKind::from_stored)?,
-                KilowattHours::from_centi(col(r, "energy_centi_kwh")?),
-            ))
-        })
-        .collect::<Result<_, StoreError>>()?;
-        Ok(Some(BillFacts {
-            period_start: date_col(&row, "period_start")?,
-            period_end: date_col(&row, "period_end")?,
-            energy: KilowattHours::from_centi(col(&row, "energy_centi_kwh")?),
-            total: Fen(col(&row, "total_fen")?),
-            tariff_code: col(&row, "tariff_code")?,
-            lines,
-        }))
-    }
-
-    /// A bill of `account` to compare with: the one for the period starting `start`, the one
-    /// just before it, and the one for the same month a year earlier.
-    pub async fn comparable_bills(
-        &self,
-        account: RowId,
-        start: NaiveDate,
-    ) -> Result<(Option<BillFacts>, Option<BillFacts>, Option<BillFacts>), StoreError> {
-        let this = self
-            .facts_where(account, "period_start = $2", start)
-            .await?;
-        let before = self
-            .facts_where(account, "period_start < $2", start)
-            .await?;
-        let year_ago = match crate::domain::usage::same_month_last_year(start) {
-            Some(day) => self.facts_where(account, "period_start = $2", day).await?,
-            None => None,
-        };
-        Ok((this, before, year_ago))
     }
 }
