@@ -5,6 +5,8 @@
 //! table to answer a page address with the right client's `index.html`; a client uses it to
 //! tell its own pages (followed by the router) from another client's (loaded by the browser).
 
+use super::pages::Route;
+
 /// One browser client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Client {
@@ -27,16 +29,6 @@ impl Client {
         Client::Business,
         Client::Staff,
     ];
-
-    /// The first segments of the page addresses this client serves (the portal takes the rest).
-    fn prefixes(self) -> &'static [&'static str] {
-        match self {
-            Client::Portal => &[],
-            Client::Services => &["connections", "repairs", "outages", "feedback"],
-            Client::Business => &["business"],
-            Client::Staff => &["staff"],
-        }
-    }
 
     /// The folder under `dist/` that holds this client's build, which is also the address its
     /// files are served from (`/services/…`); empty for the portal, which lives at the top.
@@ -68,14 +60,22 @@ impl Client {
         }
     }
 
-    /// The client whose pages include the address `path` (`/repairs/12` → `Services`).
+    /// The client whose pages include the address `path` (`/repairs/12` → `Services`), from
+    /// the page table. An address no page has goes to the client whose pages share its first
+    /// word (`/staff/nothing` shows the staff console's "not found"), else to the portal.
     pub fn for_path(path: &str) -> Client {
-        let first = path.trim_start_matches('/').split(['/', '?', '#']).next();
-        let first = first.unwrap_or("");
-        Client::ALL
+        if let Some(route) = Route::for_path(path) {
+            return route.client();
+        }
+        let first = |p: &str| {
+            let p = p.trim_start_matches('/');
+            p.split(['/', '?', '#']).next().unwrap_or("").to_string()
+        };
+        let word = first(path);
+        Route::ALL
             .into_iter()
-            .find(|c| c.prefixes().contains(&first))
-            .unwrap_or(Client::Portal)
+            .find(|r| !word.is_empty() && first(r.pattern()) == word)
+            .map_or(Client::Portal, Route::client)
     }
 
     /// The client this crate is being built as (the portal in server builds too).

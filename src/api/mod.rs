@@ -10,6 +10,7 @@ pub mod connections;
 pub mod error;
 pub mod feedback;
 pub mod organisations;
+pub mod pages;
 pub mod repairs;
 pub mod staff;
 pub mod supervisor;

@@ -8,10 +8,16 @@ pub mod pages;
 pub mod session;
 
 use crate::api::clients::Client;
+use crate::api::pages::{Page, Route};
 use components::header::SiteHeader;
+use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
+use leptos_router::{
+    NestedRoute, ParamSegment, PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment,
+};
 use pages::not_found::NotFoundPage;
 
 /// The whole app.
@@ -21,7 +27,7 @@ pub fn App() -> impl IntoView {
     session::provide_session();
     view! {
         <Router>
-            <a class="skip-link" href="#main"><components::text::Tr s=|t| t.skip_to_content/></a>
+            <a class="skip-link" href="#main"><components::text::Tr s=|l| Text::of(l).skip_to_content/></a>
             <SiteHeader/>
             <FocusOnNavigate/>
             <main id="main" class="page" tabindex="-1">{routes()}</main>
@@ -47,9 +53,6 @@ fn FocusOnNavigate() -> impl IntoView {
 /// router, every other page is loaded by the browser.
 pub const THIS_CLIENT: Client = Client::this();
 
-/// True in the staff console's build (feature `staff`, served under `/staff`).
-pub const STAFF_CONSOLE: bool = matches!(THIS_CLIENT, Client::Staff);
-
 /// True when `path` is a page of this build; other paths belong to another client, which the
 /// browser loads.
 pub fn is_local(path: &str) -> bool {
@@ -68,96 +71,115 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
     }
 }
 
-/// The customer portal's pages: signing in, the overview, bills, usage.
-#[cfg(not(any(feature = "staff", feature = "services", feature = "business")))]
+/// This client's routes, from the page table (`api::pages::Route`), in its order.
 fn routes() -> impl IntoView {
-    use pages::{
-        bill::BillPage,
-        bills::{AccountBillsPage, BillsIndexPage},
-        overview::OverviewPage,
-        register::RegisterPage,
-        sign_in::SignInPage,
-        usage::UsagePage,
-    };
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/") view=OverviewPage/>
-            <Route path=path!("/signin") view=SignInPage/>
-            <Route path=path!("/register") view=RegisterPage/>
-            <Route path=path!("/bills") view=BillsIndexPage/>
-            <Route path=path!("/bills/:id") view=BillPage/>
-            <Route path=path!("/accounts/:id/bills") view=AccountBillsPage/>
-            <Route path=path!("/usage") view=UsagePage/>
-        </Routes>
+    let routes: Vec<AnyNestedRoute> = Route::ALL.into_iter().filter_map(route).collect();
+    let children = RouteChildren::to_children(move || StaticVec::from(routes));
+    Routes(
+        RoutesProps::builder()
+            .fallback(NotFoundPage)
+            .children(children)
+            .build(),
+    )
+}
+
+/// The page a route shows, when this client serves it. Each arm asks the table in a constant
+/// expression, so a client's build never links another client's pages or their strings. A
+/// route without an arm here does not compile.
+fn route(route: Route) -> Option<AnyNestedRoute> {
+    use pages::*;
+    macro_rules! page {
+        ($route:ident => $view:path) => {
+            if const { Route::$route.served_by(THIS_CLIENT) } {
+                let pattern = Pattern(Route::$route.pattern());
+                Some(NestedRoute::new(pattern, $view).into_any_nested_route())
+            } else {
+                None
+            }
+        };
+    }
+    match route {
+        Route::Overview => page!(Overview => overview::OverviewPage),
+        Route::SignIn => page!(SignIn => sign_in::SignInPage),
+        Route::Register => page!(Register => register::RegisterPage),
+        Route::Bills => page!(Bills => bills::BillsIndexPage),
+        Route::Bill => page!(Bill => bill::BillPage),
+        Route::AccountBills => page!(AccountBills => bills::AccountBillsPage),
+        Route::Usage => page!(Usage => usage::UsagePage),
+        Route::Applications => page!(Applications => connections::ApplicationsPage),
+        Route::Apply => page!(Apply => apply::ApplyPage),
+        Route::Application => page!(Application => connections::ApplicationPage),
+        Route::Repairs => page!(Repairs => repairs::TicketsPage),
+        Route::Report => page!(Report => report::ReportPage),
+        Route::Ticket => page!(Ticket => repairs::TicketPage),
+        Route::Outages => page!(Outages => outages::OutagesPage),
+        Route::Feedback => page!(Feedback => feedback::FeedbackListPage),
+        Route::GiveFeedback => page!(GiveFeedback => feedback::NewFeedbackPage),
+        Route::FeedbackCase => page!(FeedbackCase => feedback::FeedbackPage),
+        Route::Organisations => page!(Organisations => business::OrganisationsPage),
+        Route::Join => page!(Join => members::JoinPage),
+        Route::OrgDashboard => page!(OrgDashboard => business::OrgDashboardPage),
+        Route::Sites => page!(Sites => sites::SitesListPage),
+        Route::Site => page!(Site => site::SitePage),
+        Route::Members => page!(Members => members::MembersListPage),
+        Route::Export => page!(Export => export::ExportPage),
+        Route::StaffHome => page!(StaffHome => staff::QueuePage),
+        Route::StaffQueue => page!(StaffQueue => staff::QueuePage),
+        Route::StaffCase => page!(StaffCase => staff::StaffCasePage),
+        Route::StaffTickets => page!(StaffTickets => dispatch::TicketQueuePage),
+        Route::StaffTicket => page!(StaffTicket => dispatch::StaffTicketPage),
+        Route::StaffOutages => page!(StaffOutages => dispatch::StaffOutagesPage),
+        Route::StaffFeedback => page!(StaffFeedback => feedback_desk::FeedbackQueuePage),
+        Route::StaffFeedbackCase => page!(StaffFeedbackCase => feedback_desk::FeedbackCasePage),
+        Route::StaffDashboard => page!(StaffDashboard => supervision::DashboardPage),
     }
 }
 
-/// The customer services' pages: connection applications, repairs, outages, feedback.
-#[cfg(feature = "services")]
-fn routes() -> impl IntoView {
-    use pages::apply::ApplyPage;
-    use pages::connections::{ApplicationPage, ApplicationsPage};
-    use pages::feedback::{FeedbackListPage, FeedbackPage, NewFeedbackPage};
-    use pages::outages::OutagesPage;
-    use pages::repairs::{TicketPage, TicketsPage};
-    use pages::report::ReportPage;
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/connections") view=ApplicationsPage/>
-            <Route path=path!("/connections/new") view=ApplyPage/>
-            <Route path=path!("/connections/:id") view=ApplicationPage/>
-            <Route path=path!("/repairs") view=TicketsPage/>
-            <Route path=path!("/repairs/new") view=ReportPage/>
-            <Route path=path!("/repairs/:id") view=TicketPage/>
-            <Route path=path!("/outages") view=OutagesPage/>
-            <Route path=path!("/feedback") view=FeedbackListPage/>
-            <Route path=path!("/feedback/new") view=NewFeedbackPage/>
-            <Route path=path!("/feedback/:id") view=FeedbackPage/>
-        </Routes>
+/// A pattern from the page table, matched segment by segment as leptos_router's `path!` would
+/// match the same text.
+#[derive(Debug, Clone, Copy)]
+struct Pattern(&'static str);
+
+impl Pattern {
+    fn segments(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('/').filter(|s| !s.is_empty())
     }
 }
 
-/// The enterprise pages: an organisation's dashboard, sites, members, export; invitations.
-#[cfg(feature = "business")]
-fn routes() -> impl IntoView {
-    use pages::business::{OrgDashboardPage, OrganisationsPage};
-    use pages::export::ExportPage;
-    use pages::members::{JoinPage, MembersListPage};
-    use pages::site::SitePage;
-    use pages::sites::SitesListPage;
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/business") view=OrganisationsPage/>
-            <Route path=path!("/business/join/:token") view=JoinPage/>
-            <Route path=path!("/business/:org") view=OrgDashboardPage/>
-            <Route path=path!("/business/:org/sites") view=SitesListPage/>
-            <Route path=path!("/business/:org/sites/:site") view=SitePage/>
-            <Route path=path!("/business/:org/members") view=MembersListPage/>
-            <Route path=path!("/business/:org/export") view=ExportPage/>
-        </Routes>
+impl PossibleRouteMatch for Pattern {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let mut rest = path;
+        let mut params = Vec::new();
+        for segment in self.segments() {
+            let step = match segment.strip_prefix(':') {
+                Some(name) => ParamSegment(name).test(rest)?,
+                None => StaticSegment(segment).test(rest)?,
+            };
+            rest = step.remaining();
+            params.extend(step.params());
+        }
+        let matched = &path[..path.len() - rest.len()];
+        Some(PartialPathMatch::new(rest, params, matched))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        for segment in self.segments() {
+            path.push(match segment.strip_prefix(':') {
+                Some(name) => PathSegment::Param(name.into()),
+                None => PathSegment::Static(segment.into()),
+            });
+        }
     }
 }
 
-/// The staff console's pages.
-#[cfg(feature = "staff")]
-fn routes() -> impl IntoView {
-    use pages::dispatch::{StaffOutagesPage, StaffTicketPage, TicketQueuePage};
-    use pages::feedback_desk::{FeedbackCasePage, FeedbackQueuePage};
-    use pages::staff::{QueuePage, StaffCasePage};
-    use pages::supervision::DashboardPage;
-    view! {
-        <Routes fallback=NotFoundPage>
-            <Route path=path!("/staff") view=QueuePage/>
-            <Route path=path!("/staff/queue") view=QueuePage/>
-            <Route path=path!("/staff/cases/:id") view=StaffCasePage/>
-            <Route path=path!("/staff/tickets") view=TicketQueuePage/>
-            <Route path=path!("/staff/tickets/:id") view=StaffTicketPage/>
-            <Route path=path!("/staff/outages") view=StaffOutagesPage/>
-            <Route path=path!("/staff/feedback") view=FeedbackQueuePage/>
-            <Route path=path!("/staff/feedback/:id") view=FeedbackCasePage/>
-            <Route path=path!("/staff/dashboard") view=DashboardPage/>
-        </Routes>
-    }
+/// Goes to `page`: inside this app without a reload, or by loading the other app.
+pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
+    let go = use_go();
+    move |page: Page| go(&page.href())
 }
 
 /// Replaces the static loading shell in `#app` with the app.
@@ -177,4 +199,8 @@ pub fn mount() {
         }
         None => leptos::mount::mount_to_body(App),
     }
+}
+
+crate::ui::i18n::strings! {
+    skip_to_content: &'static str = "Skip to content", "跳到正文";
 }

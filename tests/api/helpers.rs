@@ -115,7 +115,11 @@ fn fake_dist() -> PathBuf {
         "<!DOCTYPE html><title>GridCare</title><div id=app></div>",
     )
     .expect("write index");
-    for (folder, title) in [("staff", "staff console"), ("services", "services")] {
+    for (folder, title) in [
+        ("staff", "staff console"),
+        ("services", "services"),
+        ("business", "business"),
+    ] {
         std::fs::create_dir_all(dir.join(folder)).expect("create a client's folder");
         std::fs::write(
             dir.join(folder).join("index.html"),

@@ -1,8 +1,10 @@
 //! The HTTP surface: static files, SPA fallback, headers, guards.
 
 use crate::helpers::{RESIDENT, spawn_app, spawn_app_with_demo};
+use gridcare::api::clients::Client;
+use gridcare::api::pages::Route;
 use reqwest::StatusCode;
-use reqwest::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE};
+use reqwest::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, LOCATION};
 
 #[tokio::test]
 async fn health_check_answers_ok() {
@@ -74,6 +76,52 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
         .await
         .expect("answer");
     assert_eq!(missing_asset.status(), StatusCode::NOT_FOUND);
+}
+
+/// What the stand-in `dist/` (see `helpers::fake_dist`) puts in each client's `index.html`.
+fn index_of(client: Client) -> &'static str {
+    match client {
+        Client::Portal => "<title>GridCare</title>",
+        Client::Services => "<title>GridCare services</title>",
+        Client::Business => "<title>GridCare business</title>",
+        Client::Staff => "<title>GridCare staff console</title>",
+    }
+}
+
+#[tokio::test]
+async fn every_page_in_the_page_table_gets_the_index_of_the_client_that_serves_it() {
+    let app = spawn_app().await;
+    for route in Route::ALL {
+        let path: Vec<&str> = route
+            .pattern()
+            .split('/')
+            .map(|s| if s.starts_with(':') { "7" } else { s })
+            .collect();
+        let path = if route.pattern() == "/" {
+            "/".to_string()
+        } else {
+            path.join("/")
+        };
+        let mut res = app.client.get(app.url(&path)).send().await.expect("answer");
+        if res.status().is_redirection() {
+            // A client's own folder (`/staff`) is served at its address with a slash.
+            assert_eq!(res.headers()[LOCATION], format!("{path}/"), "{path}");
+            let with_slash = format!("{path}/");
+            res = app
+                .client
+                .get(app.url(&with_slash))
+                .send()
+                .await
+                .expect("answer");
+        }
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let body = res.text().await.expect("body");
+        assert!(
+            body.contains(index_of(route.client())),
+            "{path} should get the {:?} client, got {body}",
+            route.client()
+        );
+    }
 }
 
 #[tokio::test]

@@ -4,12 +4,13 @@
 use crate::api::connections::{CaseDetail, CaseSummary};
 use crate::domain::application::{Capacity, SupplyVoltage};
 use crate::ui::components::data::{Cell, DataTable, Facts};
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Common, use_i18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The state of a case as a badge (late cases say so in words).
-pub fn case_badge(t: &Text, summary: &CaseSummary) -> Cell {
+pub fn case_badge(t: &Common, summary: &CaseSummary) -> Cell {
+    let t = Text::of(t.lang);
     let class = match (summary.late, summary.state.as_str()) {
         (true, _) => "badge badge-overdue",
         (_, "completed") => "badge badge-paid",
@@ -32,7 +33,7 @@ pub fn case_badge(t: &Text, summary: &CaseSummary) -> Cell {
 pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let c = case.clone();
         let s = c.summary.clone();
         let voltage = SupplyVoltage::from_stored(&c.supply_voltage)
@@ -160,5 +161,71 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+crate::ui::i18n::strings! {
+    on_time: &'static str = "On time", "按时";
+    in_progress: &'static str = "In progress", "办理中";
+    not_reached: &'static str = "Not reached", "未开始";
+    state_in_progress: &'static str = "In progress", "办理中";
+    state_waiting: &'static str = "Waiting for you", "待您补充";
+    state_completed: &'static str = "Completed", "已完成";
+    state_rejected: &'static str = "Rejected", "已驳回";
+    state_cancelled: &'static str = "Cancelled", "已撤销";
+    col_limit: &'static str = "Time limit", "时限";
+    col_started: &'static str = "Started", "开始";
+    col_result: &'static str = "Result", "结果";
+    still_needed: &'static str = "Still needed", "尚需提供";
+    by_utility: &'static str = "Utility", "供电公司";
+    by_you: &'static str = "You", "您";
+    by_customer: &'static str = "Customer", "客户";
+    accepted_on: &'static str = "Accepted", "受理日期";
+    all_stages: &'static str = "All utility stages", "供电企业各环节合计";
+    staff_note: &'static str = "staff only", "仅内部可见";
+    action_open: &'static str = "Application filed", "提交申请";
+    action_advance: &'static str = "Stage finished", "环节完成";
+    action_ask: &'static str = "Asked the customer", "要求补充";
+    action_respond: &'static str = "Customer answered", "客户已补充";
+    action_reject: &'static str = "Rejected", "驳回";
+    action_cancel: &'static str = "Cancelled", "撤销";
+    working_days: fn(u32) -> String =
+        |n| {
+            if n == 1 {
+                "1 working day".into()
+            } else {
+                format!("{n} working days")
+            }
+        },
+        |n| format!("{n} 个工作日");
+    used_of: fn(u32, u32) -> String =
+        |used, limit| format!("{used} of {limit} working days used"),
+        |used, limit| format!("已用 {used} / {limit} 个工作日");
+}
+
+impl Text {
+    /// A case state's name (stored names as the server sends them).
+    pub fn case_state<'a>(&self, s: &'a str) -> &'a str {
+        match s {
+            "in_progress" => self.state_in_progress,
+            "waiting_on_customer" => self.state_waiting,
+            "completed" => self.state_completed,
+            "rejected" => self.state_rejected,
+            "cancelled" => self.state_cancelled,
+            other => other,
+        }
+    }
+
+    /// What happened in a case event (stored action names).
+    pub fn case_action<'a>(&self, a: &'a str) -> &'a str {
+        match a {
+            "open" => self.action_open,
+            "advance" => self.action_advance,
+            "ask_customer" => self.action_ask,
+            "customer_responded" => self.action_respond,
+            "reject" => self.action_reject,
+            "cancel" => self.action_cancel,
+            other => other,
+        }
     }
 }

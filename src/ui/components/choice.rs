@@ -4,7 +4,7 @@
 
 use crate::domain::FieldError;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{I18n, Text, use_i18n};
+use crate::ui::i18n::{I18n, Lang, use_i18n};
 use leptos::prelude::*;
 
 /// The premises a person may file requests for, as `(id, "number · address")` choices: an
@@ -27,13 +27,13 @@ pub fn premises_to_file_for(
 /// The refusal under a field, named by the field's own label.
 fn refusal(
     i18n: I18n,
-    label: fn(&'static Text) -> &'static str,
+    label: fn(Lang) -> &'static str,
     error: Signal<Option<FieldError>>,
 ) -> impl Fn() -> Option<String> {
     move || {
         error.get().map(|e| {
-            let t = i18n.t();
-            format!("{}{}{}", label(t), t.colon, t.problem(e.problem))
+            let t = Text::of(i18n.lang());
+            format!("{}{}{}", label(i18n.lang()), t.colon, t.problem(e.problem))
         })
     }
 }
@@ -42,7 +42,7 @@ fn refusal(
 #[component]
 pub fn InputField(
     id: &'static str,
-    label: fn(&'static Text) -> &'static str,
+    label: fn(Lang) -> &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<FieldError>>,
     #[prop(default = "text")] input_type: &'static str,
@@ -75,7 +75,7 @@ pub fn InputField(
 #[component]
 pub fn TextAreaField(
     id: &'static str,
-    label: fn(&'static Text) -> &'static str,
+    label: fn(Lang) -> &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<FieldError>>,
     #[prop(default = 4)] rows: u32,
@@ -107,7 +107,7 @@ pub fn TextAreaField(
 #[component]
 pub fn SelectField(
     id: &'static str,
-    label: fn(&'static Text) -> &'static str,
+    label: fn(Lang) -> &'static str,
     value: RwSignal<String>,
     options: Signal<Vec<(String, String)>>,
     #[prop(into)] error: Signal<Option<FieldError>>,
@@ -119,7 +119,7 @@ pub fn SelectField(
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     let empty = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         if required { t.choose } else { t.choose_none }
     };
     view! {
@@ -156,7 +156,7 @@ pub fn DateRange(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let one = move |part: &'static str,
-                    label: fn(&'static Text) -> &'static str,
+                    label: fn(Lang) -> &'static str,
                     value: RwSignal<String>,
                     field: crate::domain::Field| {
         let input_id = format!("{id}-{part}");
@@ -179,8 +179,12 @@ pub fn DateRange(
     };
     view! {
         <div class="form-row">
-            {one("from", |t| t.field_from, from, crate::domain::Field::From)}
-            {one("to", |t| t.field_to, to, crate::domain::Field::To)}
+            {one("from", |l| Text::of(l).field_from, from, crate::domain::Field::From)}
+            {one("to", |l| Text::of(l).field_to, to, crate::domain::Field::To)}
         </div>
     }
+}
+
+crate::ui::i18n::strings! {
+    choose_none: &'static str = "None", "无";
 }

@@ -2,8 +2,10 @@
 //! and one case's facts, attachments and history.
 
 use crate::api::feedback::{DeadlineView, FeedbackDetail, FeedbackSummary};
+use crate::api::pages::Page;
+use crate::domain::RowId;
 use crate::ui::components::data::{Cell, DataTable, Facts};
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 /// A deadline as a cell: the day and the days left, then when it was met, marked late once
@@ -27,18 +29,18 @@ pub fn deadline_cell(t: &Text, d: Option<DeadlineView>) -> Cell {
     }
 }
 
-/// Cases as a table linking each number to `link_base/ID`.
+/// Cases as a table linking each number to `link(ID)`'s page.
 #[component]
-pub fn FeedbackTable(cases: Vec<FeedbackSummary>, link_base: &'static str) -> impl IntoView {
+pub fn FeedbackTable(cases: Vec<FeedbackSummary>, link: fn(RowId) -> Page) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let rows = cases
             .iter()
             .map(|c| {
                 vec![
                     Cell::Link {
-                        href: format!("{link_base}/{}", c.id),
+                        href: link(c.id).href(),
                         text: c.number.clone(),
                         hidden: String::new(),
                     },
@@ -70,7 +72,7 @@ pub fn FeedbackTable(cases: Vec<FeedbackSummary>, link_base: &'static str) -> im
 pub fn FeedbackCaseView(case: FeedbackDetail) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let c = &case;
         let s = &c.summary;
         let mut facts = vec![
@@ -129,5 +131,78 @@ pub fn FeedbackCaseView(case: FeedbackDetail) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+crate::ui::i18n::strings! {
+    fb_open: &'static str = "Received", "已受理";
+    fb_contacted: &'static str = "Customer contacted", "已联系客户";
+    fb_answered: &'static str = "Answered", "已答复";
+    fb_closed: &'static str = "Closed", "已办结";
+    fb_filed: &'static str = "Filed", "已提交";
+    fb_satisfied: &'static str = "Customer satisfied", "客户满意";
+    fb_not_satisfied: &'static str = "Customer not satisfied: reopened", "客户不满意，重新办理";
+    contact_due: &'static str = "Contact the customer by", "联系客户时限";
+    reply_due: &'static str = "Reply by", "答复时限";
+    received_label: &'static str = "Received", "受理时间";
+    our_reply: &'static str = "Our reply", "答复内容";
+    no_reply_yet: &'static str = "We have not replied yet.", "尚未答复。";
+    attachments_label: &'static str = "Attachments", "附件";
+    round_label: &'static str = "Round", "办理轮次";
+    reopened_round: fn(i64) -> String =
+        |n| {
+            if n > 1 {
+                format!("{n} (reopened)")
+            } else {
+                n.to_string()
+            }
+        },
+        |n| {
+            if n > 1 {
+                format!("第 {n} 轮（重新办理）")
+            } else {
+                format!("第 {n} 轮")
+            }
+        };
+    deadline_running: fn(&str, i64) -> String =
+        |due, n| match n {
+            0 => format!("{due} · due today"),
+            1 => format!("{due} · 1 day left"),
+            n => format!("{due} · {n} days left"),
+        },
+        |due, n| {
+            if n == 0 {
+                format!("{due} · 今天到期")
+            } else {
+                format!("{due} · 剩余 {n} 天")
+            }
+        };
+    deadline_done: fn(&str, &str) -> String =
+        |due, done| format!("{due} · done {done}"),
+        |due, done| format!("{due} · {done}已完成");
+}
+
+impl Text {
+    /// A feedback case's state.
+    pub fn feedback_state(&self, s: crate::domain::feedback::FeedbackState) -> &'static str {
+        match s {
+            crate::domain::feedback::FeedbackState::Open => self.fb_open,
+            crate::domain::feedback::FeedbackState::Contacted => self.fb_contacted,
+            crate::domain::feedback::FeedbackState::Answered => self.fb_answered,
+            crate::domain::feedback::FeedbackState::Closed => self.fb_closed,
+        }
+    }
+
+    /// A feedback case's history entry (stored action name).
+    pub fn feedback_action<'a>(&self, a: &'a str) -> &'a str {
+        match a {
+            "file" => self.fb_filed,
+            "log_contact" => self.fb_contacted,
+            "reply" => self.fb_answered,
+            "close" => self.fb_closed,
+            "satisfied" => self.fb_satisfied,
+            "not_satisfied" => self.fb_not_satisfied,
+            other => other,
+        }
     }
 }

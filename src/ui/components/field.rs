@@ -3,7 +3,7 @@
 use crate::api::ApiError;
 use crate::domain::Field;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Common, Lang, use_i18n};
 use leptos::prelude::*;
 
 /// The refusal of `field`, if `result` refused it.
@@ -28,13 +28,13 @@ pub fn TextField(
     /// The form field name (the server function's argument).
     name: &'static str,
     /// Which string labels it.
-    label: fn(&'static Text) -> &'static str,
+    label: fn(Lang) -> &'static str,
     /// `text`, `email`, `password`, …
     #[prop(default = "text")]
     input_type: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] hint: Option<fn(&'static Text) -> &'static str>,
+    #[prop(optional)] hint: Option<fn(Lang) -> &'static str>,
     /// The refusal of this field, if any.
     #[prop(into)]
     error: Signal<Option<ApiError>>,
@@ -71,7 +71,7 @@ pub fn TextField(
                 aria-describedby=described_by
             />
             <p class="field-error" id=error_id>
-                {move || error.get().map(|e| i18n.t().error(&e))}
+                {move || error.get().map(|e| Common::of(i18n.lang()).error(&e))}
             </p>
         </div>
     }

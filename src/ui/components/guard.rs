@@ -1,7 +1,8 @@
 //! Page frames: the heading and document title, and the sign-in requirement.
 
+use crate::api::pages::Page;
 use crate::ui::components::status::Loading;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Common, Lang, use_i18n};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
@@ -12,11 +13,8 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
     let here = crate::ui::browser::current_page();
-    let sign_in = if here == "/" {
-        "/signin".to_string()
-    } else {
-        format!("/signin?next={}", crate::ui::browser::encode(&here))
-    };
+    let next = (here != "/").then_some(here);
+    let sign_in = Page::SignIn { next }.href();
     // Only signing in or out re-renders the page, not a change to what is known of the person
     // (such as an organisation joined).
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
@@ -35,9 +33,9 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
 
 /// The page's `<h1>` from a fixed string, which also names the browser tab.
 #[component]
-pub fn PageHeading(text: fn(&'static Text) -> &'static str) -> impl IntoView {
+pub fn PageHeading(text: fn(Lang) -> &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <DynamicHeading text=Signal::derive(move || text(i18n.t()).to_string())/> }
+    view! { <DynamicHeading text=Signal::derive(move || text(i18n.lang()).to_string())/> }
 }
 
 /// The page's `<h1>` from text that depends on loaded data.
@@ -45,7 +43,11 @@ pub fn PageHeading(text: fn(&'static Text) -> &'static str) -> impl IntoView {
 pub fn DynamicHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
-        crate::ui::browser::set_title(&format!("{} · {}", text.get(), i18n.t().app_name));
+        crate::ui::browser::set_title(&format!(
+            "{} · {}",
+            text.get(),
+            Common::of(i18n.lang()).app_name
+        ));
     });
     // Focusable by script only, so navigation can move focus here (see `FocusOnNavigate`).
     view! { <h1 tabindex="-1">{move || text.get()}</h1> }

@@ -1,6 +1,8 @@
 //! The site header: brand, main menu, language switch, sign out.
 
 use crate::api::auth::sign_out;
+use crate::api::clients::Client;
+use crate::api::pages::{Page, Route};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::session::use_session;
@@ -29,27 +31,27 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <a class="brand" href="/">
+            <a class="brand" href=Page::Overview.href()>
                 <span class="brand-mark" aria-hidden="true">"⚡"</span>
-                <Tr s=|t| t.app_name/>
+                <Tr s=|l| Text::of(l).app_name/>
             </a>
-            <nav class="main-nav" aria-label=move || i18n.t().main_menu>
+            <nav class="main-nav" aria-label=move || Text::of(i18n.lang()).main_menu>
                 <Show when=is_customer>
-                    <NavLink href="/" text=|t| t.nav_overview/>
-                    <NavLink href="/bills" text=|t| t.nav_bills/>
-                    <NavLink href="/usage" text=|t| t.nav_usage/>
-                    <NavLink href="/connections" text=|t| t.nav_applications/>
-                    <NavLink href="/repairs" text=|t| t.nav_repairs/>
-                    <NavLink href="/feedback" text=|t| t.nav_feedback/>
+                    <NavLink page=Page::Overview text=|l| Text::of(l).nav_overview/>
+                    <NavLink page=Page::Bills text=|l| Text::of(l).nav_bills/>
+                    <NavLink page=Page::Usage { account: None } text=|l| Text::of(l).nav_usage/>
+                    <NavLink page=Page::Applications text=|l| Text::of(l).nav_applications/>
+                    <NavLink page=Page::Repairs text=|l| Text::of(l).nav_repairs/>
+                    <NavLink page=Page::Feedback text=|l| Text::of(l).nav_feedback/>
                 </Show>
-                <NavLink href="/outages" text=|t| t.nav_outages/>
+                <NavLink page=Page::Outages { outage: None } text=|l| Text::of(l).nav_outages/>
                 <Show when=is_staff>
-                    <NavLink href="/staff/queue" text=|t| t.nav_queue/>
-                    <NavLink href="/staff/tickets" text=|t| t.nav_tickets/>
-                    <NavLink href="/staff/feedback" text=|t| t.nav_feedback_queue/>
+                    <NavLink page=Page::StaffQueue text=|l| Text::of(l).nav_queue/>
+                    <NavLink page=Page::StaffTickets text=|l| Text::of(l).nav_tickets/>
+                    <NavLink page=Page::StaffFeedback text=|l| Text::of(l).nav_feedback_queue/>
                 </Show>
                 <Show when=is_supervisor>
-                    <NavLink href="/staff/dashboard" text=|t| t.nav_dashboard/>
+                    <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
                 </Show>
             </nav>
             <div class="header-actions">
@@ -75,9 +77,13 @@ fn ContextSwitch() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let current = move || {
         location.pathname.with(|p| {
-            p.strip_prefix("/business/")
-                .and_then(|rest| rest.split('/').next())
-                .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()))
+            // The organisation of a business page: its `:org`, the first number after the word.
+            let mut segments = p.split('/').filter(|s| !s.is_empty());
+            let org = match (Route::for_path(p), segments.next()) {
+                (Some(r), Some(_)) if r.client() == Client::Business => segments.next(),
+                _ => None,
+            };
+            org.filter(|id| id.parse::<i64>().is_ok())
                 .unwrap_or("home")
                 .to_string()
         })
@@ -98,17 +104,16 @@ fn ContextSwitch() -> impl IntoView {
     };
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if value == "home" {
-            go("/");
-        } else {
-            go(&format!("/business/{value}"));
+        match value.parse() {
+            Ok(org) => go(&Page::OrgDashboard(crate::domain::RowId(org)).href()),
+            Err(_) => go(&Page::Overview.href()),
         }
     };
     view! {
         <label class="context-switch">
-            <span><Tr s=|t| t.context_label/></span>
+            <span><Tr s=|l| Text::of(l).context_label/></span>
             <select on:change=on_change>
-                <option value="home" selected=move || current() == "home">{move || i18n.t().context_home}</option>
+                <option value="home" selected=move || current() == "home">{move || Text::of(i18n.lang()).context_home}</option>
                 {options}
             </select>
         </label>
@@ -129,10 +134,10 @@ fn LanguageSwitch() -> impl IntoView {
             type="button"
             class="button-quiet"
             lang=move || other().tag()
-            aria-label=move || i18n.t().switch_language
+            aria-label=move || Text::of(i18n.lang()).switch_language
             on:click=move |_| i18n.set(other())
         >
-            <Tr s=|t| t.other_language/>
+            <Tr s=|l| Text::of(l).other_language/>
         </button>
     }
 }
@@ -150,12 +155,12 @@ fn SignOutButton() -> impl IntoView {
             let _ = sign_out().await;
             session.signed_out();
             busy.set(false);
-            go("/signin");
+            go(&Page::SignIn { next: None }.href());
         });
     };
     view! {
         <button type="button" class="button-quiet" on:click=on_click disabled=move || busy.get()>
-            <Tr s=|t| t.sign_out/>
+            <Tr s=|l| Text::of(l).sign_out/>
         </button>
     }
 }
@@ -163,13 +168,30 @@ fn SignOutButton() -> impl IntoView {
 /// A menu link: inside this app the router follows it (and marks the current page); a page of
 /// another client (see `api::clients`) is loaded by the browser.
 #[component]
-fn NavLink(
-    href: &'static str,
-    text: fn(&'static crate::ui::i18n::Text) -> &'static str,
-) -> impl IntoView {
-    if crate::ui::is_local(href) {
-        view! { <A href=href exact={href == "/"}><Tr s=text/></A> }.into_any()
+fn NavLink(page: Page, text: fn(crate::ui::i18n::Lang) -> &'static str) -> impl IntoView {
+    let href = page.href();
+    if page.client() == crate::ui::THIS_CLIENT {
+        let exact = page == Page::Overview;
+        view! { <A href=href exact><Tr s=text/></A> }.into_any()
     } else {
         view! { <a href=href rel="external"><Tr s=text/></a> }.into_any()
     }
+}
+
+crate::ui::i18n::strings! {
+    main_menu: &'static str = "Main menu", "主菜单";
+    switch_language: &'static str = "切换到中文", "Switch to English";
+    other_language: &'static str = "中文", "English";
+    nav_overview: &'static str = "Overview", "首页";
+    sign_out: &'static str = "Sign out", "退出登录";
+    nav_queue: &'static str = "Work queue", "工单队列";
+    nav_repairs: &'static str = "Repairs", "故障报修";
+    nav_outages: &'static str = "Outages", "停电信息";
+    nav_tickets: &'static str = "Repair tickets", "抢修工单";
+    nav_feedback_queue: &'static str = "Feedback", "客户诉求";
+    nav_dashboard: &'static str = "Dashboard", "服务监督";
+    nav_feedback: &'static str = "Feedback", "投诉建议";
+    context_label: &'static str = "Acting for", "当前身份";
+    context_home: &'static str = "Myself (home)", "个人（家庭）";
+    nav_usage: &'static str = "Usage", "用电分析";
 }

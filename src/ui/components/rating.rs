@@ -3,6 +3,7 @@
 //! page to feedback about it.
 
 use crate::api::feedback::{JobRating, RateJob};
+use crate::api::pages::{AboutJob, Page};
 use crate::domain::RowId;
 use crate::domain::feedback::{JobKind, RatingTag};
 use crate::ui::components::status::ErrorMessage;
@@ -49,7 +50,7 @@ pub fn RatingCard(
         });
     };
     let star_inputs = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         (1..=5u8)
             .map(|n| {
                 view! {
@@ -63,7 +64,7 @@ pub fn RatingCard(
             .collect_view()
     };
     let tag_inputs = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         RatingTag::ALL
             .into_iter()
             .map(|tag| {
@@ -88,26 +89,26 @@ pub fn RatingCard(
     };
     view! {
         <section class="card" aria-labelledby="rate-heading">
-            <h2 id="rate-heading"><Tr s=|t| t.rate_title/></h2>
+            <h2 id="rate-heading"><Tr s=|l| Text::of(l).rate_title/></h2>
             <form on:submit=submit novalidate>
                 <fieldset class="field">
-                    <legend><Tr s=|t| t.field_stars/></legend>
+                    <legend><Tr s=|l| Text::of(l).field_stars/></legend>
                     {star_inputs}
                 </fieldset>
                 <fieldset class="field">
-                    <legend><Tr s=|t| t.field_tags/></legend>
+                    <legend><Tr s=|l| Text::of(l).field_tags/></legend>
                     {tag_inputs}
                 </fieldset>
                 <div class="field">
-                    <label for="rate-comment"><Tr s=|t| t.field_comment/></label>
+                    <label for="rate-comment"><Tr s=|l| Text::of(l).field_comment/></label>
                     <textarea id="rate-comment" rows="3" disabled=move || !editable.get()
                         prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 </div>
                 {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
-                <p class="success" role="status">{move || saved().then(|| i18n.t().rating_saved)}</p>
-                <p class="muted"><Tr s=|t| t.rating_final/></p>
+                <p class="success" role="status">{move || saved().then(|| Text::of(i18n.lang()).rating_saved)}</p>
+                <p class="muted"><Tr s=|l| Text::of(l).rating_final/></p>
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get() || !editable.get()>
-                    <Tr s=|t| t.send_rating/>
+                    <Tr s=|l| Text::of(l).send_rating/>
                 </button>
             </form>
         </section>
@@ -117,9 +118,44 @@ pub fn RatingCard(
 /// A link to give feedback (a complaint, say) about one job of the customer's.
 #[component]
 pub fn FeedbackAboutJob(kind: JobKind, id: RowId, number: String) -> impl IntoView {
-    let href = format!(
-        "/feedback/new?job_kind={}&job_id={id}&number={number}",
-        kind.as_str()
-    );
-    view! { <p><a class="button" href=href><Tr s=|t| t.complain_about_job/></a></p> }
+    let about = AboutJob {
+        kind: kind.as_str(),
+        id,
+        number,
+    };
+    let href = Page::GiveFeedback { about: Some(about) }.href();
+    view! { <p><a class="button" href=href><Tr s=|l| Text::of(l).complain_about_job/></a></p> }
+}
+
+crate::ui::i18n::strings! {
+    rate_title: &'static str = "Rate this service", "评价本次服务";
+    tag_speed: &'static str = "Speed", "速度快";
+    tag_attitude: &'static str = "Attitude", "态度好";
+    tag_explanation: &'static str = "Explanation", "解释清楚";
+    tag_result: &'static str = "Result", "问题解决";
+    send_rating: &'static str = "Send rating", "提交评价";
+    rating_saved: &'static str = "Thank you: your rating is saved.", "感谢您的评价，已保存。";
+    rating_final: &'static str = "Ratings can be changed for 7 days.", "评价提交后 7 天内可修改。";
+    stars_n: fn(u8) -> String =
+        |n| {
+            if n == 1 {
+                "1 star".into()
+            } else {
+                format!("{n} stars")
+            }
+        },
+        |n| format!("{n} 星");
+    complain_about_job: &'static str = "Complaint or comment about this job", "对此业务投诉或建议";
+}
+
+impl Text {
+    /// A rating tag's name.
+    pub fn rating_tag(&self, t: crate::domain::feedback::RatingTag) -> &'static str {
+        match t {
+            crate::domain::feedback::RatingTag::Speed => self.tag_speed,
+            crate::domain::feedback::RatingTag::Attitude => self.tag_attitude,
+            crate::domain::feedback::RatingTag::Explanation => self.tag_explanation,
+            crate::domain::feedback::RatingTag::Result => self.tag_result,
+        }
+    }
 }

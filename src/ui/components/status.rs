@@ -1,10 +1,11 @@
 //! Progress, errors and bill status, shown the same way everywhere.
 
 use crate::api::ApiError;
+use crate::api::pages::Page;
 use crate::domain::BillStatus;
 use crate::ui::components::data::Cell;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Common, use_i18n};
 use leptos::prelude::*;
 
 /// Shown while something loads.
@@ -13,8 +14,48 @@ pub fn Loading() -> impl IntoView {
     view! {
         <p class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            <Tr s=|t| t.loading/>
+            <Tr s=|l| Text::of(l).loading/>
         </p>
+    }
+}
+
+/// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
+/// "Try again" when it fails, else `show` of the value.
+pub fn loaded<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=Loading>
+            {move || resource.get().map(|result| match result {
+                Ok(value) => show(value).into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Like [`loaded`], for what is read again while it is shown (after a change, or every few
+/// seconds): the old value stays on screen until the new one is there, so nothing flickers.
+pub fn loaded_in_place<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=Loading>
+            {move || resource.get().map(|result| match result {
+                Ok(value) => show(value).into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
+            })}
+        </Transition>
     }
 }
 
@@ -30,10 +71,10 @@ pub fn ErrorMessage(
     let may_retry = matches!(error, ApiError::Network { .. } | ApiError::Internal);
     view! {
         <div class="error" role="alert">
-            <p>{move || i18n.t().error(&error)}</p>
-            {needs_sign_in.then(|| view! { <p><a href="/signin"><Tr s=|t| t.sign_in/></a></p> })}
+            <p>{move || Text::of(i18n.lang()).error(&error)}</p>
+            {needs_sign_in.then(|| view! { <p><a href=Page::SignIn { next: None }.href()><Tr s=|l| Text::of(l).sign_in/></a></p> })}
             {retry.filter(|_| may_retry).map(|retry| view! {
-                <p><button type="button" class="button" on:click=move |_| retry.run(())><Tr s=|t| t.retry/></button></p>
+                <p><button type="button" class="button" on:click=move |_| retry.run(())><Tr s=|l| Text::of(l).retry/></button></p>
             })}
         </div>
     }
@@ -51,10 +92,32 @@ fn status_class(status: BillStatus) -> &'static str {
 #[component]
 pub fn StatusBadge(status: BillStatus) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <span class=status_class(status)>{move || i18n.t().bill_status(status)}</span> }
+    view! { <span class=status_class(status)>{move || Text::of(i18n.lang()).bill_status(status)}</span> }
 }
 
 /// A bill's status as a table cell or fact, in the language of `t`.
-pub fn status_badge(t: &Text, status: BillStatus) -> Cell {
+pub fn status_badge(t: &Common, status: BillStatus) -> Cell {
+    let t = Text::of(t.lang);
     Cell::Badge(status_class(status), t.bill_status(status).to_string())
+}
+
+crate::ui::i18n::strings! {
+    loading: &'static str = "Loading…", "正在加载…";
+    retry: &'static str = "Try again", "重试";
+    status_unpaid: &'static str = "Unpaid", "未缴费";
+    status_partly_paid: &'static str = "Partly paid", "部分缴费";
+    status_paid: &'static str = "Paid", "已缴清";
+    status_overdue: &'static str = "Overdue", "已逾期";
+}
+
+impl Text {
+    /// A bill's status.
+    pub fn bill_status(&self, s: crate::domain::BillStatus) -> &'static str {
+        match s {
+            crate::domain::BillStatus::Unpaid => self.status_unpaid,
+            crate::domain::BillStatus::PartlyPaid => self.status_partly_paid,
+            crate::domain::BillStatus::Paid => self.status_paid,
+            crate::domain::BillStatus::Overdue => self.status_overdue,
+        }
+    }
 }

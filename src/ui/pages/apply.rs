@@ -3,6 +3,7 @@
 
 use crate::api::accounts::list_accounts;
 use crate::api::connections::{CaseDocument, apply_for_connection};
+use crate::api::pages::Page;
 use crate::domain::application::{
     Capacity, DocumentKind, SupplyVoltage, parse_category, parse_contact_name, parse_contact_phone,
     parse_kind, parse_premise_address,
@@ -156,7 +157,7 @@ fn ApplyWizard() -> impl IntoView {
             .await;
             submitting.set(false);
             match result {
-                Ok(case) => navigate(&format!("/connections/{}", case.id), Default::default()),
+                Ok(case) => navigate(&Page::Application(case.id).href(), Default::default()),
                 Err(e) => submit_error.set(Some(e)),
             }
         });
@@ -171,14 +172,14 @@ fn ApplyWizard() -> impl IntoView {
         }
     });
     let kinds = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         RequestKind::ALL
             .iter()
             .map(|k| (k.as_str().to_string(), t.request_kind(*k).to_string()))
             .collect()
     });
     let categories = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         SupplyCategory::ALL
             .iter()
             .map(|c| (c.as_str().to_string(), t.supply_category(*c).to_string()))
@@ -193,30 +194,33 @@ fn ApplyWizard() -> impl IntoView {
             .collect()
     });
     let account_options = Signal::derive(move || {
-        let mut opts = vec![(String::new(), i18n.t().new_premises.to_string())];
+        let mut opts = vec![(
+            String::new(),
+            Text::of(i18n.lang()).new_premises.to_string(),
+        )];
         if let Some(Ok(list)) = accounts.get() {
             opts.extend(premises_to_file_for(&list));
         }
         opts
     });
-    let step_names: [fn(&'static crate::ui::i18n::Text) -> &'static str; 4] = [
-        |t| t.step_what,
-        |t| t.step_contact,
-        |t| t.step_documents,
-        |t| t.step_review,
+    let step_names: [fn(crate::ui::i18n::Lang) -> &'static str; 4] = [
+        |l| Text::of(l).step_what,
+        |l| Text::of(l).step_contact,
+        |l| Text::of(l).step_documents,
+        |l| Text::of(l).step_review,
     ];
     view! {
-        <PageHeading text=|t| t.apply_new/>
+        <PageHeading text=|l| Text::of(l).apply_new/>
         <ol class="steps">
             {step_names.into_iter().enumerate().map(|(i, name)| view! {
                 <li aria-current=move || (step.get() == i).then_some("step")><Tr s=name/></li>
             }).collect_view()}
         </ol>
-        <section hidden=move || step.get() != 0 aria-labelledby="step-what"><h2 id="step-what"><Tr s=|t| t.step_what/></h2>
-                <SelectField id="apply-kind" label=|t| t.field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
-                <SelectField id="apply-category" label=|t| t.field_category value=a.category options=categories error=shown(Field::Category)/>
+        <section hidden=move || step.get() != 0 aria-labelledby="step-what"><h2 id="step-what"><Tr s=|l| Text::of(l).step_what/></h2>
+                <SelectField id="apply-kind" label=|l| Text::of(l).field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+                <SelectField id="apply-category" label=|l| Text::of(l).field_category value=a.category options=categories error=shown(Field::Category)/>
                 <div class="field">
-                    <label for="apply-account"><Tr s=|t| t.service_account/></label>
+                    <label for="apply-account"><Tr s=|l| Text::of(l).service_account/></label>
                     <select id="apply-account" on:change=move |ev| a.account.set(event_target_value(&ev))>
                         {move || account_options.get().into_iter().map(|(v, text)| {
                             let selected = a.account.with(|cur| *cur == v);
@@ -224,13 +228,13 @@ fn ApplyWizard() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <InputField id="apply-address" label=|t| t.field_premise_address value=a.address error=shown(Field::PremiseAddress)/>
-                <InputField id="apply-capacity" label=|t| t.field_capacity value=a.capacity inputmode="decimal" error=shown(Field::Capacity)/>
-                <SelectField id="apply-voltage" label=|t| t.field_supply_voltage value=a.voltage options=voltages error=shown(Field::SupplyVoltage)/>
+                <InputField id="apply-address" label=|l| Text::of(l).field_premise_address value=a.address error=shown(Field::PremiseAddress)/>
+                <InputField id="apply-capacity" label=|l| Text::of(l).field_capacity value=a.capacity inputmode="decimal" error=shown(Field::Capacity)/>
+                <SelectField id="apply-voltage" label=|l| Text::of(l).field_supply_voltage value=a.voltage options=voltages error=shown(Field::SupplyVoltage)/>
         </section>
-        <section hidden=move || step.get() != 1 aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|t| t.step_contact/></h2>
-                <InputField id="apply-contact-name" label=|t| t.field_contact_name value=a.contact_name autocomplete="name" error=shown(Field::ContactName)/>
-                <InputField id="apply-contact-phone" label=|t| t.field_contact_phone value=a.contact_phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
+        <section hidden=move || step.get() != 1 aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|l| Text::of(l).step_contact/></h2>
+                <InputField id="apply-contact-name" label=|l| Text::of(l).field_contact_name value=a.contact_name autocomplete="name" error=shown(Field::ContactName)/>
+                <InputField id="apply-contact-phone" label=|l| Text::of(l).field_contact_phone value=a.contact_phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
         </section>
         <div hidden=move || step.get() != 2>
             <DocumentsStep a=a error=shown(Field::Documents)/>
@@ -240,10 +244,10 @@ fn ApplyWizard() -> impl IntoView {
             {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
         </div>
         <div class="wizard-buttons">
-            <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|t| t.back/></button>
-            <button type="button" class="button button-primary" hidden={move || step.get() >= 3} on:click=go_next><Tr s=|t| t.next/></button>
+            <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|l| Text::of(l).back/></button>
+            <button type="button" class="button button-primary" hidden={move || step.get() >= 3} on:click=go_next><Tr s=|l| Text::of(l).next/></button>
             <button type="button" class="button button-primary" hidden={move || step.get() < 3} disabled=move || submitting.get() on:click=submit>
-                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().submit_application }}
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).submit_application }}
             </button>
         </div>
     }
@@ -260,9 +264,9 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
         DocumentKind::required_for(kind, category)
     };
     view! {
-        <section aria-labelledby="step-documents"><h2 id="step-documents"><Tr s=|t| t.step_documents/></h2>
-            <p class="muted"><Tr s=|t| t.documents_help/></p>
-            <p class="field-error" id="apply-documents-error">{move || error.get().map(|e| i18n.t().field_error(e))}</p>
+        <section aria-labelledby="step-documents"><h2 id="step-documents"><Tr s=|l| Text::of(l).step_documents/></h2>
+            <p class="muted"><Tr s=|l| Text::of(l).documents_help/></p>
+            <p class="field-error" id="apply-documents-error">{move || error.get().map(|e| Text::of(i18n.lang()).field_error(e))}</p>
             {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
             {move || kinds().into_iter().map(|kind| {
                 let id = format!("apply-doc-{}", kind.as_str());
@@ -282,10 +286,10 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
                 let done = move || a.documents.with(|d| d.iter().find(|(k, _)| k == kind.as_str()).map(|(_, doc)| doc.file_name.clone()));
                 view! {
                     <div class="field">
-                        <label for=id.clone()>{move || i18n.t().document_kind(kind.as_str()).to_string()}</label>
+                        <label for=id.clone()>{move || Text::of(i18n.lang()).document_kind(kind.as_str()).to_string()}</label>
                         <input id=id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file
                             aria-describedby=(kind == DocumentKind::IdCard).then_some("apply-documents-error")/>
-                        <p class="success" role="status">{move || done().map(|name| format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name))}</p>
+                        <p class="success" role="status">{move || done().map(|name| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
                     </div>
                 }
             }).collect_view()}
@@ -298,7 +302,7 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
 fn Review(a: Answers) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let kind = parse_kind(&a.kind.get())
             .map(|k| t.request_kind(k))
             .unwrap_or_default();
@@ -332,4 +336,18 @@ fn Review(a: Answers) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+crate::ui::i18n::strings! {
+    step_what: &'static str = "What you need", "申请内容";
+    step_contact: &'static str = "Contact", "联系方式";
+    step_documents: &'static str = "Documents", "申请资料";
+    step_review: &'static str = "Review and submit", "确认提交";
+    next: &'static str = "Next", "下一步";
+    back: &'static str = "Back", "上一步";
+    submit_application: &'static str = "Submit application", "提交申请";
+    new_premises: &'static str = "A new premises (no account yet)", "新装（暂无户号）";
+    documents_help: &'static str =
+        "Your identity card is enough to apply; send the others now or when we ask. PDF, JPEG or PNG, at most 5 MB each.",
+        "凭身份证明即可受理，其他资料可现在上传，也可在我们通知后补充。支持 PDF、JPEG、PNG，每个不超过 5 MB。";
 }

@@ -2,12 +2,13 @@
 //! payments; it prints on one A4 page (see the print rules in `style/components.css`).
 
 use crate::api::bills::{BillDetail, get_bill};
+use crate::api::pages::Page;
 use crate::domain::usage::Reason;
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
-use crate::ui::i18n::{Lang, Text, use_i18n};
-use chrono::{DateTime, FixedOffset, Timelike};
+use crate::ui::components::status::{loaded, status_badge};
+use crate::ui::i18n::{Lang, use_i18n};
+use chrono::{DateTime, Timelike};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -28,23 +29,20 @@ fn Bill() -> impl IntoView {
     let bill =
         LocalResource::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match bill.get() {
-        Some(Ok(b)) => (i18n.t().bill_title)(&i18n.t().month_year(b.summary.period_start)),
-        _ => i18n.t().bills_title.to_string(),
+        Some(Ok(b)) => (Text::of(i18n.lang()).bill_title)(
+            &Text::of(i18n.lang()).month_year(b.summary.period_start),
+        ),
+        _ => Text::of(i18n.lang()).bills_title.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <Suspense fallback=Loading>
-            {move || bill.get().map(|result| match result {
-                Ok(b) => view! { <BillBody bill=b/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| bill.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(bill, move |b| view! { <BillBody bill=b/> }.into_any())}
     }
 }
 
 /// A payment's time in the utility's zone, e.g. `3 November 2026 10:30`.
 fn paid_at(t: &Text, unix: i64) -> String {
-    let zone = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
+    let zone = crate::domain::local_time::zone();
     DateTime::from_timestamp(unix, 0)
         .map(|at| at.with_timezone(&zone))
         .map(|at| {
@@ -127,7 +125,7 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
     let i18n = use_i18n();
     // A read-only page: it is rebuilt whole when the language changes.
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let BillDetail {
             summary: s,
             account,
@@ -222,7 +220,7 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
         };
         view! {
             <p class="no-print wizard-buttons">
-                <a href=format!("/accounts/{}/bills", account.id)>{t.back_to_bills}</a>
+                <a href=Page::AccountBills(account.id).href()>{t.back_to_bills}</a>
                 <button type="button" class="button" on:click=|_| crate::ui::browser::print()>{t.print_bill}</button>
             </p>
             <section class="card bill-summary" aria-label=t.total>
@@ -251,5 +249,132 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+crate::ui::i18n::strings! {
+    bill_title: fn(&str) -> String = |m| format!("Bill for {m}"), |m| format!("{m}账单");
+    back_to_bills: &'static str = "Back to bills", "返回账单列表";
+    meter: &'static str = "Meter", "电能表";
+    period: &'static str = "Period", "抄表周期";
+    issued_on: &'static str = "Issued", "出账日期";
+    due_on: &'static str = "Due date", "缴费截止日";
+    total: &'static str = "Total", "合计";
+    paid: &'static str = "Paid", "已缴";
+    balance: &'static str = "Still to pay", "待缴";
+    readings: &'static str = "Meter readings", "抄表示数";
+    register_col: &'static str = "Register", "示数类型";
+    reading_start: &'static str = "Start reading", "上期示数";
+    reading_end: &'static str = "End reading", "本期示数";
+    estimated: &'static str = "estimated", "估抄";
+    charges: &'static str = "Charges", "电费明细";
+    col_item: &'static str = "Item", "项目";
+    col_price: &'static str = "Price (¥/kWh)", "电价（元/千瓦时）";
+    payments: &'static str = "Payments", "缴费记录";
+    no_payments: &'static str = "No payment received yet.", "尚未收到缴费。";
+    col_paid_at: &'static str = "Received", "到账时间";
+    col_channel: &'static str = "Channel", "渠道";
+    col_reference: &'static str = "Reference", "流水号";
+    tier_reset: fn(&str) -> String =
+        |d| format!("Your tiers start again on {d}."),
+        |d| format!("阶梯电量将于{d}重新计算。");
+    line_tier1: &'static str = "Tier 1", "第一档";
+    line_tier2: &'static str = "Tier 2", "第二档";
+    line_tier3: &'static str = "Tier 3", "第三档";
+    line_peak: &'static str = "Peak (08:00–22:00)", "峰时段（08:00–22:00）";
+    line_valley: &'static str = "Valley (22:00–08:00)", "谷时段（22:00–08:00）";
+    line_flat: &'static str = "Flat rate", "单一电价";
+    register_total: &'static str = "Total", "总";
+    register_peak: &'static str = "Peak", "峰";
+    register_valley: &'static str = "Valley", "谷";
+    channel_wechat: &'static str = "WeChat Pay", "微信支付";
+    channel_alipay: &'static str = "Alipay", "支付宝";
+    channel_online_banking: &'static str = "Online banking", "网上银行";
+    channel_counter: &'static str = "Service counter", "营业厅";
+    why_title: &'static str = "Why this amount", "账单解读";
+    why_previous: fn(&str, &str, &str, &str, &str) -> String =
+        |kwh, before, change, amount, amount_before| {
+            format!(
+                "This bill: {kwh} kWh, {amount}. The bill before: {before} kWh, {amount_before}. Change in use: {change}."
+            )
+        },
+        |kwh, before, change, amount, amount_before| {
+            format!(
+                "本期：{kwh} 千瓦时，{amount}；上期：{before} 千瓦时，{amount_before}；用电量变化 {change}。"
+            )
+        };
+    why_last_year: fn(&str, &str, &str) -> String =
+        |month, kwh, change| {
+            format!("The same month a year earlier ({month}): {kwh} kWh. Change: {change}.")
+        },
+        |month, kwh, change| {
+            format!("去年同期（{month}）：{kwh} 千瓦时；变化 {change}。")
+        };
+    why_more_days: fn(i64, i64) -> String =
+        |days, before| {
+            format!("This bill covers {days} days; the one before covered {before}.")
+        },
+        |days, before| format!("本期计费 {days} 天，上期 {before} 天。");
+    why_higher_tier: fn(&str, &str, &str) -> String =
+        |above, before, tier3| {
+            format!(
+                "{above} kWh were charged above tier 1 (the bill before: {before} kWh), {tier3} kWh of them at tier 3."
+            )
+        },
+        |above, before, tier3| {
+            format!(
+                "本期有 {above} 千瓦时按第二、三档计价（上期 {before} 千瓦时），其中第三档 {tier3} 千瓦时。"
+            )
+        };
+    why_more_peak: fn(&str, &str) -> String =
+        |now, before| {
+            format!("{now} of the energy fell in the peak hours (the bill before: {before}).")
+        },
+        |now, before| format!("峰时段用电占 {now}（上期 {before}）。");
+    why_tariff_changed: fn(&str, &str) -> String =
+        |from, to| format!("The tariff changed from {from} to {to}."),
+        |from, to| format!("电价由 {from} 调整为 {to}。");
+    why_tier_reset: fn(&str) -> String =
+        |day| format!("Your tiers start again at tier 1 on {day}."),
+        |day| format!("阶梯用量将于 {day} 重新计算。");
+    why_none: &'static str =
+        "This is the account's first bill: there is nothing to compare it with yet.",
+        "这是该户号的第一张账单，暂无可比较的数据。";
+    print_bill: &'static str = "Print or save as PDF", "打印或另存为 PDF";
+    reference_label: &'static str = "Reference", "账单编号";
+}
+
+impl Text {
+    /// A bill line's name.
+    pub fn line_kind(&self, k: crate::domain::LineKind) -> &'static str {
+        match k {
+            crate::domain::LineKind::Tier1 => self.line_tier1,
+            crate::domain::LineKind::Tier2 => self.line_tier2,
+            crate::domain::LineKind::Tier3 => self.line_tier3,
+            crate::domain::LineKind::Peak => self.line_peak,
+            crate::domain::LineKind::Valley => self.line_valley,
+            crate::domain::LineKind::Flat => self.line_flat,
+        }
+    }
+
+    /// A meter register's name.
+    pub fn register_name<'a>(&self, r: &'a str) -> &'a str {
+        match r {
+            "total" => self.register_total,
+            "peak" => self.register_peak,
+            "valley" => self.register_valley,
+            other => other,
+        }
+    }
+
+    /// A payment channel's name.
+    pub fn channel<'a>(&self, c: &'a str) -> &'a str {
+        match c {
+            "wechat" => self.channel_wechat,
+            "alipay" => self.channel_alipay,
+            "online_banking" => self.channel_online_banking,
+            "counter" => self.channel_counter,
+            other => other,
+        }
     }
 }

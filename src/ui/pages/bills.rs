@@ -2,10 +2,11 @@
 
 use crate::api::accounts::list_accounts;
 use crate::api::bills::{BillPage, list_bills};
+use crate::api::pages::Page;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
+use crate::ui::components::status::{loaded, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -26,26 +27,23 @@ pub fn BillsIndexPage() -> impl IntoView {
 fn BillsIndex() -> impl IntoView {
     let accounts = LocalResource::new(list_accounts);
     view! {
-        <PageHeading text=|t| t.bills_title/>
-        <Suspense fallback=Loading>
-            {move || accounts.get().map(|result| match result {
-                Ok(list) if list.len() == 1 => {
-                    let path = format!("/accounts/{}/bills", list[0].id);
-                    view! { <Redirect path/> }.into_any()
-                }
-                Ok(list) if list.is_empty() => view! {
-                    <p><Tr s=|t| t.no_accounts/></p>
-                    <p><a href="/"><Tr s=|t| t.bind_title/></a></p>
-                }.into_any(),
-                Ok(list) => view! {
-                    <p><Tr s=|t| t.choose_account/></p>
-                    <ul class="card-list">
-                        {list.into_iter().map(|account| view! { <AccountCard account/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| accounts.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).bills_title/>
+        {loaded(accounts, move |answer| match answer {
+            list if list.len() == 1 => {
+                let path = Page::AccountBills(list[0].id).href();
+                view! { <Redirect path/> }.into_any()
+            }
+            list if list.is_empty() => view! {
+                <p><Tr s=|l| Text::of(l).no_accounts/></p>
+                <p><a href=Page::Overview.href()><Tr s=|l| Text::of(l).bind_title/></a></p>
+            }.into_any(),
+            list => view! {
+                <p><Tr s=|l| Text::of(l).choose_account/></p>
+                <ul class="card-list">
+                    {list.into_iter().map(|account| view! { <AccountCard account/> }).collect_view()}
+                </ul>
+            }.into_any(),
+        })}
     }
 }
 
@@ -68,17 +66,12 @@ fn AccountBills() -> impl IntoView {
     let page = move || query.with(|q| q.get("page").unwrap_or_default());
     let bills = LocalResource::new(move || list_bills(account(), page()));
     let heading = move || match bills.get() {
-        Some(Ok(p)) => (i18n.t().bills_of)(&p.account.account_number),
-        _ => i18n.t().bills_title.to_string(),
+        Some(Ok(p)) => (Text::of(i18n.lang()).bills_of)(&p.account.account_number),
+        _ => Text::of(i18n.lang()).bills_title.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <Suspense fallback=Loading>
-            {move || bills.get().map(|result| match result {
-                Ok(p) => view! { <BillTable page=p/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| bills.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(bills, move |p| view! { <BillTable page=p/> }.into_any())}
     }
 }
 
@@ -87,7 +80,7 @@ fn AccountBills() -> impl IntoView {
 fn BillTable(page: BillPage) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let BillPage {
             account,
             bills,
@@ -95,7 +88,7 @@ fn BillTable(page: BillPage) -> impl IntoView {
             page_count,
             ..
         } = page.clone();
-        let base = format!("/accounts/{}/bills", account.id);
+        let base = Page::AccountBills(account.id).href();
         let rows = bills
             .into_iter()
             .map(|b| {
@@ -111,7 +104,7 @@ fn BillTable(page: BillPage) -> impl IntoView {
                     Cell::Text(t.date(b.due_on)),
                     status_badge(t, b.status),
                     Cell::Link {
-                        href: format!("/bills/{}", b.id),
+                        href: Page::Bill(b.id).href(),
                         text: t.details.into(),
                         hidden: format!(" {month}"),
                     },
@@ -134,4 +127,11 @@ fn BillTable(page: BillPage) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+crate::ui::i18n::strings! {
+    choose_account: &'static str = "Choose a service account to see its bills.", "请选择户号查看账单。";
+    bills_of: fn(&str) -> String = |n| format!("Bills for account {n}"), |n| format!("户号 {n} 的账单");
+    col_details: &'static str = "Details", "详情";
+    details: &'static str = "Details", "详情";
 }

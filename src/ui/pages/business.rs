@@ -3,14 +3,15 @@
 //! per site as a chart and a sortable table, open requests with their deadlines).
 
 use crate::api::organisations::{Dashboard, OpenRequest, SiteMonths, get_dashboard};
+use crate::api::pages::Page;
 use crate::domain::{Fen, RowId};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::loaded;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::{Common, use_i18n};
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ fn Organisations() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let list = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let orgs = session.me.with(|m| {
             m.as_ref()
                 .map(|m| m.organisations.clone())
@@ -42,7 +43,7 @@ fn Organisations() -> impl IntoView {
             .map(|o| {
                 vec![
                     Cell::Link {
-                        href: format!("/business/{}", o.organisation_id),
+                        href: Page::OrgDashboard(o.organisation_id).href(),
                         text: o.name,
                         hidden: String::new(),
                     },
@@ -54,7 +55,7 @@ fn Organisations() -> impl IntoView {
             .into_any()
     };
     view! {
-        <PageHeading text=|t| t.business_title/>
+        <PageHeading text=|l| Text::of(l).business_title/>
         {list}
     }
 }
@@ -72,24 +73,19 @@ fn DashboardView() -> impl IntoView {
     let dashboard = LocalResource::new(move || get_dashboard(org.get()));
     let heading = move || match dashboard.get() {
         Some(Ok(d)) => d.organisation.name,
-        _ => i18n.t().biz_dashboard.to_string(),
+        _ => Text::of(i18n.lang()).biz_dashboard.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
         <OrgNav org/>
-        <Suspense fallback=Loading>
-            {move || dashboard.get().map(|result| match result {
-                Ok(d) => view! { <DashboardBody dashboard=d/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| dashboard.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(dashboard, move |d| view! { <DashboardBody dashboard=d/> }.into_any())}
     }
 }
 
 /// A site's name linking to its page.
-pub fn site_link(org: impl std::fmt::Display, id: RowId, name: &str) -> Cell {
+pub fn site_link(org: RowId, id: RowId, name: &str) -> Cell {
     Cell::Link {
-        href: format!("/business/{org}/sites/{id}"),
+        href: Page::Site { org, site: id }.href(),
         text: name.to_string(),
         hidden: String::new(),
     }
@@ -106,7 +102,8 @@ fn change(now: Fen, before: Fen) -> String {
 }
 
 /// Open requests as a table: number (to its page), kind, site, state, next deadline.
-pub fn request_rows(t: &Text, requests: &[OpenRequest]) -> Vec<Vec<Cell>> {
+pub fn request_rows(t: &Common, requests: &[OpenRequest]) -> Vec<Vec<Cell>> {
+    let t = Text::of(t.lang);
     use crate::domain::connection::Stage;
     use crate::domain::repair::TicketState;
     requests
@@ -114,10 +111,14 @@ pub fn request_rows(t: &Text, requests: &[OpenRequest]) -> Vec<Vec<Cell>> {
         .map(|r| {
             let (base, kind, state) = if r.kind == "repair" {
                 let state = TicketState::from_stored(&r.state).map_or("", |s| t.ticket_state(s));
-                ("/repairs", t.job_repair, state)
+                (Page::Ticket as fn(RowId) -> Page, t.job_repair, state)
             } else {
                 let state = Stage::from_stored(&r.state).map_or("", |s| t.stage(s));
-                ("/connections", t.job_connection, state)
+                (
+                    Page::Application as fn(RowId) -> Page,
+                    t.job_connection,
+                    state,
+                )
             };
             let due = match (r.due_at, r.due_day) {
                 (Some(at), _) => (t.time)(at),
@@ -131,7 +132,7 @@ pub fn request_rows(t: &Text, requests: &[OpenRequest]) -> Vec<Vec<Cell>> {
             };
             vec![
                 Cell::Link {
-                    href: format!("{base}/{}", r.id),
+                    href: base(r.id).href(),
                     text: r.number.clone(),
                     hidden: String::new(),
                 },
@@ -145,7 +146,8 @@ pub fn request_rows(t: &Text, requests: &[OpenRequest]) -> Vec<Vec<Cell>> {
 }
 
 /// The headings of [`request_rows`].
-pub fn request_headings(t: &Text) -> Vec<(&'static str, bool)> {
+pub fn request_headings(t: &Common) -> Vec<(&'static str, bool)> {
+    let t = Text::of(t.lang);
     vec![
         (t.col_number, false),
         (t.col_kind, false),
@@ -162,7 +164,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
     let months = dashboard.months.clone();
     let (this_month, last_month) = (dashboard.this_month, dashboard.last_month);
     let figures = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let d = &dashboard;
         let due = match d.next_due {
             Some(day) => format!("{}{}{}", t.next_due, t.colon, t.date(day)),
@@ -286,7 +288,7 @@ fn MonthsSection(
     let sort = RwSignal::new(SortBy::Site);
     let all = StoredValue::new(months);
     let chart = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let mut top = all.get_value();
         SortBy::CostLatest.sort(&mut top);
         top.truncate(CHART_SITES);
@@ -329,7 +331,7 @@ fn MonthsSection(
         .into_any()
     };
     let table = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let mut rows = all.get_value();
         sort.get().sort(&mut rows);
         let rows = rows
@@ -355,7 +357,7 @@ fn MonthsSection(
         .into_any()
     };
     let options = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         SortBy::ALL
             .iter()
             .enumerate()
@@ -366,10 +368,10 @@ fn MonthsSection(
     };
     view! {
         <section aria-labelledby="months-heading">
-            <h2 id="months-heading"><Tr s=|t| t.months_title/></h2>
+            <h2 id="months-heading"><Tr s=|l| Text::of(l).months_title/></h2>
             {chart}
             <div class="field">
-                <label for="months-sort"><Tr s=|t| t.sort_by/></label>
+                <label for="months-sort"><Tr s=|l| Text::of(l).sort_by/></label>
                 <select id="months-sort" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     sort.set(SortBy::ALL.get(i).copied().unwrap_or(SortBy::Site));
@@ -380,4 +382,31 @@ fn MonthsSection(
             {table}
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    no_organisations: &'static str = "You do not belong to any organisation.", "您尚未加入任何企业。";
+    total_due_label: &'static str = "Due across all sites", "全部用电户应缴";
+    unpaid_bills_label: &'static str = "Unpaid bills", "未缴账单";
+    site_count_label: &'static str = "Sites", "用电户数";
+    overdue_sites_title: &'static str = "Sites with overdue bills", "欠费逾期的用电户";
+    no_overdue: &'static str = "No site has an overdue bill.", "没有逾期欠费的用电户。";
+    overdue_since: &'static str = "Overdue since", "逾期起始";
+    overdue_amount: &'static str = "Overdue", "逾期金额";
+    months_title: &'static str = "Latest billing month and the month before", "最近账期与上一账期";
+    months_of: fn(&str, &str) -> String =
+        |a, b| format!("Latest billing month: {a}. The month before: {b}."),
+        |a, b| format!("最近账期：{a}；上一账期：{b}。");
+    months_chart_desc: &'static str =
+        "Bars show the cost of the sites that cost most in the latest billing month, with the month before beside each; the table below has every site.",
+        "柱形为最近账期电费最高的用电户，旁边为上一账期；下表列出全部用电户。";
+    kwh_latest: &'static str = "kWh, latest", "最近账期电量";
+    kwh_before: &'static str = "kWh, before", "上一账期电量";
+    cost_latest: &'static str = "Cost, latest", "最近账期电费";
+    cost_before: &'static str = "Cost, before", "上一账期电费";
+    col_change: &'static str = "Change", "变化";
+    sort_by: &'static str = "Sort the table by", "表格排序";
+    latest_series: &'static str = "Latest month", "最近账期";
+    before_series: &'static str = "Month before", "上一账期";
+    deadline_label: &'static str = "Next deadline", "下一期限";
 }

@@ -4,12 +4,14 @@
 use crate::api::connections::{
     CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
 };
+use crate::api::pages::Page;
+use crate::domain::RowId;
 use crate::domain::feedback::JobKind;
 use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -26,30 +28,27 @@ pub fn ApplicationsPage() -> impl IntoView {
 fn Applications() -> impl IntoView {
     let cases = LocalResource::new(my_cases);
     view! {
-        <PageHeading text=|t| t.apps_title/>
-        <p><a class="button button-primary" href="/connections/new"><Tr s=|t| t.apply_new/></a></p>
-        <Suspense fallback=Loading>
-            {move || cases.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_apps/></p> }.into_any(),
-                Ok(list) => view! { <CaseTable cases=list link_base="/connections"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).apps_title/>
+        <p><a class="button button-primary" href=Page::Apply.href()><Tr s=|l| Text::of(l).apply_new/></a></p>
+        {loaded(cases, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_apps/></p> }.into_any(),
+            list => view! { <CaseTable cases=list link=Page::Application/> }.into_any(),
+        })}
     }
 }
 
-/// Cases as a table linking each number to `link_base/ID`.
+/// Cases as a table linking each number to `link(ID)`'s page.
 #[component]
-pub fn CaseTable(cases: Vec<CaseSummary>, link_base: &'static str) -> impl IntoView {
+pub fn CaseTable(cases: Vec<CaseSummary>, link: fn(RowId) -> Page) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let rows = cases
             .iter()
             .map(|c| {
                 vec![
                     Cell::Link {
-                        href: format!("{link_base}/{}", c.id),
+                        href: link(c.id).href(),
                         text: c.number.clone(),
                         hidden: String::new(),
                     },
@@ -86,20 +85,15 @@ fn Application() -> impl IntoView {
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",
-            i18n.t().request_kind(c.summary.kind),
+            Text::of(i18n.lang()).request_kind(c.summary.kind),
             c.summary.number
         ),
-        _ => i18n.t().apps_title.to_string(),
+        _ => Text::of(i18n.lang()).apps_title.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/connections"><Tr s=|t| t.apps_title/></a></p>
-        <Suspense fallback=Loading>
-            {move || case.get().map(|result| match result {
-                Ok(c) => view! { <CustomerCase case=c on_change=move || case.refetch()/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <p><a href=Page::Applications.href()><Tr s=|l| Text::of(l).apps_title/></a></p>
+        {loaded(case, move |c| view! { <CustomerCase case=c on_change=move || case.refetch()/> }.into_any())}
     }
 }
 
@@ -172,7 +166,7 @@ fn RespondForm(
         };
         view! {
             <div class="field">
-                <label for=input_id.clone()>{move || i18n.t().document_kind(&label_kind).to_string()}</label>
+                <label for=input_id.clone()>{move || Text::of(i18n.lang()).document_kind(&label_kind).to_string()}</label>
                 <input id=input_id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
             </div>
         }
@@ -200,19 +194,19 @@ fn RespondForm(
     };
     view! {
         <section class="card attention" aria-labelledby="waiting-heading">
-            <h2 id="waiting-heading"><Tr s=|t| t.waiting_title/></h2>
+            <h2 id="waiting-heading"><Tr s=|l| Text::of(l).waiting_title/></h2>
             <p class="note">{asked}</p>
             {move || error.get().map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit>
                 {inputs}
                 <ul class="plain-list">
-                    {move || uploaded.get().into_iter().map(|(_, name)| view! { <li>{i18n.t().uploaded}{i18n.t().colon}{name}</li> }).collect_view()}
+                    {move || uploaded.get().into_iter().map(|(_, name)| view! { <li>{Text::of(i18n.lang()).uploaded}{Text::of(i18n.lang()).colon}{name}</li> }).collect_view()}
                 </ul>
                 <div class="field">
-                    <label for="respond-message"><Tr s=|t| t.message_optional/></label>
+                    <label for="respond-message"><Tr s=|l| Text::of(l).message_optional/></label>
                     <input id="respond-message" type="text" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button button-primary" disabled=move || action.pending().get()><Tr s=|t| t.respond/></button>
+                <button type="submit" class="button button-primary" disabled=move || action.pending().get()><Tr s=|l| Text::of(l).respond/></button>
             </form>
         </section>
     }
@@ -234,7 +228,16 @@ fn CancelButton(case_id: String, on_done: impl Fn() + Send + Sync + 'static) -> 
             disabled=move || action.pending().get()
             on:click=move |_| { action.dispatch(CancelCase { case_id: case_id.clone() }); }
         >
-            <Tr s=|t| t.cancel_application/>
+            <Tr s=|l| Text::of(l).cancel_application/>
         </button>
     }
+}
+
+crate::ui::i18n::strings! {
+    apps_title: &'static str = "My applications", "我的用电申请";
+    no_apps: &'static str = "You have no applications yet.", "暂无申请。";
+    waiting_title: &'static str = "We need something from you", "需要您补充";
+    respond: &'static str = "Send to the utility", "提交给供电公司";
+    message_optional: &'static str = "Message (optional)", "留言（可选）";
+    cancel_application: &'static str = "Cancel application", "撤销申请";
 }

@@ -1,13 +1,15 @@
 //! Staff console: the repair ticket queue (nearest promise first, missed ones marked), one
 //! ticket with the moves that are legal from where it stands, and the outage notices.
 
+use crate::api::pages::Page;
 use crate::api::repairs::{ActOnTicket, SaveOutage, get_ticket, list_outages, ticket_queue};
-use crate::domain::repair::{OutageKind, OutagePhase, TicketAction, UTILITY_OFFSET_SECS};
+use crate::domain::local_time::UTILITY_OFFSET_SECS;
+use crate::domain::repair::{OutageKind, OutagePhase, TicketAction};
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::pages::outages::OutageList;
 use crate::ui::pages::repairs::{TicketBody, TicketTable};
 use leptos::prelude::*;
@@ -23,15 +25,12 @@ pub fn TicketQueuePage() -> impl IntoView {
 fn TicketQueue() -> impl IntoView {
     let tickets = LocalResource::new(ticket_queue);
     view! {
-        <PageHeading text=|t| t.ticket_queue_title/>
-        <p><a href="/staff/outages"><Tr s=|t| t.outages_title/></a></p>
-        <Suspense fallback=Loading>
-            {move || tickets.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_open_tickets/></p> }.into_any(),
-                Ok(list) => view! { <TicketTable tickets=list link_base="/staff/tickets"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| tickets.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).ticket_queue_title/>
+        <p><a href=Page::StaffOutages.href()><Tr s=|l| Text::of(l).outages_title/></a></p>
+        {loaded(tickets, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_open_tickets/></p> }.into_any(),
+            list => view! { <TicketTable tickets=list link=Page::StaffTicket/> }.into_any(),
+        })}
     }
 }
 
@@ -74,10 +73,10 @@ fn StaffTicket() -> impl IntoView {
     let heading = move || match ticket.get() {
         Some(Ok(d)) => format!(
             "{} {}",
-            i18n.t().fault_kind(d.summary.kind),
+            Text::of(i18n.lang()).fault_kind(d.summary.kind),
             d.summary.number
         ),
-        _ => i18n.t().ticket_queue_title.to_string(),
+        _ => Text::of(i18n.lang()).ticket_queue_title.to_string(),
     };
     let state = move || ticket.get().and_then(Result::ok).map(|d| d.summary.state);
     let error = move || {
@@ -94,14 +93,14 @@ fn StaffTicket() -> impl IntoView {
             .map(|o| {
                 (
                     o.id.to_string(),
-                    format!("{} · {}", i18n.t().outage_kind(o.kind), o.area),
+                    format!("{} · {}", Text::of(i18n.lang()).outage_kind(o.kind), o.area),
                 )
             })
             .collect(),
         _ => Vec::new(),
     });
     let buttons = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let Some(s) = state() else {
             return Vec::new();
         };
@@ -136,25 +135,20 @@ fn StaffTicket() -> impl IntoView {
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/staff/tickets"><Tr s=|t| t.ticket_queue_title/></a></p>
+        <p><a href=Page::StaffTickets.href()><Tr s=|l| Text::of(l).ticket_queue_title/></a></p>
         <section class="card" aria-labelledby="ticket-actions-heading">
-            <h2 id="ticket-actions-heading"><Tr s=|t| t.field_action/></h2>
+            <h2 id="ticket-actions-heading"><Tr s=|l| Text::of(l).field_action/></h2>
             {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
-            <InputField id="ticket-crew" label=|t| t.field_crew value=crew error=field_error(crate::domain::Field::Crew)/>
-            <InputField id="ticket-eta" label=|t| t.field_eta value=eta inputmode="numeric" error=field_error(crate::domain::Field::Eta)/>
-            <SelectField id="ticket-outage" label=|t| t.field_outage value=outage options=outage_options error=field_error(crate::domain::Field::OutageId)/>
+            <InputField id="ticket-crew" label=|l| Text::of(l).field_crew value=crew error=field_error(crate::domain::Field::Crew)/>
+            <InputField id="ticket-eta" label=|l| Text::of(l).field_eta value=eta inputmode="numeric" error=field_error(crate::domain::Field::Eta)/>
+            <SelectField id="ticket-outage" label=|l| Text::of(l).field_outage value=outage options=outage_options error=field_error(crate::domain::Field::OutageId)/>
             <div class="field">
-                <label for="ticket-note"><Tr s=|t| t.note_label/></label>
+                <label for="ticket-note"><Tr s=|l| Text::of(l).note_label/></label>
                 <textarea id="ticket-note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
             <div class="wizard-buttons">{buttons}</div>
         </section>
-        <Transition fallback=Loading>
-            {move || ticket.get().map(|result| match result {
-                Ok(d) => view! { <TicketBody ticket=d on_change=move || ticket.refetch()/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| ticket.refetch()/> }.into_any(),
-            })}
-        </Transition>
+        {loaded_in_place(ticket, move |d| view! { <TicketBody ticket=d on_change=move || ticket.refetch()/> }.into_any())}
     }
 }
 
@@ -193,7 +187,7 @@ fn StaffOutages() -> impl IntoView {
         }
     });
     let kinds = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         OutageKind::ALL
             .iter()
             .map(|k| (k.as_str().to_string(), t.outage_kind(*k).to_string()))
@@ -221,7 +215,7 @@ fn StaffOutages() -> impl IntoView {
         });
     };
     let end_buttons = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         outages
             .get()
             .and_then(Result::ok)
@@ -260,27 +254,41 @@ fn StaffOutages() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageHeading text=|t| t.outages_title/>
-        <p><a href="/staff/tickets"><Tr s=|t| t.ticket_queue_title/></a></p>
+        <PageHeading text=|l| Text::of(l).outages_title/>
+        <p><a href=Page::StaffTickets.href()><Tr s=|l| Text::of(l).ticket_queue_title/></a></p>
         <form class="card" on:submit=publish novalidate aria-labelledby="new-notice-heading">
-            <h2 id="new-notice-heading">{move || if editing.with(Option::is_some) { i18n.t().edit_notice } else { i18n.t().new_notice }}</h2>
+            <h2 id="new-notice-heading">{move || if editing.with(Option::is_some) { Text::of(i18n.lang()).edit_notice } else { Text::of(i18n.lang()).new_notice }}</h2>
             {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
-            <SelectField id="notice-kind" label=|t| t.field_kind value=kind options=kinds error=field_error(crate::domain::Field::Kind)/>
-            <InputField id="notice-area" label=|t| t.field_area value=area error=field_error(crate::domain::Field::Area)/>
-            <InputField id="notice-starts" label=|t| t.field_starts_at value=starts input_type="datetime-local" error=field_error(crate::domain::Field::StartsAt)/>
-            <InputField id="notice-ends" label=|t| t.field_expected_end value=ends input_type="datetime-local" error=field_error(crate::domain::Field::EndsAt)/>
-            <InputField id="notice-reason" label=|t| t.field_reason value=reason error=field_error(crate::domain::Field::Reason)/>
+            <SelectField id="notice-kind" label=|l| Text::of(l).field_kind value=kind options=kinds error=field_error(crate::domain::Field::Kind)/>
+            <InputField id="notice-area" label=|l| Text::of(l).field_area value=area error=field_error(crate::domain::Field::Area)/>
+            <InputField id="notice-starts" label=|l| Text::of(l).field_starts_at value=starts input_type="datetime-local" error=field_error(crate::domain::Field::StartsAt)/>
+            <InputField id="notice-ends" label=|l| Text::of(l).field_expected_end value=ends input_type="datetime-local" error=field_error(crate::domain::Field::EndsAt)/>
+            <InputField id="notice-reason" label=|l| Text::of(l).field_reason value=reason error=field_error(crate::domain::Field::Reason)/>
             <button type="submit" class="button button-primary" disabled=move || save.pending().get()>
-                {move || if editing.with(Option::is_some) { i18n.t().save_notice } else { i18n.t().publish_notice }}
+                {move || if editing.with(Option::is_some) { Text::of(i18n.lang()).save_notice } else { Text::of(i18n.lang()).publish_notice }}
             </button>
         </form>
         <div class="wizard-buttons">{end_buttons}</div>
-        <Suspense fallback=Loading>
-            {move || outages.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_outages/></p> }.into_any(),
-                Ok(list) => view! { <OutageList outages=list/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| outages.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(outages, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_outages/></p> }.into_any(),
+            list => view! { <OutageList outages=list/> }.into_any(),
+        })}
     }
+}
+
+crate::ui::i18n::strings! {
+    field_outage: &'static str = "Outage", "停电事件";
+    ticket_queue_title: &'static str = "Repair tickets", "抢修工单";
+    no_open_tickets: &'static str = "No open tickets.", "没有待处理的工单。";
+    act_dispatch: &'static str = "Dispatch", "派工";
+    act_depart: &'static str = "Crew set out", "出发";
+    act_arrive: &'static str = "Crew on site", "到达现场";
+    act_restore: &'static str = "Power restored", "恢复送电";
+    act_close: &'static str = "Close ticket", "结单";
+    act_merge: &'static str = "Merge into outage", "并入停电事件";
+    publish_notice: &'static str = "Publish notice", "发布停电信息";
+    new_notice: &'static str = "New outage notice", "新建停电信息";
+    mark_power_back: &'static str = "Mark power back", "标记已恢复";
+    edit_notice: &'static str = "Edit notice", "修改公告";
+    save_notice: &'static str = "Save changes", "保存修改";
 }

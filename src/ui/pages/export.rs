@@ -88,14 +88,14 @@ fn Export() -> impl IntoView {
         }
     };
     view! {
-        <DynamicHeading text=Signal::derive(move || i18n.t().export_title.to_string())/>
+        <DynamicHeading text=Signal::derive(move || Text::of(i18n.lang()).export_title.to_string())/>
         <OrgNav org/>
-        <p class="muted"><Tr s=|t| t.export_help/></p>
+        <p class="muted"><Tr s=|l| Text::of(l).export_help/></p>
         <DateRange id="export" from to refused=Signal::derive(move || range().err())/>
         <fieldset class="field">
-            <legend><Tr s=|t| t.export_which/></legend>
+            <legend><Tr s=|l| Text::of(l).export_which/></legend>
             {move || {
-                let t = i18n.t();
+                let t = Text::of(i18n.lang());
                 view! {
                     {radio("all", t.export_all.to_string())}
                     {(count > 0).then(|| radio("chosen", (t.export_chosen)(count)))}
@@ -105,9 +105,9 @@ fn Export() -> impl IntoView {
         </fieldset>
         <Show when=move || which.get() == "label">
             <div class="field">
-                <label for="export-label"><Tr s=|t| t.field_label/></label>
+                <label for="export-label"><Tr s=|l| Text::of(l).field_label/></label>
                 <select id="export-label" on:change=move |ev| label.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.t().choose}</option>
+                    <option value="">{move || Text::of(i18n.lang()).choose}</option>
                     {move || labels().into_iter().map(|l| { let v = l.clone(); view! { <option value=v>{l}</option> } }).collect_view()}
                 </select>
             </div>
@@ -115,8 +115,21 @@ fn Export() -> impl IntoView {
         <p>
             <a class="button button-primary" href=href download aria-disabled=move || (!ready()).then_some("true")
                 on:click=move |ev| if !ready() { ev.prevent_default(); }>
-                <Tr s=|t| t.download_csv/>
+                <Tr s=|l| Text::of(l).download_csv/>
             </a>
         </p>
     }
+}
+
+crate::ui::i18n::strings! {
+    export_title: &'static str = "Export bills", "导出账单";
+    export_help: &'static str =
+        "One line per bill: site, account number, period, kWh, amount, paid, due date, status and labels.",
+        "每张账单一行：用电户、户号、账期、电量、金额、已缴、截止日、状态与标签。";
+    export_which: &'static str = "Which sites", "导出范围";
+    export_all: &'static str = "All sites", "全部用电户";
+    export_chosen: fn(usize) -> String =
+        |n| format!("The {n} sites chosen on the sites list"),
+        |n| format!("在用电户列表中选中的 {n} 个用电户");
+    export_by_label: &'static str = "Sites with the label", "指定标签的用电户";
 }

@@ -5,6 +5,7 @@ use crate::api::accounts::list_accounts;
 use crate::api::feedback::{
     ConfirmFeedback, FeedbackDetail, file_feedback, get_feedback, my_feedback,
 };
+use crate::api::pages::Page;
 use crate::domain::feedback::{
     FeedbackKind, FeedbackState, JobKind, TOPICS, parse_feedback_text, parse_topic,
 };
@@ -13,7 +14,7 @@ use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -33,16 +34,13 @@ pub fn FeedbackListPage() -> impl IntoView {
 fn FeedbackList() -> impl IntoView {
     let cases = LocalResource::new(my_feedback);
     view! {
-        <PageHeading text=|t| t.feedback_title/>
-        <p class="muted"><Tr s=|t| t.feedback_intro/></p>
-        <p><a class="button button-primary" href="/feedback/new"><Tr s=|t| t.give_feedback/></a></p>
-        <Suspense fallback=Loading>
-            {move || cases.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_feedback/></p> }.into_any(),
-                Ok(list) => view! { <FeedbackTable cases=list link_base="/feedback"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).feedback_title/>
+        <p class="muted"><Tr s=|l| Text::of(l).feedback_intro/></p>
+        <p><a class="button button-primary" href=Page::GiveFeedback { about: None }.href()><Tr s=|l| Text::of(l).give_feedback/></a></p>
+        {loaded(cases, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_feedback/></p> }.into_any(),
+            list => view! { <FeedbackTable cases=list link=Page::FeedbackCase/> }.into_any(),
+        })}
     }
 }
 
@@ -104,14 +102,14 @@ fn FeedbackForm() -> impl IntoView {
         _ => Vec::new(),
     });
     let kinds = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         FeedbackKind::ALL
             .iter()
             .map(|k| (k.as_str().to_string(), t.feedback_kind(*k).to_string()))
             .collect()
     });
     let topics = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         TOPICS
             .iter()
             .map(|k| (k.to_string(), t.topic(k).to_string()))
@@ -174,14 +172,14 @@ fn FeedbackForm() -> impl IntoView {
             .await;
             submitting.set(false);
             match result {
-                Ok(case) => navigate(&format!("/feedback/{}", case.id), Default::default()),
+                Ok(case) => navigate(&Page::FeedbackCase(case.id).href(), Default::default()),
                 Err(e) => submit_error.set(Some(e)),
             }
         });
     };
     let about = job_kind.map(|kind| {
         move || {
-            let t = i18n.t();
+            let t = Text::of(i18n.lang());
             format!(
                 "{}{}{} {}",
                 t.about_job,
@@ -192,35 +190,35 @@ fn FeedbackForm() -> impl IntoView {
         }
     });
     view! {
-        <PageHeading text=|t| t.give_feedback/>
-        <p class="muted"><Tr s=|t| t.feedback_intro/></p>
+        <PageHeading text=|l| Text::of(l).give_feedback/>
+        <p class="muted"><Tr s=|l| Text::of(l).feedback_intro/></p>
         {about.map(|text| view! { <p class="card">{text}</p> })}
         <form on:submit=submit novalidate>
-            <SelectField id="feedback-kind" label=|t| t.field_feedback_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+            <SelectField id="feedback-kind" label=|l| Text::of(l).field_feedback_kind value=a.kind options=kinds error=shown(Field::Kind)/>
             <Show when=is_complaint>
-                <p class="hint"><Tr s=|t| t.complaint_deadlines_help/></p>
+                <p class="hint"><Tr s=|l| Text::of(l).complaint_deadlines_help/></p>
             </Show>
-            <SelectField id="feedback-topic" label=|t| t.field_feedback_topic value=a.topic options=topics error=shown(Field::Topic)/>
-            <SelectField id="feedback-account" label=|t| t.field_feedback_account value=a.account options=account_options
+            <SelectField id="feedback-topic" label=|l| Text::of(l).field_feedback_topic value=a.topic options=topics error=shown(Field::Topic)/>
+            <SelectField id="feedback-account" label=|l| Text::of(l).field_feedback_account value=a.account options=account_options
                 error=Signal::derive(|| None) required=false/>
-            <TextAreaField id="feedback-text" label=|t| t.field_feedback_text value=a.body error=shown(Field::Description) rows=5/>
+            <TextAreaField id="feedback-text" label=|l| Text::of(l).field_feedback_text value=a.body error=shown(Field::Description) rows=5/>
             <p class="hint">
-                <Tr s=|t| t.feedback_text_hint/>" "
+                <Tr s=|l| Text::of(l).feedback_text_hint/>" "
                 {move || format!("({})", a.body.with(|b| b.trim().chars().count()))}
             </p>
             <div class="field">
-                <label for="feedback-files"><Tr s=|t| t.attachments_optional/></label>
+                <label for="feedback-files"><Tr s=|l| Text::of(l).attachments_optional/></label>
                 <input id="feedback-files" type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
                 <ul class="plain-list" role="status">
                     {move || a.files.get().into_iter().map(|(_, name)| {
-                        view! { <li>{format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name)}</li> }
+                        view! { <li>{format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name)}</li> }
                     }).collect_view()}
                 </ul>
             </div>
             {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
             {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
-                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().send_feedback }}
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_feedback }}
             </button>
         </form>
     }
@@ -241,15 +239,15 @@ fn FeedbackCase() -> impl IntoView {
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",
-            i18n.t().feedback_kind(c.summary.kind),
+            Text::of(i18n.lang()).feedback_kind(c.summary.kind),
             c.summary.number
         ),
-        _ => i18n.t().feedback_title.to_string(),
+        _ => Text::of(i18n.lang()).feedback_title.to_string(),
     };
     // What the customer's last answer did, said once the case has been read again.
     let answered = RwSignal::new(None::<FeedbackState>);
     let notice = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         answered.get().map(|s| match s {
             FeedbackState::Closed => t.confirm_closed,
             _ => t.confirm_reopened,
@@ -261,14 +259,9 @@ fn FeedbackCase() -> impl IntoView {
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/feedback"><Tr s=|t| t.feedback_title/></a></p>
+        <p><a href=Page::Feedback.href()><Tr s=|l| Text::of(l).feedback_title/></a></p>
         <p class="success" role="status">{notice}</p>
-        <Transition fallback=Loading>
-            {move || case.get().map(|result| match result {
-                Ok(c) => view! { <CaseBody case=c on_change/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
-            })}
-        </Transition>
+        {loaded_in_place(case, move |c| view! { <CaseBody case=c on_change/> }.into_any())}
     }
 }
 
@@ -330,7 +323,7 @@ fn ConfirmForm(
             reason: reason.get_untracked(),
         });
     };
-    let choice = move |value: bool, text: fn(&'static crate::ui::i18n::Text) -> &'static str| {
+    let choice = move |value: bool, text: fn(crate::ui::i18n::Lang) -> &'static str| {
         view! {
             <label class="radio">
                 <input type="radio" name="satisfied" prop:checked=move || satisfied.get() == Some(value)
@@ -341,24 +334,54 @@ fn ConfirmForm(
     };
     view! {
         <section class="card attention" aria-labelledby="confirm-heading">
-            <h2 id="confirm-heading"><Tr s=|t| t.confirm_title/></h2>
+            <h2 id="confirm-heading"><Tr s=|l| Text::of(l).confirm_title/></h2>
             <form on:submit=submit novalidate>
                 <fieldset class="field" aria-describedby="confirm-satisfied-error">
-                    <legend><Tr s=|t| t.field_satisfied/></legend>
-                    {choice(true, |t| t.confirm_yes)}
-                    {choice(false, |t| t.confirm_no)}
+                    <legend><Tr s=|l| Text::of(l).field_satisfied/></legend>
+                    {choice(true, |l| Text::of(l).confirm_yes)}
+                    {choice(false, |l| Text::of(l).confirm_no)}
                     <p class="field-error" id="confirm-satisfied-error">
-                        {move || refused(Field::Satisfied).get().map(|e| i18n.t().field_error(e))}
+                        {move || refused(Field::Satisfied).get().map(|e| Text::of(i18n.lang()).field_error(e))}
                     </p>
                 </fieldset>
                 <Show when=move || satisfied.get() == Some(false)>
-                    <TextAreaField id="confirm-reason" label=|t| t.confirm_reason value=reason error=refused(Field::Note) rows=3/>
+                    <TextAreaField id="confirm-reason" label=|l| Text::of(l).confirm_reason value=reason error=refused(Field::Note) rows=3/>
                 </Show>
                 {move || other_error().map(|error| view! { <ErrorMessage error/> })}
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                    <Tr s=|t| t.send_confirmation/>
+                    <Tr s=|l| Text::of(l).send_confirmation/>
                 </button>
             </form>
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    feedback_title: &'static str = "My feedback", "我的投诉建议";
+    give_feedback: &'static str = "Give feedback", "提交投诉建议";
+    no_feedback: &'static str = "You have not sent us any feedback yet.", "您还没有提交过投诉或建议。";
+    feedback_intro: &'static str =
+        "Tell us about a problem, report misconduct, suggest an improvement or praise good service. Complaints are answered within published time limits.",
+        "投诉、举报、建议或表扬都可以在这里提交。投诉按公开承诺的时限办理。";
+    field_feedback_kind: &'static str = "Type of feedback", "类型";
+    field_feedback_topic: &'static str = "What it is about", "涉及业务";
+    field_feedback_account: &'static str = "Service account (optional)", "用电户号（可选）";
+    feedback_text_hint: &'static str = "10 to 1000 characters.", "10 至 1000 个字。";
+    attachments_optional: &'static str =
+        "Attachments (optional): up to 5 files; PDF, JPEG or PNG, at most 5 MB each",
+        "附件（可选）：最多 5 个，PDF、JPEG 或 PNG，每个不超过 5 MB";
+    about_job: &'static str = "About", "相关业务";
+    complaint_deadlines_help: &'static str =
+        "A complaint gets a call back and a written reply; the case page shows the date for each once it is sent.",
+        "投诉提交后，我们会回访并书面答复；案件页面显示各自的截止日期。";
+    send_feedback: &'static str = "Send feedback", "提交";
+    confirm_title: &'static str = "Are you satisfied with our answer?", "您对答复满意吗？";
+    confirm_yes: &'static str = "Yes, satisfied", "满意";
+    confirm_no: &'static str = "No, not satisfied", "不满意";
+    confirm_reason: &'static str = "What is still wrong?", "仍未解决的问题";
+    send_confirmation: &'static str = "Send answer", "提交确认";
+    confirm_closed: &'static str = "Thank you: the case is closed.", "感谢您的确认，案件已办结。";
+    confirm_reopened: &'static str =
+        "The case is open again: we will contact you and reply by the new dates.",
+        "案件已重新受理，我们将在新的期限内联系并答复您。";
 }

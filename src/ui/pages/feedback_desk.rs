@@ -2,9 +2,10 @@
 //! history and the staff moves (log the contact, reply, close).
 
 use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
+use crate::api::pages::Page;
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -20,14 +21,11 @@ pub fn FeedbackQueuePage() -> impl IntoView {
 fn Queue() -> impl IntoView {
     let cases = LocalResource::new(feedback_queue);
     view! {
-        <PageHeading text=|t| t.feedback_queue_title/>
-        <Suspense fallback=Loading>
-            {move || cases.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_open_feedback/></p> }.into_any(),
-                Ok(list) => view! { <FeedbackTable cases=list link_base="/staff/feedback"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).feedback_queue_title/>
+        {loaded(cases, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_open_feedback/></p> }.into_any(),
+            list => view! { <FeedbackTable cases=list link=Page::StaffFeedbackCase/> }.into_any(),
+        })}
     }
 }
 
@@ -54,10 +52,10 @@ fn Case() -> impl IntoView {
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",
-            i18n.t().feedback_kind(c.summary.kind),
+            Text::of(i18n.lang()).feedback_kind(c.summary.kind),
             c.summary.number
         ),
-        _ => i18n.t().feedback_queue_title.to_string(),
+        _ => Text::of(i18n.lang()).feedback_queue_title.to_string(),
     };
     let act = move |what: &'static str| {
         action.dispatch(ActOnFeedback {
@@ -68,25 +66,29 @@ fn Case() -> impl IntoView {
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/staff/feedback"><Tr s=|t| t.feedback_queue_title/></a></p>
+        <p><a href=Page::StaffFeedback.href()><Tr s=|l| Text::of(l).feedback_queue_title/></a></p>
         <section class="card" aria-labelledby="feedback-actions-heading">
-            <h2 id="feedback-actions-heading"><Tr s=|t| t.field_action/></h2>
+            <h2 id="feedback-actions-heading"><Tr s=|l| Text::of(l).field_action/></h2>
             {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
             <div class="field">
-                <label for="feedback-note"><Tr s=|t| t.reply_label/></label>
+                <label for="feedback-note"><Tr s=|l| Text::of(l).reply_label/></label>
                 <textarea id="feedback-note" rows="3" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
             <div class="wizard-buttons">
-                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("log_contact")><Tr s=|t| t.act_log_contact/></button>
-                <button type="button" class="button button-primary" disabled=move || action.pending().get() on:click=move |_| act("reply")><Tr s=|t| t.act_reply/></button>
-                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("close")><Tr s=|t| t.act_close_case/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("log_contact")><Tr s=|l| Text::of(l).act_log_contact/></button>
+                <button type="button" class="button button-primary" disabled=move || action.pending().get() on:click=move |_| act("reply")><Tr s=|l| Text::of(l).act_reply/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("close")><Tr s=|l| Text::of(l).act_close_case/></button>
             </div>
         </section>
-        <Suspense fallback=Loading>
-            {move || case.get().map(|result| match result {
-                Ok(case) => view! { <FeedbackCaseView case/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(case, move |case| view! { <FeedbackCaseView case/> }.into_any())}
     }
+}
+
+crate::ui::i18n::strings! {
+    feedback_queue_title: &'static str = "Feedback cases", "诉求工单";
+    no_open_feedback: &'static str = "No cases to act on.", "没有待处理的诉求。";
+    act_log_contact: &'static str = "Log the contact", "登记已联系";
+    act_reply: &'static str = "Send reply", "答复客户";
+    act_close_case: &'static str = "Close case", "办结";
+    reply_label: &'static str = "Reply", "答复内容";
 }

@@ -4,13 +4,14 @@
 use crate::api::organisations::{
     AcceptInvitation, Invite, MembersPage, RevokeInvitation, SetMemberRole, get_invitation, members,
 };
+use crate::api::pages::Page;
 use crate::domain::OrgRole;
 use crate::domain::organisation::InvitationState;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::field::{field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, Loading, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -31,14 +32,9 @@ fn Members() -> impl IntoView {
     // Kept here, above the list that is read again after each change, so it stays shown.
     let link = RwSignal::new(None::<String>);
     view! {
-        <DynamicHeading text=Signal::derive(move || i18n.t().biz_members.to_string())/>
+        <DynamicHeading text=Signal::derive(move || Text::of(i18n.lang()).biz_members.to_string())/>
         <OrgNav org/>
-        <Transition fallback=Loading>
-            {move || page.get().map(|result| match result {
-                Ok(p) => view! { <MembersBody page=p link on_change=move || page.refetch()/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| page.refetch()/> }.into_any(),
-            })}
-        </Transition>
+        {loaded_in_place(page, move |p| view! { <MembersBody page=p link on_change=move || page.refetch()/> }.into_any())}
     }
 }
 
@@ -69,7 +65,7 @@ fn MembersBody(
     };
     let members = page.members.clone();
     let table = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let rows = members
             .iter()
             .map(|m| {
@@ -96,7 +92,7 @@ fn MembersBody(
                 let (id2, email2, email3) = (id.clone(), email.clone(), email.clone());
                 let select_id = format!("role-{id}");
                 let options = move || {
-                    let t = i18n.t();
+                    let t = Text::of(i18n.lang());
                     OrgRole::ALL
                         .iter()
                         .map(|r| {
@@ -107,16 +103,16 @@ fn MembersBody(
                 view! {
                     <li class="form-row">
                         <div class="field">
-                            <label for=select_id.clone()>{move || (i18n.t().role_of)(&email2)}</label>
+                            <label for=select_id.clone()>{move || (Text::of(i18n.lang()).role_of)(&email2)}</label>
                             <select id=select_id on:change=move |ev| role.set(event_target_value(&ev))>{options}</select>
                         </div>
                         <div class="wizard-buttons">
                             <button type="button" class="button" on:click={
                                 let id = id.clone();
                                 move |_| set_role(id.clone(), role.get_untracked())
-                            }><Tr s=|t| t.change_role/></button>
+                            }><Tr s=|l| Text::of(l).change_role/></button>
                             <button type="button" class="button" on:click=move |_| set_role(id2.clone(), "none".into())>
-                                {move || (i18n.t().remove_member)(&email3)}
+                                {move || (Text::of(i18n.lang()).remove_member)(&email3)}
                             </button>
                         </div>
                     </li>
@@ -125,7 +121,7 @@ fn MembersBody(
             .collect_view();
         view! {
             <section class="card" aria-labelledby="roles-heading">
-                <h2 id="roles-heading"><Tr s=|t| t.change_role/></h2>
+                <h2 id="roles-heading"><Tr s=|l| Text::of(l).change_role/></h2>
                 {move || change.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
                 <ul class="plain-list">{rows}</ul>
             </section>
@@ -134,7 +130,7 @@ fn MembersBody(
     let invitations = page.invitations.clone();
     let invitations = owner.then_some({
         move || {
-            let t = i18n.t();
+            let t = Text::of(i18n.lang());
             let rows = invitations
                 .iter()
                 .map(|i| {
@@ -169,7 +165,7 @@ fn MembersBody(
         }
     });
     view! {
-        {(!owner).then(|| view! { <p class="muted"><Tr s=|t| t.read_only_role/></p> })}
+        {(!owner).then(|| view! { <p class="muted"><Tr s=|l| Text::of(l).read_only_role/></p> })}
         {table}
         {controls}
         {owner.then(|| view! { <InviteForm link on_sent=on_change/> })}
@@ -203,7 +199,7 @@ fn InviteForm(
         });
     };
     let roles = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         OrgRole::ALL
             .iter()
             .map(|r| view! { <option value=r.as_str() selected=*r == OrgRole::Viewer>{t.org_role(*r)}</option> })
@@ -211,30 +207,30 @@ fn InviteForm(
     };
     view! {
         <section class="card" aria-labelledby="invite-heading">
-            <h2 id="invite-heading"><Tr s=|t| t.invite_title/></h2>
-            <p class="muted"><Tr s=|t| t.invite_help/></p>
+            <h2 id="invite-heading"><Tr s=|l| Text::of(l).invite_title/></h2>
+            <p class="muted"><Tr s=|l| Text::of(l).invite_help/></p>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit novalidate>
                 <div class="form-row">
                     <crate::ui::components::field::TextField
                         name="email"
-                        label=|t| t.email
+                        label=|l| Text::of(l).email
                         input_type="email"
                         autocomplete="off"
                         error=Signal::derive(move || result.with(|r| field_message(r, crate::domain::Field::Email)))
                     />
                     <div class="field">
-                        <label for="invite-role"><Tr s=|t| t.field_role/></label>
+                        <label for="invite-role"><Tr s=|l| Text::of(l).field_role/></label>
                         <select id="invite-role" name="role">{roles}</select>
                     </div>
                 </div>
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
-                    <Tr s=|t| t.send_invitation/>
+                    <Tr s=|l| Text::of(l).send_invitation/>
                 </button>
             </form>
             <div role="status">
                 {move || link.get().map(|link| view! {
-                    <p><label for="invitation-link">{i18n.t().invitation_link}</label></p>
+                    <p><label for="invitation-link">{Text::of(i18n.lang()).invitation_link}</label></p>
                     <input id="invitation-link" class="mono" type="text" readonly value=link/>
                 })}
             </div>
@@ -272,11 +268,11 @@ fn Join() -> impl IntoView {
         }
     });
     let body = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         if let Some(Ok(m)) = accept.value().get() {
             return view! {
                 <p class="success" role="status">{(t.joined)(&m.name)}</p>
-                <p><a class="button button-primary" href=format!("/business/{}", m.organisation_id)>{t.open_dashboard}</a></p>
+                <p><a class="button button-primary" href=Page::OrgDashboard(m.organisation_id).href()>{t.open_dashboard}</a></p>
             }
             .into_any();
         }
@@ -310,7 +306,61 @@ fn Join() -> impl IntoView {
         }
     };
     view! {
-        <PageHeading text=|t| t.join_title/>
+        <PageHeading text=|l| Text::of(l).join_title/>
         {body}
+    }
+}
+
+crate::ui::i18n::strings! {
+    change_role: &'static str = "Change role", "修改角色";
+    remove_member: fn(&str) -> String = |e| format!("Remove {e}"), |e| format!("移除 {e}");
+    role_of: fn(&str) -> String = |e| format!("Role of {e}"), |e| format!("{e} 的角色");
+    you_label: &'static str = "(you)", "（您）";
+    invite_title: &'static str = "Invite someone", "邀请成员";
+    invite_help: &'static str =
+        "We email them a link; it works once, for that address, for 7 days.",
+        "我们会通过邮件发送邀请链接；链接仅限该邮箱使用一次，7 天内有效。";
+    send_invitation: &'static str = "Send invitation", "发送邀请";
+    invitation_link: &'static str =
+        "Invitation link (pass it on yourself if the email does not arrive)",
+        "邀请链接（如未收到邮件，可自行转发）";
+    invitations_title: &'static str = "Invitations", "邀请记录";
+    inv_pending: &'static str = "Pending", "待接受";
+    inv_accepted: &'static str = "Accepted", "已接受";
+    inv_revoked: &'static str = "Withdrawn", "已撤回";
+    inv_expired: &'static str = "Expired", "已过期";
+    withdraw: &'static str = "Withdraw", "撤回";
+    col_expires: &'static str = "Expires", "有效期至";
+    join_title: &'static str = "Invitation", "加入邀请";
+    join_offer: fn(&str, &str) -> String =
+        |org, role| format!("{org} invites you to join as {role}."),
+        |org, role| format!("{org} 邀请您以“{role}”身份加入。");
+    join_not_for_me: fn(&str) -> String =
+        |email| {
+            format!("This invitation is for {email}. Sign in with that address to accept it.")
+        },
+        |email| format!("该邀请发给 {email}，请使用该邮箱登录后接受。");
+    join_gone: &'static str =
+        "This invitation was used, withdrawn or has expired. Ask the owner for a new one.",
+        "该邀请已被使用、撤回或已过期，请联系所有者重新邀请。";
+    accept_invitation: &'static str = "Accept invitation", "接受邀请";
+    joined: fn(&str) -> String =
+        |org| format!("You are now a member: {org}"),
+        |org| format!("您已加入 {org}。");
+}
+
+impl Text {
+    /// Where an invitation stands.
+    pub fn invitation_state(
+        &self,
+        s: crate::domain::organisation::InvitationState,
+    ) -> &'static str {
+        use crate::domain::organisation::InvitationState as S;
+        match s {
+            S::Pending => self.inv_pending,
+            S::Accepted => self.inv_accepted,
+            S::Revoked => self.inv_revoked,
+            S::Expired => self.inv_expired,
+        }
     }
 }

@@ -4,7 +4,7 @@
 use crate::api::repairs::{OutageNotice, list_outages};
 use crate::ui::components::data::{Cell, Facts};
 use crate::ui::components::guard::PageHeading;
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::loaded;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -14,14 +14,11 @@ use leptos::prelude::*;
 pub fn OutagesPage() -> impl IntoView {
     let outages = LocalResource::new(list_outages);
     view! {
-        <PageHeading text=|t| t.outages_title/>
-        <Suspense fallback=Loading>
-            {move || outages.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_outages/></p> }.into_any(),
-                Ok(list) => view! { <OutageList outages=list/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| outages.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).outages_title/>
+        {loaded(outages, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_outages/></p> }.into_any(),
+            list => view! { <OutageList outages=list/> }.into_any(),
+        })}
     }
 }
 
@@ -30,7 +27,7 @@ pub fn OutagesPage() -> impl IntoView {
 pub fn OutageList(outages: Vec<OutageNotice>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         outages
             .iter()
             .map(|o| {
@@ -65,5 +62,23 @@ pub fn OutageList(outages: Vec<OutageNotice>) -> impl IntoView {
             })
             .collect_view()
             .into_any()
+    }
+}
+
+crate::ui::i18n::strings! {
+    your_area: &'static str = "Your area", "您所在地区";
+    phase_current: &'static str = "Now", "正在停电";
+    phase_upcoming: &'static str = "Coming", "即将停电";
+    phase_ended: &'static str = "Over", "已结束";
+}
+
+impl Text {
+    /// Whether an outage is on now, coming, or over.
+    pub fn outage_phase(&self, p: crate::domain::repair::OutagePhase) -> &'static str {
+        match p {
+            crate::domain::repair::OutagePhase::Current => self.phase_current,
+            crate::domain::repair::OutagePhase::Upcoming => self.phase_upcoming,
+            crate::domain::repair::OutagePhase::Ended => self.phase_ended,
+        }
     }
 }

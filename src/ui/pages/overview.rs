@@ -2,11 +2,12 @@
 
 use crate::api::accounts::BindAccount;
 use crate::api::bills::{Overview, get_overview};
+use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, StatusBadge};
+use crate::ui::components::status::{ErrorMessage, StatusBadge, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -33,16 +34,11 @@ fn OverviewContent() -> impl IntoView {
                 .map(|m| m.display_name.clone())
                 .unwrap_or_default()
         });
-        (i18n.t().greeting)(&name)
+        (Text::of(i18n.lang()).greeting)(&name)
     };
     view! {
         <DynamicHeading text=Signal::derive(greeting)/>
-        <Suspense fallback=Loading>
-            {move || overview.get().map(|result| match result {
-                Ok(o) => view! { <OverviewBody overview=o/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| overview.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(overview, move |o| view! { <OverviewBody overview=o/> }.into_any())}
         <Organisations/>
         <BindAccountForm on_bound=move || overview.refetch()/>
     }
@@ -54,7 +50,7 @@ fn Organisations() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let orgs = session.me.with(|m| {
             m.as_ref()
                 .map(|m| m.organisations.clone())
@@ -68,7 +64,7 @@ fn Organisations() -> impl IntoView {
                         <li class="card account-card">
                             <h3>{o.name.clone()}</h3>
                             <p class="muted">{t.org_role(o.role)}</p>
-                            <a class="button" href=format!("/business/{}", o.organisation_id)>
+                            <a class="button" href=Page::OrgDashboard(o.organisation_id).href()>
                                 {t.open_dashboard}<span class="visually-hidden">" " {o.name}</span>
                             </a>
                         </li>
@@ -90,17 +86,17 @@ fn Organisations() -> impl IntoView {
 fn RateInvitation(jobs: Vec<crate::api::feedback::RateableJob>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let links = jobs
             .iter()
             .map(|j| {
-                let base = match j.kind {
-                    crate::domain::feedback::JobKind::Repair => "/repairs",
-                    crate::domain::feedback::JobKind::Connection => "/connections",
-                    crate::domain::feedback::JobKind::Complaint => "/feedback",
+                let page = match j.kind {
+                    crate::domain::feedback::JobKind::Repair => Page::Ticket(j.id),
+                    crate::domain::feedback::JobKind::Connection => Page::Application(j.id),
+                    crate::domain::feedback::JobKind::Complaint => Page::FeedbackCase(j.id),
                 };
                 view! {
-                    <li><a href=format!("{base}/{}", j.id)>{format!("{} {} · {}", t.job_kind(j.kind), j.number, (t.time)(j.finished_at))}</a></li>
+                    <li><a href=page.href()>{format!("{} {} · {}", t.job_kind(j.kind), j.number, (t.time)(j.finished_at))}</a></li>
                 }
             })
             .collect::<Vec<_>>();
@@ -128,7 +124,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
     } = overview;
     // Dates and months read differently per language: this part is rebuilt when it changes.
     let figures = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let due = match next_due {
             Some(d) => format!("{}{}{}", t.next_due, t.colon, t.date(d)),
             None => t.nothing_due.to_string(),
@@ -137,7 +133,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             Some(b) => view! {
                 <p class="stat-value">{b.total.to_string()}</p>
                 <p>{t.month_year(b.period_start)}" "<StatusBadge status=b.status/></p>
-                <a class="button" href=format!("/bills/{}", b.id)>{t.view_bill}</a>
+                <a class="button" href=Page::Bill(b.id).href()>{t.view_bill}</a>
             }
             .into_any(),
             None => view! { <p>{t.no_bills_yet}</p> }.into_any(),
@@ -162,7 +158,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         {figures}
         <RateInvitation jobs=to_rate/>
         <section aria-labelledby="accounts-heading">
-            <h2 id="accounts-heading"><Tr s=|t| t.my_accounts/></h2>
+            <h2 id="accounts-heading"><Tr s=|l| Text::of(l).my_accounts/></h2>
             {if has_accounts {
                 view! {
                     <ul class="card-list">
@@ -170,7 +166,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
                     </ul>
                 }.into_any()
             } else {
-                view! { <p><Tr s=|t| t.no_accounts/></p> }.into_any()
+                view! { <p><Tr s=|l| Text::of(l).no_accounts/></p> }.into_any()
             }}
         </section>
     }
@@ -189,7 +185,7 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
     });
     let bound = move || {
         result.with(|r| match r {
-            Some(Ok(a)) => Some((i18n.t().bound)(&a.account_number)),
+            Some(Ok(a)) => Some((Text::of(i18n.lang()).bound)(&a.account_number)),
             _ => None,
         })
     };
@@ -205,33 +201,68 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
     };
     view! {
         <section class="card" aria-labelledby="bind-heading">
-            <h2 id="bind-heading"><Tr s=|t| t.bind_title/></h2>
-            <p class="muted"><Tr s=|t| t.bind_help/></p>
+            <h2 id="bind-heading"><Tr s=|l| Text::of(l).bind_title/></h2>
+            <p class="muted"><Tr s=|l| Text::of(l).bind_help/></p>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <p class="success" role="status">{bound}</p>
             <form on:submit=submit novalidate>
                 <div class="form-row">
                     <TextField
                         name="account_number"
-                        label=|t| t.account_number
+                        label=|l| Text::of(l).account_number
                         inputmode="numeric"
                         autocomplete="off"
                         error=Signal::derive(move || result.with(|r| field_message(r, Field::AccountNumber)))
                     />
                     <TextField
                         name="phone_last4"
-                        label=|t| t.phone_last4
+                        label=|l| Text::of(l).phone_last4
                         inputmode="numeric"
                         autocomplete="off"
                         error=Signal::derive(move || result.with(|r| field_message(r, Field::PhoneLast4)))
                     />
                 </div>
                 <button type="submit" class="button" disabled=pending>
-                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|t| t.bind/> }>
-                        <Tr s=|t| t.binding/>
+                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).bind/> }>
+                        <Tr s=|l| Text::of(l).binding/>
                     </Show>
                 </button>
             </form>
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    greeting: fn(&str) -> String =
+        |name| {
+            if name.is_empty() {
+                "Welcome".to_string()
+            } else {
+                format!("Welcome, {name}")
+            }
+        },
+        |name| {
+            if name.is_empty() {
+                "欢迎".to_string()
+            } else {
+                format!("{name}，您好")
+            }
+        };
+    balance_due: &'static str = "Balance due", "应缴金额";
+    latest_bill: &'static str = "Latest bill", "最新账单";
+    no_bills_yet: &'static str = "No bills yet.", "暂无账单。";
+    view_bill: &'static str = "View bill", "查看账单";
+    my_accounts: &'static str = "My service accounts", "我的用电户号";
+    bind_help: &'static str =
+        "Enter the 10-digit account number from a bill and the last 4 digits of the phone number we have on file.",
+        "请输入账单上的 10 位户号，以及预留手机号码的后 4 位。";
+    bind: &'static str = "Link account", "绑定户号";
+    binding: &'static str = "Linking…", "正在绑定…";
+    bound: fn(&str) -> String =
+        |n| format!("Account {n} is now linked."),
+        |n| format!("户号 {n} 已绑定。");
+    rate_invite_title: &'static str = "How did we do?", "请评价我们的服务";
+    rate_invite_help: &'static str =
+        "These jobs finished in the last 30 days. Your stars tell us what to improve.",
+        "以下业务在近 30 天内办结，您的评价帮助我们改进。";
 }

@@ -1,6 +1,7 @@
 //! Create a customer login.
 
 use crate::api::auth::Register;
+use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::PageHeading;
@@ -18,8 +19,11 @@ pub fn RegisterPage() -> impl IntoView {
     let pending = action.pending();
     // The other of sign-in and registration, taking along where to go afterwards.
     let other_page = match crate::ui::session::after_sign_in().as_str() {
-        "/" => "/signin".to_string(),
-        next => format!("/signin?next={}", crate::ui::browser::encode(next)),
+        "/" => Page::SignIn { next: None }.href(),
+        next => Page::SignIn {
+            next: Some(next.to_string()),
+        }
+        .href(),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -28,34 +32,43 @@ pub fn RegisterPage() -> impl IntoView {
     };
     view! {
         <section class="narrow">
-            <PageHeading text=|t| t.register_title/>
+            <PageHeading text=|l| Text::of(l).register_title/>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit novalidate>
                 <TextField
                     name="email"
-                    label=|t| t.email
+                    label=|l| Text::of(l).email
                     input_type="email"
                     autocomplete="email"
                     error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
                 />
                 <TextField
                     name="password"
-                    label=|t| t.password
+                    label=|l| Text::of(l).password
                     input_type="password"
                     autocomplete="new-password"
-                    hint=|t| t.password_hint
+                    hint=|l| Text::of(l).password_hint
                     error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
                 />
                 <button type="submit" class="button button-primary" disabled=pending>
-                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|t| t.register/> }>
-                        <Tr s=|t| t.registering/>
+                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).register/> }>
+                        <Tr s=|l| Text::of(l).registering/>
                     </Show>
                 </button>
             </form>
             <p>
-                <Tr s=|t| t.have_login/>" "
-                <a href=other_page><Tr s=|t| t.sign_in/></a>
+                <Tr s=|l| Text::of(l).have_login/>" "
+                <a href=other_page><Tr s=|l| Text::of(l).sign_in/></a>
             </p>
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    registering: &'static str = "Creating account…", "正在注册…";
+    register_title: &'static str = "Create your GridCare account", "注册 GridCare 账号";
+    password_hint: &'static str =
+        "At least 10 characters. Pasting from a password manager is fine.",
+        "至少 10 个字符，可从密码管理器粘贴。";
+    have_login: &'static str = "Already have an account?", "已有账号？";
 }

@@ -1,15 +1,17 @@
 //! Repairs for customers: my tickets, and one ticket with its status, the crew and the two
 //! countdowns (arrival, power back). The ticket page reloads its data every 5 seconds.
 
+use crate::api::pages::Page;
 use crate::api::repairs::{CancelTicket, TicketDetail, TicketSummary, get_ticket, my_tickets};
+use crate::domain::RowId;
 use crate::domain::feedback::JobKind;
 use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Text, use_i18n};
+use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -26,15 +28,12 @@ pub fn TicketsPage() -> impl IntoView {
 fn Tickets() -> impl IntoView {
     let tickets = LocalResource::new(my_tickets);
     view! {
-        <PageHeading text=|t| t.tickets_title/>
-        <p><a class="button button-primary" href="/repairs/new"><Tr s=|t| t.report_fault/></a></p>
-        <Suspense fallback=Loading>
-            {move || tickets.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.no_tickets/></p> }.into_any(),
-                Ok(list) => view! { <TicketTable tickets=list link_base="/repairs"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| tickets.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <PageHeading text=|l| Text::of(l).tickets_title/>
+        <p><a class="button button-primary" href=Page::Report { account: None }.href()><Tr s=|l| Text::of(l).report_fault/></a></p>
+        {loaded(tickets, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_tickets/></p> }.into_any(),
+            list => view! { <TicketTable tickets=list link=Page::Ticket/> }.into_any(),
+        })}
     }
 }
 
@@ -48,18 +47,18 @@ pub fn promise_cell(t: &Text, p: Promise) -> Cell {
     Cell::Badge(class, t.promise(p))
 }
 
-/// Tickets as a table linking each number to `link_base/ID`.
+/// Tickets as a table linking each number to `link(ID)`'s page.
 #[component]
-pub fn TicketTable(tickets: Vec<TicketSummary>, link_base: &'static str) -> impl IntoView {
+pub fn TicketTable(tickets: Vec<TicketSummary>, link: fn(RowId) -> Page) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let rows = tickets
             .iter()
             .map(|x| {
                 vec![
                     Cell::Link {
-                        href: format!("{link_base}/{}", x.id),
+                        href: link(x.id).href(),
                         text: x.number.clone(),
                         hidden: String::new(),
                     },
@@ -111,22 +110,17 @@ fn Ticket() -> impl IntoView {
     let heading = move || match ticket.get() {
         Some(Ok(d)) => format!(
             "{} {}",
-            i18n.t().fault_kind(d.summary.kind),
+            Text::of(i18n.lang()).fault_kind(d.summary.kind),
             d.summary.number
         ),
-        _ => i18n.t().tickets_title.to_string(),
+        _ => Text::of(i18n.lang()).tickets_title.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/repairs"><Tr s=|t| t.tickets_title/></a></p>
-        <p class="muted"><Tr s=|t| t.updates_itself/></p>
+        <p><a href=Page::Repairs.href()><Tr s=|l| Text::of(l).tickets_title/></a></p>
+        <p class="muted"><Tr s=|l| Text::of(l).updates_itself/></p>
         // Keeps what it last showed while it asks again, so the page does not flicker.
-        <Transition fallback=Loading>
-            {move || ticket.get().map(|result| match result {
-                Ok(d) => view! { <TicketBody ticket=d on_change=move || ticket.refetch()/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| ticket.refetch()/> }.into_any(),
-            })}
-        </Transition>
+        {loaded_in_place(ticket, move |d| view! { <TicketBody ticket=d on_change=move || ticket.refetch()/> }.into_any())}
     }
 }
 
@@ -146,7 +140,7 @@ pub fn TicketBody(
         ticket.summary.number.clone(),
     );
     let body = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let d = ticket.clone();
         let s = &d.summary;
         let mut facts = vec![
@@ -169,7 +163,7 @@ pub fn TicketBody(
             facts.push((
                 t.outage_here_title,
                 Cell::Link {
-                    href: format!("/outages#outage-{}", o.id),
+                    href: Page::Outages { outage: Some(o.id) }.href(),
                     text: format!("{} · {}", t.outage_kind(o.kind), o.area),
                     hidden: String::new(),
                 },
@@ -224,10 +218,12 @@ pub fn TicketBody(
         }
         .into_any()
     };
-    let rate = (!crate::ui::STAFF_CONSOLE && state == TicketState::Closed).then(|| {
-        view! { <RatingCard job_kind=JobKind::Repair job_id=job_id existing=existing.clone()/> }
-    });
-    let complain = (!crate::ui::STAFF_CONSOLE)
+    let rate = (!(crate::ui::THIS_CLIENT == crate::api::clients::Client::Staff)
+        && state == TicketState::Closed)
+        .then(|| {
+            view! { <RatingCard job_kind=JobKind::Repair job_id=job_id existing=existing.clone()/> }
+        });
+    let complain = (!(crate::ui::THIS_CLIENT == crate::api::clients::Client::Staff))
         .then(|| view! { <FeedbackAboutJob kind=JobKind::Repair id=job_id number=number/> });
     let cancel = can_cancel.then(|| view! { <CancelTicketButton ticket_id=id on_done=on_change/> });
     view! {
@@ -257,7 +253,77 @@ fn CancelTicketButton(
             disabled=move || action.pending().get()
             on:click=move |_| { action.dispatch(CancelTicket { ticket_id: ticket_id.clone() }); }
         >
-            <Tr s=|t| t.cancel_ticket/>
+            <Tr s=|l| Text::of(l).cancel_ticket/>
         </button>
+    }
+}
+
+crate::ui::i18n::strings! {
+    tickets_title: &'static str = "My repair tickets", "我的报修";
+    no_tickets: &'static str = "You have no repair tickets.", "暂无报修记录。";
+    arrival_label: &'static str = "Crew arrival", "到达现场";
+    restoration_label: &'static str = "Power back", "恢复送电";
+    promise_met: &'static str = "met", "按时";
+    promise_missed: &'static str = "missed", "超时";
+    promise_void: &'static str = "no longer measured", "不再计时";
+    due_by: &'static str = "due by", "应于";
+    crew_label: &'static str = "Crew", "抢修班组";
+    eta_label: &'static str = "Expected arrival", "预计到达";
+    reported_label: &'static str = "Reported", "报修时间";
+    updates_itself: &'static str = "This page updates by itself every few seconds.", "本页每隔几秒自动更新。";
+    history_report: &'static str = "Reported", "报修";
+    minutes_left: fn(i64) -> String =
+        |n| {
+            if n == 1 {
+                "1 minute left".into()
+            } else {
+                format!("{n} minutes left")
+            }
+        },
+        |n| format!("剩余 {n} 分钟");
+}
+
+impl Text {
+    /// A ticket history entry (stored action name).
+    pub fn ticket_action<'a>(&self, a: &'a str) -> &'a str {
+        match crate::domain::repair::TicketAction::from_stored(a) {
+            Some(crate::domain::repair::TicketAction::Dispatch) => self.ticket_dispatched,
+            Some(crate::domain::repair::TicketAction::Depart) => self.ticket_on_the_way,
+            Some(crate::domain::repair::TicketAction::Arrive) => self.ticket_on_site,
+            Some(crate::domain::repair::TicketAction::Restore) => self.ticket_restored,
+            Some(crate::domain::repair::TicketAction::Close) => self.ticket_closed,
+            Some(crate::domain::repair::TicketAction::Merge) => self.ticket_merged,
+            Some(crate::domain::repair::TicketAction::Cancel) => self.ticket_cancelled,
+            None if a == "report" => self.history_report,
+            None => a,
+        }
+    }
+
+    /// A promise in words: `due by 10:45 · 12 minutes left`, `met`, `missed`.
+    pub fn promise(&self, p: crate::domain::repair::Promise) -> String {
+        match p {
+            crate::domain::repair::Promise::Running {
+                due_at,
+                seconds_left,
+            } => format!(
+                "{} {} · {}",
+                self.due_by,
+                (self.time)(due_at),
+                (self.minutes_left)((seconds_left + 59) / 60)
+            ),
+            crate::domain::repair::Promise::Met { due_at, .. } => format!(
+                "{} · {} {}",
+                self.promise_met,
+                self.due_by,
+                (self.time)(due_at)
+            ),
+            crate::domain::repair::Promise::Missed { due_at, .. } => format!(
+                "{} · {} {}",
+                self.promise_missed,
+                self.due_by,
+                (self.time)(due_at)
+            ),
+            crate::domain::repair::Promise::Void => self.promise_void.into(),
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! that outage first.
 
 use crate::api::accounts::list_accounts;
+use crate::api::pages::Page;
 use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
@@ -102,7 +103,7 @@ fn ReportForm() -> impl IntoView {
         _ => Vec::new(),
     });
     let kinds = Signal::derive(move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         FaultKind::ALL
             .iter()
             .map(|k| (k.as_str().to_string(), t.fault_kind(*k).to_string()))
@@ -157,43 +158,43 @@ fn ReportForm() -> impl IntoView {
             .await;
             submitting.set(false);
             match result {
-                Ok(t) => navigate(&format!("/repairs/{}", t.id), Default::default()),
+                Ok(t) => navigate(&Page::Ticket(t.id).href(), Default::default()),
                 Err(e) => submit_error.set(Some(e)),
             }
         });
     };
     let read_only = move || matches!(accounts.get(), Some(Ok(list)) if !list.is_empty() && list.iter().all(|x| !x.may_act));
     view! {
-        <PageHeading text=|t| t.report_fault/>
+        <PageHeading text=|l| Text::of(l).report_fault/>
         <Show when=read_only>
-            <p class="muted" role="status"><Tr s=|t| t.read_only_role/></p>
+            <p class="muted" role="status"><Tr s=|l| Text::of(l).read_only_role/></p>
         </Show>
         <form on:submit=submit novalidate>
-            <SelectField id="report-account" label=|t| t.service_account value=a.account options=account_options error=shown(Field::AccountId)/>
+            <SelectField id="report-account" label=|l| Text::of(l).service_account value=a.account options=account_options error=shown(Field::AccountId)/>
             {move || outage.get().and_then(Result::ok).flatten().map(|o| view! { <KnownOutage outage=o/> })}
-            <SelectField id="report-kind" label=|t| t.field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
+            <SelectField id="report-kind" label=|l| Text::of(l).field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
             <fieldset class="field">
-                <legend><Tr s=|t| t.field_danger/></legend>
-                <label class="radio"><input type="radio" name="danger" prop:checked=move || a.danger.get() on:change=move |_| a.danger.set(true)/><Tr s=|t| t.yes/></label>
-                <label class="radio"><input type="radio" name="danger" prop:checked=move || !a.danger.get() on:change=move |_| a.danger.set(false)/><Tr s=|t| t.no/></label>
+                <legend><Tr s=|l| Text::of(l).field_danger/></legend>
+                <label class="radio"><input type="radio" name="danger" prop:checked=move || a.danger.get() on:change=move |_| a.danger.set(true)/><Tr s=|l| Text::of(l).yes/></label>
+                <label class="radio"><input type="radio" name="danger" prop:checked=move || !a.danger.get() on:change=move |_| a.danger.set(false)/><Tr s=|l| Text::of(l).no/></label>
             </fieldset>
             <Show when=hazard>
                 <section class="card attention" role="alert" aria-labelledby="safety-heading">
-                    <h2 id="safety-heading"><Tr s=|t| t.safety_title/></h2>
-                    <p><Tr s=|t| t.safety_advice/></p>
+                    <h2 id="safety-heading"><Tr s=|l| Text::of(l).safety_title/></h2>
+                    <p><Tr s=|l| Text::of(l).safety_advice/></p>
                 </section>
             </Show>
-            <TextAreaField id="report-description" label=|t| t.field_description value=a.description error=shown(Field::Description)/>
-            <InputField id="report-phone" label=|t| t.field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
+            <TextAreaField id="report-description" label=|l| Text::of(l).field_description value=a.description error=shown(Field::Description)/>
+            <InputField id="report-phone" label=|l| Text::of(l).field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
             <div class="field">
-                <label for="report-photo"><Tr s=|t| t.photo_optional/></label>
+                <label for="report-photo"><Tr s=|l| Text::of(l).photo_optional/></label>
                 <input id="report-photo" type="file" accept="image/jpeg,image/png" on:change=on_photo/>
-                <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", i18n.t().uploaded, i18n.t().colon, name))}</p>
+                <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
             </div>
             {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
             {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
-                {move || if submitting.get() { i18n.t().submitting } else { i18n.t().send_report }}
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
             </button>
         </form>
     }
@@ -204,7 +205,7 @@ fn ReportForm() -> impl IntoView {
 fn KnownOutage(outage: OutageNotice) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         view! {
             <section class="card attention" role="status" aria-labelledby="known-outage-heading">
                 <h2 id="known-outage-heading">{t.outage_here_title}</h2>
@@ -212,9 +213,24 @@ fn KnownOutage(outage: OutageNotice) -> impl IntoView {
                 <p>{format!("{}{}{}", t.field_expected_end, t.colon, (t.time)(outage.expected_end))}</p>
                 <p>{outage.reason.clone()}</p>
                 <p>{t.outage_here_help}</p>
-                <p><a class="button" href=format!("/outages#outage-{}", outage.id)>{t.follow_outage}</a></p>
+                <p><a class="button" href=Page::Outages { outage: Some(outage.id) }.href()>{t.follow_outage}</a></p>
             </section>
         }
         .into_any()
     }
+}
+
+crate::ui::i18n::strings! {
+    yes: &'static str = "Yes", "是";
+    no: &'static str = "No", "否";
+    safety_title: &'static str = "Stay safe", "注意安全";
+    safety_advice: &'static str =
+        "Keep away from the wire or equipment and keep others away. Call the 95598 hotline now: a crew comes at once.",
+        "请远离电线或设备，并提醒他人远离。请立即拨打 95598 热线，我们会马上派人处理。";
+    outage_here_help: &'static str =
+        "We already know about it and crews are working on it: you do not need to report it. If your problem is different, you can still send a report below.",
+        "我们已掌握该停电情况并正在抢修，无需重复报修。如果您的问题不同，仍可在下方报修。";
+    follow_outage: &'static str = "Follow this outage", "查看停电进展";
+    send_report: &'static str = "Send report", "提交报修";
+    photo_optional: &'static str = "Photo (optional)", "照片（可选）";
 }

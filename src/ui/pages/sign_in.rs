@@ -1,6 +1,7 @@
 //! Sign in with email and password.
 
 use crate::api::auth::SignIn;
+use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::PageHeading;
@@ -18,8 +19,11 @@ pub fn SignInPage() -> impl IntoView {
     let pending = action.pending();
     // The other of sign-in and registration, taking along where to go afterwards.
     let other_page = match crate::ui::session::after_sign_in().as_str() {
-        "/" => "/register".to_string(),
-        next => format!("/register?next={}", crate::ui::browser::encode(next)),
+        "/" => Page::Register { next: None }.href(),
+        next => Page::Register {
+            next: Some(next.to_string()),
+        }
+        .href(),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -28,34 +32,43 @@ pub fn SignInPage() -> impl IntoView {
     };
     view! {
         <section class="narrow">
-            <PageHeading text=|t| t.sign_in_title/>
-            <p class="muted"><Tr s=|t| t.tagline/></p>
+            <PageHeading text=|l| Text::of(l).sign_in_title/>
+            <p class="muted"><Tr s=|l| Text::of(l).tagline/></p>
             {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit novalidate>
                 <TextField
                     name="email"
-                    label=|t| t.email
+                    label=|l| Text::of(l).email
                     input_type="email"
                     autocomplete="username"
                     error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
                 />
                 <TextField
                     name="password"
-                    label=|t| t.password
+                    label=|l| Text::of(l).password
                     input_type="password"
                     autocomplete="current-password"
                     error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
                 />
                 <button type="submit" class="button button-primary" disabled=pending>
-                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|t| t.sign_in/> }>
-                        <Tr s=|t| t.signing_in/>
+                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).sign_in/> }>
+                        <Tr s=|l| Text::of(l).signing_in/>
                     </Show>
                 </button>
             </form>
             <p>
-                <Tr s=|t| t.no_login_yet/>" "
-                <a href=other_page><Tr s=|t| t.register/></a>
+                <Tr s=|l| Text::of(l).no_login_yet/>" "
+                <a href=other_page><Tr s=|l| Text::of(l).register/></a>
             </p>
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    tagline: &'static str =
+        "Your electricity account, bills and service, online.",
+        "用电账户、账单与服务，尽在网上。";
+    signing_in: &'static str = "Signing in…", "正在登录…";
+    sign_in_title: &'static str = "Sign in to GridCare", "登录 GridCare";
+    no_login_yet: &'static str = "New to GridCare?", "还没有账号？";
 }

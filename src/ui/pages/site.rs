@@ -2,12 +2,13 @@
 //! open requests, and the ways to file one for it (for owners and managers).
 
 use crate::api::organisations::{LabelSite, SiteDetail, site};
+use crate::api::pages::Page;
 use crate::domain::organisation::parse_label;
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Loading, status_badge};
+use crate::ui::components::status::{ErrorMessage, loaded_in_place, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::{request_headings, request_rows};
@@ -29,17 +30,12 @@ fn SiteView() -> impl IntoView {
     let detail = LocalResource::new(move || site(org.get(), site_id.get()));
     let heading = move || match detail.get() {
         Some(Ok(d)) => d.site.name,
-        _ => i18n.t().biz_sites.to_string(),
+        _ => Text::of(i18n.lang()).biz_sites.to_string(),
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
         <OrgNav org/>
-        <Transition fallback=Loading>
-            {move || detail.get().map(|result| match result {
-                Ok(d) => view! { <SiteBody detail=d on_change=move || detail.refetch()/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| detail.refetch()/> }.into_any(),
-            })}
-        </Transition>
+        {loaded_in_place(detail, move |d| view! { <SiteBody detail=d on_change=move || detail.refetch()/> }.into_any())}
     }
 }
 
@@ -53,7 +49,7 @@ fn SiteBody(
     let site_id = detail.site.id;
     let labels = detail.site.labels.clone();
     let body = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let d = &detail;
         let s = &d.site;
         let tariff = if i18n.lang() == Lang::Zh {
@@ -95,7 +91,7 @@ fn SiteBody(
             .map(|b| {
                 vec![
                     Cell::Link {
-                        href: format!("/bills/{}", b.id),
+                        href: Page::Bill(b.id).href(),
                         text: t.month_year(b.period_start),
                         hidden: String::new(),
                     },
@@ -134,12 +130,12 @@ fn SiteBody(
         .into_any()
     };
     let actions = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         if role.may_act() {
             view! {
                 <p class="wizard-buttons">
-                    <a class="button" href=format!("/repairs/new?account={site_id}")>{t.report_for_site}</a>
-                    <a class="button" href="/connections/new">{t.apply_for_site}</a>
+                    <a class="button" href=Page::Report { account: Some(site_id) }.href()>{t.report_for_site}</a>
+                    <a class="button" href=Page::Apply.href()>{t.apply_for_site}</a>
                 </p>
             }
             .into_any()
@@ -196,7 +192,7 @@ fn Labels(
             let remove = may_edit.then(|| {
                 let l3 = l.clone();
                 view! {
-                    <button type="button" class="chip-remove" aria-label=move || (i18n.t().remove_label)(&l3)
+                    <button type="button" class="chip-remove" aria-label=move || (Text::of(i18n.lang()).remove_label)(&l3)
                         on:click=move |_| dispatch(l2.clone(), false)>"×"</button>
                 }
             });
@@ -213,17 +209,28 @@ fn Labels(
         };
         view! {
             <form on:submit=submit novalidate class="form-row">
-                <crate::ui::components::choice::InputField id="new-label" label=|t| t.new_label value=new_label error=refused/>
-                <div class="field"><button type="submit" class="button"><Tr s=|t| t.add_label/></button></div>
+                <crate::ui::components::choice::InputField id="new-label" label=|l| Text::of(l).new_label value=new_label error=refused/>
+                <div class="field"><button type="submit" class="button"><Tr s=|l| Text::of(l).add_label/></button></div>
             </form>
         }
     });
     view! {
         <section aria-labelledby="labels-heading">
-            <h2 id="labels-heading"><Tr s=|t| t.col_labels/></h2>
+            <h2 id="labels-heading"><Tr s=|l| Text::of(l).col_labels/></h2>
             <ul class="plain-list labels">{list}</ul>
             {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
             {form}
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    add_label: &'static str = "Add label", "添加标签";
+    remove_label: fn(&str) -> String = |l| format!("Remove label {l}"), |l| format!("移除标签 {l}");
+    new_label: &'static str = "New label", "新标签";
+    usage_chart_desc: &'static str =
+        "Bars show the kWh billed each month; the bills table has the same numbers.",
+        "柱形为每月计费电量；账单表中为相同数据。";
+    report_for_site: &'static str = "Report a fault here", "为此用电户报修";
+    apply_for_site: &'static str = "Apply for a change here", "为此用电户办理业扩";
 }

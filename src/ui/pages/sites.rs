@@ -2,10 +2,11 @@
 //! the back button works), pages of sites, and a choice of sites to export.
 
 use crate::api::organisations::{SitesPage, sites};
+use crate::api::pages::Page;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::org_nav::{OrgNav, org_id, use_org};
+use crate::ui::components::status::loaded;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::site_link;
@@ -59,23 +60,16 @@ fn SitesList() -> impl IntoView {
             .map(|(k, v)| format!("{k}={}", crate::ui::browser::encode(&v)))
             .collect::<Vec<_>>()
             .join("&");
-        navigate(
-            &format!("/business/{}/sites?{query}", org.get_untracked()),
-            Default::default(),
-        );
+        let org = org_id(&org.get_untracked());
+        navigate(&Page::Sites { org, query }.href(), Default::default());
     };
     view! {
-        <DynamicHeading text=Signal::derive(move || i18n.t().biz_sites.to_string())/>
+        <DynamicHeading text=Signal::derive(move || Text::of(i18n.lang()).biz_sites.to_string())/>
         <OrgNav org/>
-        <Suspense fallback=Loading>
-            {move || page.get().map(|result| match result {
-                Ok(p) => view! {
-                    <Filters page=p.clone() on_submit=submit.clone() value/>
-                    <SitesTable page=p chosen/>
-                }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| page.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(page, move |p| view! {
+                <Filters page=p.clone() on_submit=submit.clone() value/>
+                <SitesTable page=p chosen/>
+            }.into_any())}
     }
 }
 
@@ -89,7 +83,7 @@ fn Filters(
     let i18n = use_i18n();
     let org = use_org();
     let form = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let zh = i18n.lang() == Lang::Zh;
         let select = |name: &'static str, label: &'static str, options: Vec<(String, String)>| {
             let current = value(name);
@@ -151,12 +145,12 @@ fn Filters(
     };
     view! {
         <section class="card" aria-labelledby="find-sites-heading">
-            <h2 id="find-sites-heading"><Tr s=|t| t.find_sites/></h2>
+            <h2 id="find-sites-heading"><Tr s=|l| Text::of(l).find_sites/></h2>
             <form on:submit=on_submit role="search">
                 {form}
                 <div class="wizard-buttons">
-                    <button type="submit" class="button button-primary"><Tr s=|t| t.show_sites/></button>
-                    <a class="button" href=move || format!("/business/{}/sites", org.get())><Tr s=|t| t.clear_filters/></a>
+                    <button type="submit" class="button button-primary"><Tr s=|l| Text::of(l).show_sites/></button>
+                    <a class="button" href=move || Page::Sites { org: org_id(&org.get()), query: String::new() }.href()><Tr s=|l| Text::of(l).clear_filters/></a>
                 </div>
             </form>
         </section>
@@ -172,17 +166,19 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     let pager = move |n: u32| {
         let mut q = query.get_untracked();
         q.replace("page", n.to_string());
-        format!(
-            "/business/{}/sites{}",
-            org.get_untracked(),
-            q.to_query_string()
-        )
+        let query = q.to_query_string();
+        let query = query.trim_start_matches('?').to_string();
+        Page::Sites {
+            org: org_id(&org.get_untracked()),
+            query,
+        }
+        .href()
     };
     let (current, count, matching) = (page.page, page.page_count, page.matching);
     let view = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let zh = i18n.lang() == Lang::Zh;
-        let org_id = org.get_untracked();
+        let org = org_id(&org.get_untracked());
         let rows = page
             .sites
             .iter()
@@ -198,7 +194,7 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
                     Cell::Num(s.balance_due.to_string())
                 };
                 vec![
-                    site_link(&org_id, s.id, &s.name),
+                    site_link(org, s.id, &s.name),
                     Cell::Mono(s.account_number.clone()),
                     Cell::Text(if zh {
                         s.tariff.zh.clone()
@@ -252,17 +248,37 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     let export = move || {
         let ids = chosen.get();
         (!ids.is_empty()).then(|| {
-            let href = format!("/business/{}/export?sites={}", org.get(), ids.join(","));
-            view! { <p><a class="button button-primary" href=href>{move || i18n.t().export_choose}" ("{ids.len()}")"</a></p> }
+            let sites = ids.iter().filter_map(|id| id.parse().ok().map(crate::domain::RowId)).collect();
+            let href = Page::Export { org: org_id(&org.get()), sites }.href();
+            view! { <p><a class="button button-primary" href=href>{move || Text::of(i18n.lang()).export_choose}" ("{ids.len()}")"</a></p> }
         })
     };
     view! {
         {view}
         {export}
-        <nav class="pager" aria-label=move || i18n.t().pages>
-            {(current > 1).then(|| view! { <a href=pager(current - 1) rel="prev"><Tr s=|t| t.previous_page/></a> })}
-            <span>{move || (i18n.t().page_of)(current, count)}</span>
-            {(current < count).then(|| view! { <a href=pager(current + 1) rel="next"><Tr s=|t| t.next_page/></a> })}
+        <nav class="pager" aria-label=move || Text::of(i18n.lang()).pages>
+            {(current > 1).then(|| view! { <a href=pager(current - 1) rel="prev"><Tr s=|l| Text::of(l).previous_page/></a> })}
+            <span>{move || (Text::of(i18n.lang()).page_of)(current, count)}</span>
+            {(current < count).then(|| view! { <a href=pager(current + 1) rel="next"><Tr s=|l| Text::of(l).next_page/></a> })}
         </nav>
     }
+}
+
+crate::ui::i18n::strings! {
+    find_sites: &'static str = "Find sites", "查找用电户";
+    show_sites: &'static str = "Show sites", "查询";
+    clear_filters: &'static str = "Clear", "清除";
+    matching_sites: fn(u32) -> String =
+        |n| {
+            if n == 1 {
+                "1 site matches".to_string()
+            } else {
+                format!("{n} sites match")
+            }
+        },
+        |n| format!("共 {n} 个用电户");
+    col_open_requests: &'static str = "Open requests", "在办业务";
+    choice_all: &'static str = "All", "全部";
+    export_choose: &'static str = "Export the chosen sites", "导出所选用电户";
+    choose_site: fn(&str) -> String = |name| format!("Choose {name}"), |name| format!("选择 {name}");
 }

@@ -2,11 +2,12 @@
 //! that move it on.
 
 use crate::api::connections::get_case;
+use crate::api::pages::Page;
 use crate::api::staff::{ActOnCase, case_queue};
 use crate::domain::connection::{Stage, SupplyCategory};
 use crate::ui::components::case_view::CaseBody;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::connections::CaseTable;
@@ -29,7 +30,7 @@ fn Queue() -> impl IntoView {
         case_queue(stage.get(), category.get(), overdue.get().to_string())
     });
     let stage_options = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         // Archived cases are closed and never in the queue.
         Stage::ALL
             .iter()
@@ -38,41 +39,38 @@ fn Queue() -> impl IntoView {
             .collect_view()
     };
     let category_options = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         SupplyCategory::ALL
             .iter()
             .map(|c| view! { <option value=c.as_str()>{t.supply_category(*c)}</option> })
             .collect_view()
     };
     view! {
-        <PageHeading text=|t| t.queue_title/>
+        <PageHeading text=|l| Text::of(l).queue_title/>
         <div class="filters">
             <div class="field">
-                <label for="filter-stage"><Tr s=|t| t.filter_stage/></label>
+                <label for="filter-stage"><Tr s=|l| Text::of(l).filter_stage/></label>
                 <select id="filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
-                    <option value=""><Tr s=|t| t.all/></option>
+                    <option value=""><Tr s=|l| Text::of(l).all/></option>
                     {stage_options}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-category"><Tr s=|t| t.filter_category/></label>
+                <label for="filter-category"><Tr s=|l| Text::of(l).filter_category/></label>
                 <select id="filter-category" on:change=move |ev| category.set(event_target_value(&ev))>
-                    <option value=""><Tr s=|t| t.all/></option>
+                    <option value=""><Tr s=|l| Text::of(l).all/></option>
                     {category_options}
                 </select>
             </div>
             <div class="field checkbox">
                 <input id="filter-overdue" type="checkbox" on:change=move |ev| overdue.set(event_target_checked(&ev))/>
-                <label for="filter-overdue"><Tr s=|t| t.filter_overdue/></label>
+                <label for="filter-overdue"><Tr s=|l| Text::of(l).filter_overdue/></label>
             </div>
         </div>
-        <Suspense fallback=Loading>
-            {move || cases.get().map(|result| match result {
-                Ok(list) if list.is_empty() => view! { <p><Tr s=|t| t.queue_empty/></p> }.into_any(),
-                Ok(list) => view! { <CaseTable cases=list link_base="/staff/cases"/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| cases.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(cases, move |answer| match answer {
+            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).queue_empty/></p> }.into_any(),
+            list => view! { <CaseTable cases=list link=Page::StaffCase/> }.into_any(),
+        })}
     }
 }
 
@@ -91,10 +89,10 @@ fn StaffCase() -> impl IntoView {
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",
-            i18n.t().request_kind(c.summary.kind),
+            Text::of(i18n.lang()).request_kind(c.summary.kind),
             c.summary.number
         ),
-        _ => i18n.t().queue_title.to_string(),
+        _ => Text::of(i18n.lang()).queue_title.to_string(),
     };
     let action = ServerAction::<ActOnCase>::new();
     Effect::new(move |_| {
@@ -114,29 +112,37 @@ fn StaffCase() -> impl IntoView {
     };
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
-        <p><a href="/staff/queue"><Tr s=|t| t.queue_title/></a></p>
+        <p><a href=Page::StaffQueue.href()><Tr s=|l| Text::of(l).queue_title/></a></p>
         <section class="card" aria-labelledby="actions-heading">
-            <h2 id="actions-heading" class="visually-hidden"><Tr s=|t| t.note_label/></h2>
+            <h2 id="actions-heading" class="visually-hidden"><Tr s=|l| Text::of(l).note_label/></h2>
             {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
             <div class="field">
-                <label for="staff-note"><Tr s=|t| t.note_label/></label>
+                <label for="staff-note"><Tr s=|l| Text::of(l).note_label/></label>
                 <textarea id="staff-note" rows="3" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
             <div class="field checkbox">
                 <input id="staff-for-customer" type="checkbox" prop:checked=move || for_customer.get() on:change=move |ev| for_customer.set(event_target_checked(&ev))/>
-                <label for="staff-for-customer"><Tr s=|t| t.show_to_customer/></label>
+                <label for="staff-for-customer"><Tr s=|l| Text::of(l).show_to_customer/></label>
             </div>
             <div class="wizard-buttons">
-                <button type="button" class="button button-primary" disabled=move || action.pending().get() on:click=move |_| act("advance")><Tr s=|t| t.advance/></button>
-                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("ask_customer")><Tr s=|t| t.ask_customer/></button>
-                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("reject")><Tr s=|t| t.reject/></button>
+                <button type="button" class="button button-primary" disabled=move || action.pending().get() on:click=move |_| act("advance")><Tr s=|l| Text::of(l).advance/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("ask_customer")><Tr s=|l| Text::of(l).ask_customer/></button>
+                <button type="button" class="button" disabled=move || action.pending().get() on:click=move |_| act("reject")><Tr s=|l| Text::of(l).reject/></button>
             </div>
         </section>
-        <Suspense fallback=Loading>
-            {move || case.get().map(|result| match result {
-                Ok(c) => view! { <CaseBody case=c staff=true/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| case.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(case, move |c| view! { <CaseBody case=c staff=true/> }.into_any())}
     }
+}
+
+crate::ui::i18n::strings! {
+    queue_title: &'static str = "Connection work queue", "业扩报装工单";
+    filter_stage: &'static str = "Stage", "环节";
+    filter_category: &'static str = "Category", "用户类别";
+    filter_overdue: &'static str = "Only overdue", "仅显示超期";
+    all: &'static str = "All", "全部";
+    queue_empty: &'static str = "No open cases match.", "没有符合条件的在办工单。";
+    advance: &'static str = "Finish this stage", "完成本环节";
+    ask_customer: &'static str = "Ask the customer", "要求客户补充";
+    reject: &'static str = "Reject", "驳回";
+    show_to_customer: &'static str = "Show this note to the customer", "客户可见";
 }

@@ -6,7 +6,7 @@ use crate::domain::feedback::{Permille, SliceFigures};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ fn share(p: Option<Permille>) -> String {
 /// The default range: from the first of the month a year ago to today, both in the utility's
 /// time zone (UTC+8), whatever zone the browser is in.
 fn default_range() -> (String, String) {
-    let offset_ms = (crate::domain::repair::UTILITY_OFFSET_SECS * 1000) as f64;
+    let offset_ms = (crate::domain::local_time::UTILITY_OFFSET_SECS * 1000) as f64;
     let today = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         js_sys::Date::now() + offset_ms,
     ));
@@ -69,30 +69,25 @@ fn Supervision() -> impl IntoView {
         });
     };
     view! {
-        <PageHeading text=|t| t.dashboard_title/>
+        <PageHeading text=|l| Text::of(l).dashboard_title/>
         <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             range.set((from.get_untracked(), to.get_untracked()));
         }>
             <div class="field">
-                <label for="range-from"><Tr s=|t| t.range_from/></label>
+                <label for="range-from"><Tr s=|l| Text::of(l).range_from/></label>
                 <input id="range-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="range-to"><Tr s=|t| t.range_to/></label>
+                <label for="range-to"><Tr s=|l| Text::of(l).range_to/></label>
                 <input id="range-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
             </div>
-            <button type="submit" class="button"><Tr s=|t| t.show_figures/></button>
-            <button type="button" class="button" on:click=download><Tr s=|t| t.download_csv/></button>
+            <button type="submit" class="button"><Tr s=|l| Text::of(l).show_figures/></button>
+            <button type="button" class="button" on:click=download><Tr s=|l| Text::of(l).download_csv/></button>
         </form>
         {move || csv_error.get().map(|error| view! { <ErrorMessage error/> })}
-        <Transition fallback=Loading>
-            {move || figures.get().map(|result| match result {
-                Ok(d) => view! { <Figures dashboard=d/> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| figures.refetch()/> }.into_any(),
-            })}
-        </Transition>
-        <p class="muted">{move || i18n.t().chart_satisfaction_desc}</p>
+        {loaded_in_place(figures, move |d| view! { <Figures dashboard=d/> }.into_any())}
+        <p class="muted">{move || Text::of(i18n.lang()).chart_satisfaction_desc}</p>
     }
 }
 
@@ -120,7 +115,7 @@ fn slice_rows(slices: &[SliceFigures], key: impl Fn(&str) -> String) -> Vec<Vec<
 fn Figures(dashboard: Dashboard) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let f = &dashboard.figures;
         let all = &f.overall;
         let facts = vec![
@@ -230,5 +225,54 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+crate::ui::i18n::strings! {
+    dashboard_title: &'static str = "Service supervision", "服务监督";
+    range_from: &'static str = "From", "开始日期";
+    range_to: &'static str = "To", "结束日期";
+    show_figures: &'static str = "Show", "查询";
+    satisfaction_label: &'static str = "Satisfaction (4–5 stars)", "满意率（4–5 星）";
+    average_stars: &'static str = "Average stars", "平均星级";
+    ratings_count: &'static str = "Ratings", "评价数";
+    on_time_title: &'static str = "On time, per commitment", "各项承诺按时率";
+    commitment_label: &'static str = "Commitment", "服务承诺";
+    met_of: &'static str = "Met", "按时";
+    share_label: &'static str = "Share", "比例";
+    by_month_title: &'static str = "By month", "按月";
+    by_area_title: &'static str = "By area class", "按区域";
+    by_category_title: &'static str = "By category", "按类别";
+    at_risk_title: &'static str = "Open cases near or past their deadline", "临近或超过时限的在办工单";
+    no_at_risk: &'static str = "None.", "无。";
+    c_repair_arrival: &'static str = "Repair: crew on site", "抢修到达现场";
+    c_repair_restoration: &'static str = "Repair: power back", "抢修恢复送电";
+    c_connection_total: &'static str = "Connection: all utility stages", "业扩报装全流程";
+    c_complaint_contact: &'static str = "Complaint: customer contacted", "投诉联系客户";
+    c_complaint_reply: &'static str = "Complaint: reply", "投诉答复";
+    past: &'static str = "Past", "已超时";
+    near: &'static str = "Near", "临近";
+    chart_satisfaction_desc: &'static str =
+        "Bars show the share of 4–5 star ratings each month; the table below has the same numbers.",
+        "柱形为每月 4–5 星评价占比；下表为相同数据。";
+}
+
+impl Text {
+    /// A measured commitment's name.
+    pub fn commitment(&self, c: crate::domain::feedback::Commitment) -> String {
+        match c {
+            crate::domain::feedback::Commitment::RepairArrival => self.c_repair_arrival.into(),
+            crate::domain::feedback::Commitment::RepairRestoration => {
+                self.c_repair_restoration.into()
+            }
+            crate::domain::feedback::Commitment::ConnectionStage(s) => {
+                format!("{} · {}", self.nav_applications, self.stage(s))
+            }
+            crate::domain::feedback::Commitment::ConnectionTotal => self.c_connection_total.into(),
+            crate::domain::feedback::Commitment::ComplaintContact => {
+                self.c_complaint_contact.into()
+            }
+            crate::domain::feedback::Commitment::ComplaintReply => self.c_complaint_reply.into(),
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! download of one's own data.
 
 use crate::api::accounts::list_accounts;
+use crate::api::pages::Page;
 use crate::api::usage::{UsageOverview, daily_usage, get_usage, hourly_usage};
 use crate::domain::RowId;
 use crate::domain::greenbutton::{Granularity, parse_range};
@@ -11,7 +12,7 @@ use crate::ui::components::chart::{BarChart, BarGroup, LineChart};
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, Loading, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use chrono::{Datelike, Days, NaiveDate};
@@ -75,28 +76,25 @@ fn Usage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageHeading text=|t| t.usage_title/>
+        <PageHeading text=|l| Text::of(l).usage_title/>
         <div class="form-row no-print">
             <div class="field">
-                <label for="usage-account"><Tr s=|t| t.service_account/></label>
+                <label for="usage-account"><Tr s=|l| Text::of(l).service_account/></label>
                 <select id="usage-account" on:change=move |ev| {
-                    navigate(&format!("/usage?account={}", event_target_value(&ev)), Default::default());
+                    navigate(&Page::Usage { account: event_target_value(&ev).parse().ok().map(crate::domain::RowId) }.href(), Default::default());
                 }>{choices}</select>
             </div>
             <div class="field">
                 <button type="button" class="button" aria-pressed=move || tables.get().to_string()
                     on:click=move |_| tables.update(|v| *v = !*v)>
-                    {move || if tables.get() { i18n.t().show_charts } else { i18n.t().show_tables }}
+                    {move || if tables.get() { Text::of(i18n.lang()).show_charts } else { Text::of(i18n.lang()).show_tables }}
                 </button>
             </div>
         </div>
-        <Suspense fallback=Loading>
-            {move || overview.get().map(|result| match result {
-                Ok(Some(o)) => view! { <UsageBody overview=o tables/> }.into_any(),
-                Ok(None) => view! { <p><Tr s=|t| t.no_accounts/></p> }.into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| overview.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        {loaded(overview, move |answer| match answer {
+            Some(o) => view! { <UsageBody overview=o tables/> }.into_any(),
+            None => view! { <p><Tr s=|l| Text::of(l).no_accounts/></p> }.into_any(),
+        })}
     }
 }
 
@@ -112,7 +110,7 @@ fn UsageBody(overview: UsageOverview, tables: RwSignal<bool>) -> impl IntoView {
                 <Hourly account today tables/>
             }.into_any()
         } else {
-            view! { <p class="muted"><Tr s=|t| t.not_smart/></p> }.into_any()
+            view! { <p class="muted"><Tr s=|l| Text::of(l).not_smart/></p> }.into_any()
         }}
         <Download account smart today/>
     }
@@ -124,7 +122,7 @@ fn Monthly(overview: UsageOverview, tables: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let months = overview.months;
     move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let body = if tables.get() {
             let rows = months
                 .iter()
@@ -196,14 +194,14 @@ fn Daily(account: RowId, peak: Option<PeakHours>, tables: RwSignal<bool>) -> imp
     let days = RwSignal::new(30u32);
     let data = LocalResource::new(move || daily_usage(account.to_string(), days.get().to_string()));
     let options = move || {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         DAILY_DAYS
             .iter()
             .map(|n| view! { <option value=n.to_string() selected=move || days.get() == *n>{(t.days_option)(*n)}</option> })
             .collect_view()
     };
     let body = move |list: Vec<DayUse>| {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         let split = peak.map(|_| {
             let peak_wh: WattHours = list.iter().filter_map(|d| d.peak).sum();
             let all: WattHours = list.iter().map(|d| d.energy).sum();
@@ -257,19 +255,14 @@ fn Daily(account: RowId, peak: Option<PeakHours>, tables: RwSignal<bool>) -> imp
     };
     view! {
         <section aria-labelledby="days-heading">
-            <h2 id="days-heading"><Tr s=|t| t.usage_daily_title/></h2>
+            <h2 id="days-heading"><Tr s=|l| Text::of(l).usage_daily_title/></h2>
             <div class="field no-print">
-                <label for="usage-days-range"><Tr s=|t| t.field_days/></label>
+                <label for="usage-days-range"><Tr s=|l| Text::of(l).field_days/></label>
                 <select id="usage-days-range" on:change=move |ev| {
                     days.set(event_target_value(&ev).parse().unwrap_or(30));
                 }>{options}</select>
             </div>
-            <Transition fallback=Loading>
-                {move || data.get().map(|result| match result {
-                    Ok(list) => body(list),
-                    Err(error) => view! { <ErrorMessage error retry=move |_| data.refetch()/> }.into_any(),
-                })}
-            </Transition>
+            {loaded_in_place(data, body)}
         </section>
     }
 }
@@ -282,7 +275,7 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
     let day = RwSignal::new(yesterday.to_string());
     let data = LocalResource::new(move || hourly_usage(account.to_string(), day.get()));
     let body = move |hours: Vec<Option<WattHours>>| {
-        let t = i18n.t();
+        let t = Text::of(i18n.lang());
         if tables.get() {
             let rows = hours
                 .iter()
@@ -326,9 +319,9 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
     let earliest = (today - Days::new(crate::domain::usage::HOURLY_DAYS as u64)).to_string();
     view! {
         <section aria-labelledby="hours-heading">
-            <h2 id="hours-heading"><Tr s=|t| t.usage_hourly_title/></h2>
+            <h2 id="hours-heading"><Tr s=|l| Text::of(l).usage_hourly_title/></h2>
             <div class="field no-print">
-                <label for="usage-day"><Tr s=|t| t.field_day/></label>
+                <label for="usage-day"><Tr s=|l| Text::of(l).field_day/></label>
                 <input id="usage-day" type="date" min=earliest max=today.to_string()
                     prop:value=move || day.get() on:change=move |ev| day.set(event_target_value(&ev))/>
             </div>
@@ -376,22 +369,65 @@ fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
     };
     view! {
         <section class="card no-print" aria-labelledby="download-heading">
-            <h2 id="download-heading"><Tr s=|t| t.download_title/></h2>
-            <p class="muted"><Tr s=|t| t.download_help/></p>
+            <h2 id="download-heading"><Tr s=|l| Text::of(l).download_title/></h2>
+            <p class="muted"><Tr s=|l| Text::of(l).download_help/></p>
             <fieldset class="field">
-                <legend><Tr s=|t| t.field_interval/></legend>
+                <legend><Tr s=|l| Text::of(l).field_interval/></legend>
                 {smart.then(|| view! {
                     <label class="radio"><input type="radio" name="gb-interval" prop:checked=move || hourly.get()
-                        on:change=move |_| hourly.set(true)/><Tr s=|t| t.interval_hourly/></label>
+                        on:change=move |_| hourly.set(true)/><Tr s=|l| Text::of(l).interval_hourly/></label>
                 })}
                 <label class="radio"><input type="radio" name="gb-interval" prop:checked=move || !hourly.get()
-                    on:change=move |_| hourly.set(false)/><Tr s=|t| t.interval_monthly/></label>
+                    on:change=move |_| hourly.set(false)/><Tr s=|l| Text::of(l).interval_monthly/></label>
             </fieldset>
             <DateRange id="gb" from to refused=Signal::derive(move || range().err())/>
             <p class="wizard-buttons">
-                <a class="button button-primary" href=move || href("greenbutton.xml") download on:click=guard><Tr s=|t| t.download_xml/></a>
-                <a class="button" href=move || href("greenbutton.csv") download on:click=guard><Tr s=|t| t.download_csv/></a>
+                <a class="button button-primary" href=move || href("greenbutton.xml") download on:click=guard><Tr s=|l| Text::of(l).download_xml/></a>
+                <a class="button" href=move || href("greenbutton.csv") download on:click=guard><Tr s=|l| Text::of(l).download_csv/></a>
             </p>
         </section>
     }
+}
+
+crate::ui::i18n::strings! {
+    usage_title: &'static str = "Usage", "用电分析";
+    usage_monthly_desc: &'static str =
+        "Bars show each billed month's kWh, with the same month a year earlier beside it; the table has the same numbers.",
+        "柱形为每个账期的电量，旁边为去年同期；表格中为相同数据。";
+    month_series: &'static str = "Billed month", "本期";
+    year_before_series: &'static str = "A year earlier", "上年同期";
+    usage_daily_title: &'static str = "Use by day", "每日用电";
+    usage_daily_desc: &'static str =
+        "The line shows each day's kWh over the days chosen; the table has the same numbers.",
+        "折线为所选天数内每日电量；表格中为相同数据。";
+    usage_tou_title: &'static str = "Peak and valley", "峰谷用电";
+    peak_share_of: fn(&str, &str, &str) -> String =
+        |peak, valley, share| {
+            format!("Peak {peak} kWh, valley {valley} kWh: {share} in the peak hours.")
+        },
+        |peak, valley, share| {
+            format!("峰时段 {peak} 千瓦时，谷时段 {valley} 千瓦时，峰时段占 {share}。")
+        };
+    usage_hourly_title: &'static str = "Use by hour", "分时用电";
+    usage_hourly_desc: &'static str =
+        "Bars show each hour of the day chosen; the table has the same numbers.",
+        "柱形为所选日期每小时电量；表格中为相同数据。";
+    days_option: fn(u32) -> String = |n| format!("Last {n} days"), |n| format!("最近 {n} 天");
+    show_tables: &'static str = "Show as tables", "以表格显示";
+    show_charts: &'static str = "Show as charts", "以图表显示";
+    not_smart: &'static str =
+        "This meter is read once a month, so there are no daily or hourly figures.",
+        "该电表每月抄表一次，暂无每日或分时数据。";
+    download_title: &'static str = "Download my data (Green Button)", "下载我的数据（绿色按钮）";
+    download_help: &'static str =
+        "A standard file of your use, to keep or to give to an energy adviser. Hourly files cover up to 92 days; monthly ones come from your bills.",
+        "标准格式的用电数据文件，可自行保存或提供给节能顾问。逐小时数据最多 92 天；逐月数据来自账单。";
+    interval_hourly: &'static str = "Hourly (smart meter)", "逐小时（智能电表）";
+    interval_monthly: &'static str = "Monthly (from bills)", "逐月（账单）";
+    download_xml: &'static str = "Download Green Button XML", "下载绿色按钮 XML";
+    col_month: &'static str = "Month", "月份";
+    col_year_before: &'static str = "A year earlier (kWh)", "上年同期（千瓦时）";
+    col_hour: &'static str = "Hour", "时段";
+    col_peak: &'static str = "Peak (kWh)", "峰（千瓦时）";
+    col_valley: &'static str = "Valley (kWh)", "谷（千瓦时）";
 }

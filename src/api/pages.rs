@@ -1,0 +1,513 @@
+//! Every page of the portal in one table: its address, its parameters, and the client that
+//! serves it. Links, redirects, the header, each client's routes and the server's fallback to
+//! a client's `index.html` are all built from here; no other code writes a page's address.
+//!
+//! `Route` is a kind of page (its pattern, its client); `Page` is one page with its values,
+//! which writes its own address (`Page::href`).
+
+use super::clients::Client;
+use crate::domain::RowId;
+
+/// A kind of page: one pattern, served by one client. Listed in matching order (a fixed word
+/// before a parameter in the same place: `/repairs/new` before `/repairs/:id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Overview,
+    SignIn,
+    Register,
+    Bills,
+    Bill,
+    AccountBills,
+    Usage,
+    Applications,
+    Apply,
+    Application,
+    Repairs,
+    Report,
+    Ticket,
+    Outages,
+    Feedback,
+    GiveFeedback,
+    FeedbackCase,
+    Organisations,
+    Join,
+    OrgDashboard,
+    Sites,
+    Site,
+    Members,
+    Export,
+    StaffHome,
+    StaffQueue,
+    StaffCase,
+    StaffTickets,
+    StaffTicket,
+    StaffOutages,
+    StaffFeedback,
+    StaffFeedbackCase,
+    StaffDashboard,
+}
+
+impl Route {
+    /// Every route, in matching order.
+    pub const ALL: [Route; 33] = [
+        Route::Overview,
+        Route::SignIn,
+        Route::Register,
+        Route::Bills,
+        Route::Bill,
+        Route::AccountBills,
+        Route::Usage,
+        Route::Applications,
+        Route::Apply,
+        Route::Application,
+        Route::Repairs,
+        Route::Report,
+        Route::Ticket,
+        Route::Outages,
+        Route::Feedback,
+        Route::GiveFeedback,
+        Route::FeedbackCase,
+        Route::Organisations,
+        Route::Join,
+        Route::OrgDashboard,
+        Route::Sites,
+        Route::Site,
+        Route::Members,
+        Route::Export,
+        Route::StaffHome,
+        Route::StaffQueue,
+        Route::StaffCase,
+        Route::StaffTickets,
+        Route::StaffTicket,
+        Route::StaffOutages,
+        Route::StaffFeedback,
+        Route::StaffFeedbackCase,
+        Route::StaffDashboard,
+    ];
+
+    /// The address pattern: fixed words, and `:name` for a parameter.
+    pub const fn pattern(self) -> &'static str {
+        match self {
+            Route::Overview => "/",
+            Route::SignIn => "/signin",
+            Route::Register => "/register",
+            Route::Bills => "/bills",
+            Route::Bill => "/bills/:id",
+            Route::AccountBills => "/accounts/:id/bills",
+            Route::Usage => "/usage",
+            Route::Applications => "/connections",
+            Route::Apply => "/connections/new",
+            Route::Application => "/connections/:id",
+            Route::Repairs => "/repairs",
+            Route::Report => "/repairs/new",
+            Route::Ticket => "/repairs/:id",
+            Route::Outages => "/outages",
+            Route::Feedback => "/feedback",
+            Route::GiveFeedback => "/feedback/new",
+            Route::FeedbackCase => "/feedback/:id",
+            Route::Organisations => "/business",
+            Route::Join => "/business/join/:token",
+            Route::OrgDashboard => "/business/:org",
+            Route::Sites => "/business/:org/sites",
+            Route::Site => "/business/:org/sites/:site",
+            Route::Members => "/business/:org/members",
+            Route::Export => "/business/:org/export",
+            Route::StaffHome => "/staff",
+            Route::StaffQueue => "/staff/queue",
+            Route::StaffCase => "/staff/cases/:id",
+            Route::StaffTickets => "/staff/tickets",
+            Route::StaffTicket => "/staff/tickets/:id",
+            Route::StaffOutages => "/staff/outages",
+            Route::StaffFeedback => "/staff/feedback",
+            Route::StaffFeedbackCase => "/staff/feedback/:id",
+            Route::StaffDashboard => "/staff/dashboard",
+        }
+    }
+
+    /// The client that serves this page.
+    pub const fn client(self) -> Client {
+        match self {
+            Route::Overview
+            | Route::SignIn
+            | Route::Register
+            | Route::Bills
+            | Route::Bill
+            | Route::AccountBills
+            | Route::Usage => Client::Portal,
+            Route::Applications
+            | Route::Apply
+            | Route::Application
+            | Route::Repairs
+            | Route::Report
+            | Route::Ticket
+            | Route::Outages
+            | Route::Feedback
+            | Route::GiveFeedback
+            | Route::FeedbackCase => Client::Services,
+            Route::Organisations
+            | Route::Join
+            | Route::OrgDashboard
+            | Route::Sites
+            | Route::Site
+            | Route::Members
+            | Route::Export => Client::Business,
+            Route::StaffHome
+            | Route::StaffQueue
+            | Route::StaffCase
+            | Route::StaffTickets
+            | Route::StaffTicket
+            | Route::StaffOutages
+            | Route::StaffFeedback
+            | Route::StaffFeedbackCase
+            | Route::StaffDashboard => Client::Staff,
+        }
+    }
+
+    /// True when this page is served by `client`; usable in constant expressions, so a client's
+    /// build keeps only its own pages.
+    pub const fn served_by(self, client: Client) -> bool {
+        self.client() as u8 == client as u8
+    }
+
+    /// The route an address belongs to (its query and fragment ignored), if any.
+    pub fn for_path(path: &str) -> Option<Route> {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        Route::ALL.into_iter().find(|r| matches(r.pattern(), path))
+    }
+}
+
+/// True when `path` fits `pattern` segment by segment (`:name` takes any one non-empty segment).
+fn matches(pattern: &str, path: &str) -> bool {
+    let mut want = pattern.split('/').filter(|s| !s.is_empty());
+    let mut have = path.split('/').filter(|s| !s.is_empty());
+    loop {
+        match (want.next(), have.next()) {
+            (None, None) => return true,
+            (Some(w), Some(h)) if w.starts_with(':') || w == h => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Which finished job a new feedback case is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AboutJob {
+    /// `repair` or `connection` (`domain::feedback::JobKind`'s wire name).
+    pub kind: &'static str,
+    pub id: RowId,
+    /// The job's number as people know it (`BX-2026-000001`).
+    pub number: String,
+}
+
+/// One page with its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    /// Sign in, then go to `next` (one of our own pages).
+    SignIn {
+        next: Option<String>,
+    },
+    Register {
+        next: Option<String>,
+    },
+    Bills,
+    Bill(RowId),
+    AccountBills(RowId),
+    /// Usage, of one account when it is named.
+    Usage {
+        account: Option<RowId>,
+    },
+    Applications,
+    Apply,
+    Application(RowId),
+    Repairs,
+    /// Report a fault, for a premise when it is named.
+    Report {
+        account: Option<RowId>,
+    },
+    Ticket(RowId),
+    /// The outage notices, scrolled to one when it is named.
+    Outages {
+        outage: Option<RowId>,
+    },
+    Feedback,
+    GiveFeedback {
+        about: Option<AboutJob>,
+    },
+    FeedbackCase(RowId),
+    Organisations,
+    Join(String),
+    OrgDashboard(RowId),
+    /// An organisation's sites, with the filters as a query (`q=…&unpaid=true`), or none.
+    Sites {
+        org: RowId,
+        query: String,
+    },
+    Site {
+        org: RowId,
+        site: RowId,
+    },
+    Members(RowId),
+    /// The export form, with chosen sites when any.
+    Export {
+        org: RowId,
+        sites: Vec<RowId>,
+    },
+    StaffQueue,
+    StaffCase(RowId),
+    StaffTickets,
+    StaffTicket(RowId),
+    StaffOutages,
+    StaffFeedback,
+    StaffFeedbackCase(RowId),
+    StaffDashboard,
+}
+
+impl Page {
+    /// The kind of page.
+    pub fn route(&self) -> Route {
+        match self {
+            Page::Overview => Route::Overview,
+            Page::SignIn { .. } => Route::SignIn,
+            Page::Register { .. } => Route::Register,
+            Page::Bills => Route::Bills,
+            Page::Bill(_) => Route::Bill,
+            Page::AccountBills(_) => Route::AccountBills,
+            Page::Usage { .. } => Route::Usage,
+            Page::Applications => Route::Applications,
+            Page::Apply => Route::Apply,
+            Page::Application(_) => Route::Application,
+            Page::Repairs => Route::Repairs,
+            Page::Report { .. } => Route::Report,
+            Page::Ticket(_) => Route::Ticket,
+            Page::Outages { .. } => Route::Outages,
+            Page::Feedback => Route::Feedback,
+            Page::GiveFeedback { .. } => Route::GiveFeedback,
+            Page::FeedbackCase(_) => Route::FeedbackCase,
+            Page::Organisations => Route::Organisations,
+            Page::Join(_) => Route::Join,
+            Page::OrgDashboard(_) => Route::OrgDashboard,
+            Page::Sites { .. } => Route::Sites,
+            Page::Site { .. } => Route::Site,
+            Page::Members(_) => Route::Members,
+            Page::Export { .. } => Route::Export,
+            Page::StaffQueue => Route::StaffQueue,
+            Page::StaffCase(_) => Route::StaffCase,
+            Page::StaffTickets => Route::StaffTickets,
+            Page::StaffTicket(_) => Route::StaffTicket,
+            Page::StaffOutages => Route::StaffOutages,
+            Page::StaffFeedback => Route::StaffFeedback,
+            Page::StaffFeedbackCase(_) => Route::StaffFeedbackCase,
+            Page::StaffDashboard => Route::StaffDashboard,
+        }
+    }
+
+    /// The page's address: its route's pattern with the values filled in, then any query.
+    pub fn href(&self) -> String {
+        let values: Vec<String> = match self {
+            Page::Bill(id)
+            | Page::AccountBills(id)
+            | Page::Application(id)
+            | Page::Ticket(id)
+            | Page::FeedbackCase(id)
+            | Page::OrgDashboard(id)
+            | Page::Members(id)
+            | Page::StaffCase(id)
+            | Page::StaffTicket(id)
+            | Page::StaffFeedbackCase(id) => vec![id.to_string()],
+            Page::Sites { org, .. } | Page::Export { org, .. } => vec![org.to_string()],
+            Page::Site { org, site } => vec![org.to_string(), site.to_string()],
+            Page::Join(token) => vec![encode(token)],
+            _ => Vec::new(),
+        };
+        let mut values = values.into_iter();
+        let mut href = String::new();
+        for segment in self.route().pattern().split('/').filter(|s| !s.is_empty()) {
+            href.push('/');
+            if segment.starts_with(':') {
+                href.push_str(&values.next().unwrap_or_default());
+            } else {
+                href.push_str(segment);
+            }
+        }
+        if href.is_empty() {
+            href.push('/');
+        }
+        match self {
+            Page::SignIn { next: Some(next) } | Page::Register { next: Some(next) } => {
+                href.push_str(&format!("?next={}", encode(next)));
+            }
+            Page::Usage {
+                account: Some(account),
+            } => href.push_str(&format!("?account={account}")),
+            Page::Report { account: Some(id) } => href.push_str(&format!("?account={id}")),
+            Page::Outages { outage: Some(id) } => href.push_str(&format!("#outage-{id}")),
+            Page::GiveFeedback { about: Some(job) } => href.push_str(&format!(
+                "?job_kind={}&job_id={}&number={}",
+                job.kind,
+                job.id,
+                encode(&job.number)
+            )),
+            Page::Sites { query, .. } if !query.is_empty() => {
+                href.push('?');
+                href.push_str(query);
+            }
+            Page::Export { sites, .. } if !sites.is_empty() => {
+                let ids: Vec<String> = sites.iter().map(RowId::to_string).collect();
+                href.push_str(&format!("?sites={}", ids.join(",")));
+            }
+            _ => {}
+        }
+        href
+    }
+
+    /// The client that serves this page.
+    pub fn client(&self) -> Client {
+        self.route().client()
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, for a value inside an address.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<Page> {
+        vec![
+            Page::Overview,
+            Page::SignIn { next: None },
+            Page::SignIn {
+                next: Some("/bills/3?page=2".into()),
+            },
+            Page::Register { next: None },
+            Page::Bills,
+            Page::Bill(RowId(7)),
+            Page::AccountBills(RowId(2)),
+            Page::Usage { account: None },
+            Page::Usage {
+                account: Some(RowId(4)),
+            },
+            Page::Applications,
+            Page::Apply,
+            Page::Application(RowId(5)),
+            Page::Repairs,
+            Page::Report {
+                account: Some(RowId(9)),
+            },
+            Page::Ticket(RowId(12)),
+            Page::Outages {
+                outage: Some(RowId(3)),
+            },
+            Page::Feedback,
+            Page::GiveFeedback {
+                about: Some(AboutJob {
+                    kind: "repair",
+                    id: RowId(1),
+                    number: "BX-2026-000001".into(),
+                }),
+            },
+            Page::FeedbackCase(RowId(4)),
+            Page::Organisations,
+            Page::Join("abc".into()),
+            Page::OrgDashboard(RowId(3)),
+            Page::Sites {
+                org: RowId(3),
+                query: "unpaid=true".into(),
+            },
+            Page::Site {
+                org: RowId(3),
+                site: RowId(8),
+            },
+            Page::Members(RowId(3)),
+            Page::Export {
+                org: RowId(3),
+                sites: vec![RowId(8), RowId(9)],
+            },
+            Page::StaffQueue,
+            Page::StaffCase(RowId(1)),
+            Page::StaffTickets,
+            Page::StaffTicket(RowId(1)),
+            Page::StaffOutages,
+            Page::StaffFeedback,
+            Page::StaffFeedbackCase(RowId(1)),
+            Page::StaffDashboard,
+        ]
+    }
+
+    #[test]
+    fn every_page_address_is_read_back_as_its_own_route() {
+        for page in samples() {
+            let href = page.href();
+            assert_eq!(Route::for_path(&href), Some(page.route()), "{href}");
+            assert_eq!(Client::for_path(&href), page.client(), "{href}");
+        }
+    }
+
+    #[test]
+    fn addresses_are_as_people_have_bookmarked_them() {
+        assert_eq!(Page::Overview.href(), "/");
+        assert_eq!(Page::AccountBills(RowId(2)).href(), "/accounts/2/bills");
+        assert_eq!(
+            Page::SignIn {
+                next: Some("/bills/3?page=2".into())
+            }
+            .href(),
+            "/signin?next=%2Fbills%2F3%3Fpage%3D2"
+        );
+        assert_eq!(
+            Page::Site {
+                org: RowId(3),
+                site: RowId(8)
+            }
+            .href(),
+            "/business/3/sites/8"
+        );
+        assert_eq!(
+            Page::Outages {
+                outage: Some(RowId(3))
+            }
+            .href(),
+            "/outages#outage-3"
+        );
+        assert_eq!(
+            Page::Export {
+                org: RowId(3),
+                sites: vec![RowId(8), RowId(9)]
+            }
+            .href(),
+            "/business/3/export?sites=8,9"
+        );
+    }
+
+    #[test]
+    fn fixed_words_win_over_parameters() {
+        assert_eq!(Route::for_path("/repairs/new"), Some(Route::Report));
+        assert_eq!(Route::for_path("/repairs/12"), Some(Route::Ticket));
+        assert_eq!(Route::for_path("/business/join/x"), Some(Route::Join));
+        assert_eq!(Route::for_path("/business/3"), Some(Route::OrgDashboard));
+        assert_eq!(Route::for_path("/nowhere"), None);
+    }
+
+    #[test]
+    fn every_client_serves_a_page_and_every_route_is_listed_once() {
+        for client in Client::ALL {
+            assert!(Route::ALL.iter().any(|r| r.served_by(client)), "{client:?}");
+        }
+        for (i, a) in Route::ALL.iter().enumerate() {
+            assert!(Route::ALL[i + 1..].iter().all(|b| b != a), "{a:?} twice");
+            assert!(a.pattern().starts_with('/'));
+        }
+    }
+}
