@@ -93,7 +93,7 @@ pub fn check(mut c: Command, what: &str) -> Result {
 }
 
 /// The browser clients: every `*.html` at the top that holds a Trunk `rust` link, the portal
-/// (`index.html`) first because Trunk replaces `dist/` as a whole. `gridcare::api::clients`
+/// (`index.html`, which goes to the top of `dist/`) first. `gridcare::api::clients`
 /// names the same clients; a unit test there checks each one has its file here.
 fn clients() -> Result<Vec<String>> {
     let mut names: Vec<String> = std::fs::read_dir(root())
@@ -123,23 +123,61 @@ fn build_client(tools: &tools::Tools) -> Result {
     let mut fetch = cmd("cargo", tools);
     fetch.args(["fetch", "--target", "wasm32-unknown-unknown"]);
     check(fetch, "cargo fetch")?;
+    // Two lanes build two clients at a time, each in a target folder of its own (cargo locks
+    // a target folder for one build): a client's optimised link runs on one core, so two
+    // lanes keep both cores busy. Each client is built into `dist.new/<name>` and the finished
+    // set replaces `dist/` at the end (Trunk empties the folder it builds into).
+    let staging = root().join("dist.new");
+    let _ = std::fs::remove_dir_all(&staging);
+    let clients = clients()?;
+    let lanes: Vec<Vec<&String>> = (0..2)
+        .map(|lane| clients.iter().skip(lane).step_by(2).collect())
+        .collect();
+    let results: Vec<Result<Vec<String>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = lanes
+            .iter()
+            .enumerate()
+            .map(|(lane, htmls)| {
+                let staging = &staging;
+                s.spawn(move || {
+                    let target = target_dir().join("clients").join((lane + 1).to_string());
+                    htmls
+                        .iter()
+                        .map(|html| build_one_client(tools, html, staging, &target))
+                        .collect::<Result<Vec<String>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure("a client build panicked".into())))
+            })
+            .collect()
+    });
     let mut sizes = Vec::new();
-    for html in clients()? {
-        let name = html.trim_end_matches(".html");
-        let (dist, public_url) = if name == "index" {
-            ("dist".to_string(), "/".to_string())
-        } else {
-            (format!("dist/{name}"), format!("/{name}/"))
-        };
-        let mut trunk = cmd("trunk", tools);
-        // `--offline` takes an optional value, so it comes last.
-        trunk.args(["build", &html, "--release", "--dist", &dist]);
-        trunk.args(["--public-url", &public_url, "--offline"]);
-        check(trunk, &format!("trunk build {html}"))?;
-        let size = compress::precompress(&root().join(&dist))
-            .map_err(|e| Failure(format!("compressing {dist}/: {e}")))?;
-        sizes.push(format!("    {html} ({public_url}), first load {size}"));
+    for lane in results {
+        sizes.extend(lane?);
     }
+    let dist = root().join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    let moved = |from: &std::path::Path, to: &std::path::Path| {
+        std::fs::rename(from, to).map_err(|e| {
+            Failure(format!(
+                "moving {} to {}: {e}",
+                from.display(),
+                to.display()
+            ))
+        })
+    };
+    moved(&staging.join("index"), &dist)?;
+    for html in clients.iter().filter(|h| *h != "index.html") {
+        let name = html.trim_end_matches(".html");
+        moved(&staging.join(name), &dist.join(name))?;
+    }
+    let _ = std::fs::remove_dir_all(&staging);
+    sizes.sort_by_key(|line| clients.iter().position(|h| line.contains(h.as_str())));
     println!(
         "    built in {:.0} s\n{}",
         started.elapsed().as_secs_f64(),
@@ -148,11 +186,39 @@ fn build_client(tools: &tools::Tools) -> Result {
     Ok(())
 }
 
+/// Builds one client (`index.html` is the portal, served from `/`) into `staging/<name>` with
+/// its own cargo target folder, pre-compresses it, and returns its size line.
+fn build_one_client(
+    tools: &tools::Tools,
+    html: &str,
+    staging: &std::path::Path,
+    target: &std::path::Path,
+) -> Result<String> {
+    let name = html.trim_end_matches(".html");
+    let public_url = if name == "index" {
+        "/".to_string()
+    } else {
+        format!("/{name}/")
+    };
+    let dist = staging.join(name);
+    let mut trunk = cmd("trunk", tools);
+    trunk.env("CARGO_TARGET_DIR", target);
+    // `--offline` takes an optional value, so it comes last.
+    trunk.args(["build", html, "--release", "--dist"]);
+    trunk.arg(&dist);
+    trunk.args(["--public-url", &public_url, "--offline"]);
+    check(trunk, &format!("trunk build {html}"))?;
+    let size = compress::precompress(&dist)
+        .map_err(|e| Failure(format!("compressing {}: {e}", dist.display())))?;
+    Ok(format!("    {html} ({public_url}), first load {size}"))
+}
+
 /// `cargo xtask run`: set up, build, start with demo data; Ctrl-C stops the server.
 fn run(server_args: &[String]) -> Result {
     let tools = tools::ensure_build_tools()?;
-    build_client(&tools)?;
-    step("building the server");
+    // The server builds alongside the clients (in its own target folder), so a first run
+    // keeps both cores busy while a client's link runs on one.
+    step("building the server, alongside the web clients");
     let mut build = cmd("cargo", &tools);
     build.args([
         "build",
@@ -163,7 +229,12 @@ fn run(server_args: &[String]) -> Result {
         "--bin",
         "gridcare",
     ]);
-    check(build, "cargo build")?;
+    let server = std::thread::spawn(move || check(build, "cargo build"));
+    let clients = build_client(&tools);
+    server
+        .join()
+        .unwrap_or_else(|_| Err(Failure("the server build panicked".into())))?;
+    clients?;
     step("starting GridCare (database created and migrated on start; Ctrl-C stops it)");
     let mut server = cmd(
         &target_dir().join("debug/gridcare").to_string_lossy(),
