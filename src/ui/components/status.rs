@@ -5,7 +5,7 @@ use crate::api::pages::Page;
 use crate::domain::BillStatus;
 use crate::ui::components::data::Cell;
 use crate::ui::components::text::Tr;
-use crate::ui::i18n::{Common, Lang, use_i18n};
+use crate::ui::i18n::{Common, use_i18n};
 use leptos::prelude::*;
 
 /// Shown while something loads.
@@ -29,7 +29,14 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    view! { <Suspense fallback=Loading>{shown(resource, show)}</Suspense> }
+    view! {
+        <Suspense fallback=Loading>
+            {move || resource.get().map(|result| match result {
+                Ok(value) => show(value).into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
 }
 
 /// Like [`loaded`], for what is read again while it is shown (after a change, or every few
@@ -42,25 +49,13 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    view! { <Transition fallback=Loading>{shown(resource, show)}</Transition> }
-}
-
-/// The value of `resource` through `show`, or its error with "Try again".
-fn shown<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
-    show: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-{
-    move || {
-        resource.get().map(|result| match result {
-            Ok(value) => show(value).into_any(),
-            Err(error) => {
-                view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any()
-            }
-        })
+    view! {
+        <Transition fallback=Loading>
+            {move || resource.get().map(|result| match result {
+                Ok(value) => show(value).into_any(),
+                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
+            })}
+        </Transition>
     }
 }
 
@@ -89,41 +84,6 @@ pub fn write_error<O: Clone + Send + Sync + 'static>(
     write: Action<(), Result<O, ApiError>>,
 ) -> Signal<Option<ApiError>> {
     Signal::derive(move || write.value().get().and_then(Result::err))
-}
-
-/// A form's send button with the refusal of the last try above it; it says "Submitting…" and
-/// cannot be pressed again while the write runs.
-#[component]
-pub fn SendButton(
-    #[prop(into)] pending: Signal<bool>,
-    #[prop(into)] error: Signal<Option<ApiError>>,
-    label: fn(Lang) -> &'static str,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        {move || error.get().map(|error| view! { <ErrorMessage error/> })}
-        <button type="submit" class="button button-primary" disabled=move || pending.get()>
-            {move || if pending.get() { Common::of(i18n.lang()).submitting } else { label(i18n.lang()) }}
-        </button>
-    }
-}
-
-/// A button that sends `write` once pressed, with its refusal above it.
-#[component]
-pub fn WriteButton<O>(
-    write: Action<(), Result<O, ApiError>>,
-    label: fn(Lang) -> &'static str,
-) -> impl IntoView
-where
-    O: Clone + Send + Sync + 'static,
-{
-    let error = write_error(write);
-    view! {
-        {move || error.get().map(|error| view! { <ErrorMessage error/> })}
-        <button type="button" class="button" disabled=move || write.pending().get() on:click=move |_| { write.dispatch(()); }>
-            <Tr s=label/>
-        </button>
-    }
 }
 
 /// An error in words, announced to screen readers. Offers sign-in when that is the cure, and

@@ -2,7 +2,7 @@
 //! and the way to answer or cancel.
 
 use crate::api::connections::{
-    CaseDetail, CaseSummary, RespondToRequest, cancel_case, get_case, my_cases,
+    CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
 };
 use crate::api::pages::Page;
 use crate::domain::RowId;
@@ -11,7 +11,7 @@ use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, WriteButton, loaded, use_write};
+use crate::ui::components::status::{ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -214,8 +214,23 @@ fn RespondForm(
 
 #[component]
 fn CancelButton(case_id: String, on_done: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let cancel = use_write(move || cancel_case(case_id.clone()), move |_| on_done());
-    view! { <WriteButton write=cancel label=|l| Text::of(l).cancel_application/> }
+    let action = ServerAction::<CancelCase>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            on_done();
+        }
+    });
+    view! {
+        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
+        <button
+            type="button"
+            class="button"
+            disabled=move || action.pending().get()
+            on:click=move |_| { action.dispatch(CancelCase { case_id: case_id.clone() }); }
+        >
+            <Tr s=|l| Text::of(l).cancel_application/>
+        </button>
+    }
 }
 
 crate::ui::i18n::strings! {

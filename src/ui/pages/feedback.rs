@@ -15,7 +15,7 @@ use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
 use crate::ui::components::status::{
-    ErrorMessage, SendButton, loaded, loaded_in_place, use_write, write_error,
+    ErrorMessage, loaded, loaded_in_place, use_write, write_error,
 };
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
@@ -215,7 +215,10 @@ fn FeedbackForm() -> impl IntoView {
                 </ul>
             </div>
             {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
-            <SendButton pending=submitting error=submit_error label=|l| Text::of(l).send_feedback/>
+            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            <button type="submit" class="button button-primary" disabled=move || submitting.get()>
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_feedback }}
+            </button>
         </form>
     }
 }

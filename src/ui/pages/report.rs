@@ -10,7 +10,7 @@ use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
 use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, SendButton, use_write, write_error};
+use crate::ui::components::status::{ErrorMessage, use_write, write_error};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -187,7 +187,10 @@ fn ReportForm() -> impl IntoView {
                 <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
             </div>
             {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
-            <SendButton pending=submitting error=submit_error label=|l| Text::of(l).send_report/>
+            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            <button type="submit" class="button button-primary" disabled=move || submitting.get()>
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
+            </button>
         </form>
     }
 }
