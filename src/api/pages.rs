@@ -367,59 +367,6 @@ impl Page {
     }
 }
 
-/// The files the browser sends and fetches outside server functions: their addresses for the
-/// clients, and the patterns the server routes them by.
-pub mod files {
-    use super::encode;
-    use crate::domain::RowId;
-
-    /// `POST` a document (raw body).
-    pub const UPLOAD_ROUTE: &str = "/api/documents";
-    /// `GET` a stored document.
-    pub const DOCUMENT_ROUTE: &str = "/api/documents/{id}";
-    /// `GET` an organisation's bills as CSV.
-    pub const BILLS_CSV_ROUTE: &str = "/api/org/{id}/bills.csv";
-    /// `GET` a Green Button file (`greenbutton.xml` or `.csv`).
-    pub const GREEN_BUTTON_ROUTE: &str = "/api/usage/{account}/{file}";
-
-    /// Where a document is uploaded, as a `kind` with its file name.
-    pub fn upload(kind: &str, name: &str) -> String {
-        format!("{UPLOAD_ROUTE}?kind={}&name={}", encode(kind), encode(name))
-    }
-
-    /// Where a stored document is read.
-    pub fn document(id: RowId) -> String {
-        DOCUMENT_ROUTE.replace("{id}", &id.to_string())
-    }
-
-    /// An organisation's bills as CSV, with the export's query (`from=…&to=…`).
-    pub fn bills_csv(org: RowId, query: &str) -> String {
-        format!(
-            "{}?{query}",
-            BILLS_CSV_ROUTE.replace("{id}", &org.to_string())
-        )
-    }
-
-    /// A Green Button file of `account` for a range and interval.
-    pub fn green_button(
-        account: RowId,
-        file: &str,
-        from: &str,
-        to: &str,
-        interval: &str,
-    ) -> String {
-        let path = GREEN_BUTTON_ROUTE
-            .replace("{account}", &account.to_string())
-            .replace("{file}", file);
-        format!(
-            "{path}?from={}&to={}&interval={}",
-            encode(from),
-            encode(to),
-            encode(interval)
-        )
-    }
-}
-
 /// Percent-encodes everything but unreserved characters, for a value inside an address.
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -541,29 +488,6 @@ mod tests {
             }
             .href(),
             "/business/3/export?sites=8,9"
-        );
-    }
-
-    #[test]
-    fn file_addresses_fill_the_servers_routes() {
-        assert_eq!(files::document(RowId(4)), "/api/documents/4");
-        assert_eq!(
-            files::upload("id_card", "my id.pdf"),
-            "/api/documents?kind=id_card&name=my%20id.pdf"
-        );
-        assert_eq!(
-            files::bills_csv(RowId(3), "from=2026-01-01"),
-            "/api/org/3/bills.csv?from=2026-01-01"
-        );
-        assert_eq!(
-            files::green_button(
-                RowId(5),
-                "greenbutton.xml",
-                "2026-11-01",
-                "2026-12-01",
-                "hour"
-            ),
-            "/api/usage/5/greenbutton.xml?from=2026-11-01&to=2026-12-01&interval=hour"
         );
     }
 

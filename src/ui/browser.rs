@@ -184,7 +184,11 @@ pub async fn upload_document(
     let network = |e: wasm_bindgen::JsValue| ApiError::Network {
         message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
     };
-    let url = crate::api::pages::files::upload(kind, &file.name());
+    let url = format!(
+        "/api/documents?kind={}&name={}",
+        encode(kind),
+        encode(&file.name())
+    );
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file);

@@ -2,7 +2,6 @@
 //! due date and result, documents, and the history.
 
 use crate::api::connections::{CaseDetail, CaseSummary};
-use crate::api::pages::files;
 use crate::domain::application::{Capacity, SupplyVoltage};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::i18n::{Common, use_i18n};
@@ -75,7 +74,7 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
             .map(|d| {
                 view! {
                     <li>
-                        <a href=files::document(d.id) download>{d.file_name.clone()}</a>
+                        <a href=format!("/api/documents/{}", d.id) download>{d.file_name.clone()}</a>
                         {format!(" · {} · {} KB", t.document_kind(&d.kind), (d.size_bytes + 999) / 1000)}
                     </li>
                 }

@@ -2,7 +2,7 @@
 //! and one case's facts, attachments and history.
 
 use crate::api::feedback::{DeadlineView, FeedbackDetail, FeedbackSummary};
-use crate::api::pages::{Page, files};
+use crate::api::pages::Page;
 use crate::domain::RowId;
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::i18n::use_i18n;
@@ -99,7 +99,7 @@ pub fn FeedbackCaseView(case: FeedbackDetail) -> impl IntoView {
         for d in &c.attachments {
             facts.push((
                 t.attachments_label,
-                Cell::Download(files::document(d.id), d.file_name.clone()),
+                Cell::Download(format!("/api/documents/{}", d.id), d.file_name.clone()),
             ));
         }
         let reply = if c.reply_text.is_empty() {

@@ -59,33 +59,6 @@ where
     }
 }
 
-/// A write a page sends (a form, a move), one way everywhere: `dispatch(())` runs `call`,
-/// `pending()` is true while it runs, `value()` holds the answer or the refusal to show, and
-/// `done` gets the answer once it succeeds (to go to the new case's page, say).
-pub fn use_write<O, Fut>(
-    call: impl Fn() -> Fut + 'static,
-    done: impl Fn(O) + 'static,
-) -> Action<(), Result<O, ApiError>>
-where
-    O: Clone + 'static,
-    Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
-{
-    let action = Action::new_local(move |_: &()| call());
-    Effect::new(move |_| {
-        if let Some(Ok(answer)) = action.value().get() {
-            done(answer);
-        }
-    });
-    action
-}
-
-/// The refusal of the last try of `write`, to show beside its button.
-pub fn write_error<O: Clone + Send + Sync + 'static>(
-    write: Action<(), Result<O, ApiError>>,
-) -> Signal<Option<ApiError>> {
-    Signal::derive(move || write.value().get().and_then(Result::err))
-}
-
 /// An error in words, announced to screen readers. Offers sign-in when that is the cure, and
 /// "Try again" when `retry` is given and trying again could help.
 #[component]

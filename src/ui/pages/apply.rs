@@ -2,7 +2,7 @@
 //! checked as it is typed with the same rules the server applies again.
 
 use crate::api::accounts::list_accounts;
-use crate::api::connections::{CaseDocument, CaseSummary, apply_for_connection};
+use crate::api::connections::{CaseDocument, apply_for_connection};
 use crate::api::pages::Page;
 use crate::domain::application::{
     Capacity, DocumentKind, SupplyVoltage, parse_category, parse_contact_name, parse_contact_phone,
@@ -13,7 +13,7 @@ use crate::domain::{Field, FieldError, Problem};
 use crate::ui::components::choice::premises_to_file_for;
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, use_write, write_error};
+use crate::ui::components::status::ErrorMessage;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -128,16 +128,21 @@ fn ApplyWizard() -> impl IntoView {
             step.set(s + 1);
         }
     };
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
     let navigate = use_navigate();
-    let send = use_write(
-        move || {
+    let submit = move |_: leptos::ev::MouseEvent| {
+        let key = key.clone();
+        let navigate = navigate.clone();
+        submitting.set(true);
+        spawn_local(async move {
             let ids = a.documents.with_untracked(|d| {
                 d.iter()
                     .map(|(_, doc)| doc.id.to_string())
                     .collect::<Vec<_>>()
                     .join(",")
             });
-            apply_for_connection(
+            let result = apply_for_connection(
                 a.kind.get_untracked(),
                 a.category.get_untracked(),
                 a.account.get_untracked(),
@@ -147,15 +152,15 @@ fn ApplyWizard() -> impl IntoView {
                 a.contact_name.get_untracked(),
                 a.contact_phone.get_untracked(),
                 ids,
-                key.clone(),
+                key,
             )
-        },
-        move |case: CaseSummary| navigate(&Page::Application(case.id).href(), Default::default()),
-    );
-    let submitting = send.pending();
-    let submit_error = write_error(send);
-    let submit = move |_: leptos::ev::MouseEvent| {
-        send.dispatch(());
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(case) => navigate(&Page::Application(case.id).href(), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
     };
     // Choosing an account fills in its address.
     Effect::new(move |_| {

@@ -5,7 +5,7 @@ use crate::api::organisations::sites;
 use crate::domain::organisation::ExportRange;
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::org_nav::{OrgNav, org_id, use_org};
+use crate::ui::components::org_nav::{OrgNav, use_org};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -75,7 +75,7 @@ fn Export() -> impl IntoView {
             )),
             _ => {}
         }
-        crate::api::pages::files::bills_csv(org_id(&org.get()), &q)
+        format!("/api/org/{}/bills.csv?{q}", org.get())
     };
     let ready =
         move || range().is_ok() && (which.get() != "label" || !label.with(String::is_empty));

@@ -3,7 +3,7 @@
 
 use crate::api::accounts::list_accounts;
 use crate::api::feedback::{
-    ConfirmFeedback, FeedbackDetail, FeedbackSummary, file_feedback, get_feedback, my_feedback,
+    ConfirmFeedback, FeedbackDetail, file_feedback, get_feedback, my_feedback,
 };
 use crate::api::pages::Page;
 use crate::domain::feedback::{
@@ -14,9 +14,7 @@ use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
-use crate::ui::components::status::{
-    ErrorMessage, loaded, loaded_in_place, use_write, write_error,
-};
+use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -141,40 +139,43 @@ fn FeedbackForm() -> impl IntoView {
         });
     };
     let key = crate::ui::browser::submission_key();
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
     let navigate = use_navigate();
     let (about_kind, about_id) = (
         job_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
         job_id.clone(),
     );
-    let send = use_write(
-        move || {
-            let ids = a
-                .files
-                .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-            file_feedback(
-                a.kind.get_untracked(),
-                a.topic.get_untracked(),
-                a.account.get_untracked(),
-                about_kind.clone(),
-                about_id.clone(),
-                a.body.get_untracked(),
-                ids.join(","),
-                key.clone(),
-            )
-        },
-        move |case: FeedbackSummary| {
-            navigate(&Page::FeedbackCase(case.id).href(), Default::default())
-        },
-    );
-    let submitting = send.pending();
-    let submit_error = write_error(send);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
         if !a.problems().is_empty() {
             return;
         }
-        send.dispatch(());
+        let (key, navigate) = (key.clone(), navigate.clone());
+        let (job_kind, job_id) = (about_kind.clone(), about_id.clone());
+        submitting.set(true);
+        spawn_local(async move {
+            let ids = a
+                .files
+                .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+            let result = file_feedback(
+                a.kind.get_untracked(),
+                a.topic.get_untracked(),
+                a.account.get_untracked(),
+                job_kind,
+                job_id,
+                a.body.get_untracked(),
+                ids.join(","),
+                key,
+            )
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(case) => navigate(&Page::FeedbackCase(case.id).href(), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
     };
     let about = job_kind.map(|kind| {
         move || {

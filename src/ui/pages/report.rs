@@ -4,13 +4,13 @@
 
 use crate::api::accounts::list_accounts;
 use crate::api::pages::Page;
-use crate::api::repairs::{OutageNotice, TicketSummary, outage_at_account, report_fault};
+use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
 use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, use_write, write_error};
+use crate::ui::components::status::ErrorMessage;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -130,10 +130,20 @@ fn ReportForm() -> impl IntoView {
             }
         });
     };
+    let submit_error = RwSignal::new(None);
+    let submitting = RwSignal::new(false);
     let navigate = use_navigate();
-    let send = use_write(
-        move || {
-            report_fault(
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if !a.problems().is_empty() {
+            return;
+        }
+        let key = key.clone();
+        let navigate = navigate.clone();
+        submitting.set(true);
+        spawn_local(async move {
+            let result = report_fault(
                 a.account.get_untracked(),
                 a.kind.get_untracked(),
                 a.description.get_untracked(),
@@ -143,20 +153,15 @@ fn ReportForm() -> impl IntoView {
                     .get_untracked()
                     .map(|(id, _)| id)
                     .unwrap_or_default(),
-                key.clone(),
+                key,
             )
-        },
-        move |t: TicketSummary| navigate(&Page::Ticket(t.id).href(), Default::default()),
-    );
-    let submitting = send.pending();
-    let submit_error = write_error(send);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        if !a.problems().is_empty() {
-            return;
-        }
-        send.dispatch(());
+            .await;
+            submitting.set(false);
+            match result {
+                Ok(t) => navigate(&Page::Ticket(t.id).href(), Default::default()),
+                Err(e) => submit_error.set(Some(e)),
+            }
+        });
     };
     let read_only = move || matches!(accounts.get(), Some(Ok(list)) if !list.is_empty() && list.iter().all(|x| !x.may_act));
     view! {

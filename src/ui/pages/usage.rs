@@ -355,12 +355,11 @@ fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
     };
     let range = move || parse_range(&from.get(), &to.get(), granularity());
     let href = move |file: &str| {
-        crate::api::pages::files::green_button(
-            account,
-            file,
-            &from.get(),
-            &to.get(),
-            granularity().as_str(),
+        format!(
+            "/api/usage/{account}/{file}?from={}&to={}&interval={}",
+            crate::ui::browser::encode(&from.get()),
+            crate::ui::browser::encode(&to.get()),
+            granularity().as_str()
         )
     };
     let guard = move |ev: leptos::ev::MouseEvent| {
