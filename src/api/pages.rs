@@ -45,11 +45,14 @@ pub enum Route {
     StaffFeedback,
     StaffFeedbackCase,
     StaffDashboard,
+    Notifications,
+    NotificationSettings,
+    StaffOutbox,
 }
 
 impl Route {
     /// Every route, in matching order.
-    pub const ALL: [Route; 33] = [
+    pub const ALL: [Route; 36] = [
         Route::Overview,
         Route::SignIn,
         Route::Register,
@@ -83,6 +86,9 @@ impl Route {
         Route::StaffFeedback,
         Route::StaffFeedbackCase,
         Route::StaffDashboard,
+        Route::Notifications,
+        Route::NotificationSettings,
+        Route::StaffOutbox,
     ];
 
     /// The address pattern: fixed words, and `:name` for a parameter.
@@ -121,6 +127,9 @@ impl Route {
             Route::StaffFeedback => "/staff/feedback",
             Route::StaffFeedbackCase => "/staff/feedback/:id",
             Route::StaffDashboard => "/staff/dashboard",
+            Route::Notifications => "/notifications",
+            Route::NotificationSettings => "/notifications/settings",
+            Route::StaffOutbox => "/staff/outbox",
         }
     }
 
@@ -133,7 +142,9 @@ impl Route {
             | Route::Bills
             | Route::Bill
             | Route::AccountBills
-            | Route::Usage => Client::Portal,
+            | Route::Usage
+            | Route::Notifications
+            | Route::NotificationSettings => Client::Portal,
             Route::Applications
             | Route::Apply
             | Route::Application
@@ -159,7 +170,8 @@ impl Route {
             | Route::StaffOutages
             | Route::StaffFeedback
             | Route::StaffFeedbackCase
-            | Route::StaffDashboard => Client::Staff,
+            | Route::StaffDashboard
+            | Route::StaffOutbox => Client::Staff,
         }
     }
 
@@ -261,6 +273,9 @@ pub enum Page {
     StaffFeedback,
     StaffFeedbackCase(RowId),
     StaffDashboard,
+    Notifications,
+    NotificationSettings,
+    StaffOutbox,
 }
 
 impl Page {
@@ -299,6 +314,9 @@ impl Page {
             Page::StaffFeedback => Route::StaffFeedback,
             Page::StaffFeedbackCase(_) => Route::StaffFeedbackCase,
             Page::StaffDashboard => Route::StaffDashboard,
+            Page::Notifications => Route::Notifications,
+            Page::NotificationSettings => Route::NotificationSettings,
+            Page::StaffOutbox => Route::StaffOutbox,
         }
     }
 

@@ -69,6 +69,12 @@ pub enum Field {
     Days,
     Interval,
     Day,
+    Mobile,
+    #[serde(rename = "high_use_percent")]
+    Threshold,
+    Language,
+    Choices,
+    NotificationId,
 }
 
 impl Field {
@@ -133,6 +139,11 @@ impl Field {
             Field::Days => "days",
             Field::Interval => "interval",
             Field::Day => "day",
+            Field::Mobile => "mobile",
+            Field::Threshold => "high_use_percent",
+            Field::Language => "lang",
+            Field::Choices => "choices",
+            Field::NotificationId => "notification_id",
         }
     }
 }

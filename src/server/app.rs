@@ -2,11 +2,15 @@
 
 use crate::server::clock::Clock;
 use crate::server::config::Config;
+use crate::server::mailsink::MailSink;
+use crate::server::notify::{MailConfigError, Mailer, Notifier, Sender, SmsClient};
+use crate::server::smsgateway::SmsGateway;
 use crate::server::store::{Store, StoreError};
 use crate::server::{http, seed};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// What every request can reach.
@@ -14,6 +18,8 @@ use tokio::net::TcpListener;
 pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
+    /// Writes notices and signs their unsubscribe links.
+    pub notifier: Notifier,
 }
 
 /// Why the server could not start.
@@ -25,6 +31,10 @@ pub enum StartError {
     Seed(StoreError),
     #[error("cannot listen on {0}: {1}")]
     Bind(SocketAddr, std::io::Error),
+    #[error("{0}")]
+    Mail(#[from] MailConfigError),
+    #[error("cannot start the demo's loopback mail server or SMS gateway: {0}")]
+    Loopback(std::io::Error),
 }
 
 /// A built server, bound to its port, not yet serving.
@@ -33,6 +43,10 @@ pub struct Application {
     router: axum::Router,
     state: AppState,
     seeded: bool,
+    sender: Sender,
+    send_every: Option<Duration>,
+    mail_sink: Option<MailSink>,
+    sms_gateway: Option<SmsGateway>,
 }
 
 impl Application {
@@ -49,14 +63,86 @@ impl Application {
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(|e| StartError::Bind(config.addr, e))?;
-        let state = AppState { store, clock };
+        let addr = listener
+            .local_addr()
+            .map_err(|e| StartError::Bind(config.addr, e))?;
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let notifier = Notifier::load(&store, &public_url).await?;
+        // The demo sends to servers of its own on loopback; otherwise only to what is set.
+        let mail_sink = match (&config.smtp_url, config.demo) {
+            (None, true) => {
+                Some(MailSink::start(Some(config.mail_dir.clone())).map_err(StartError::Loopback)?)
+            }
+            _ => None,
+        };
+        let mailer = match (&config.smtp_url, &mail_sink) {
+            (Some(url), _) => Some(Mailer::new(url, &config.mail_from)?),
+            (None, Some(sink)) => Some(Mailer::new(&sink.url(), &config.mail_from)?),
+            (None, None) => {
+                tracing::warn!("GRIDCARE_SMTP_URL is not set: emails wait in the outbox");
+                None
+            }
+        };
+        let sms_gateway = match (&config.sms, config.demo) {
+            (None, true) => Some(
+                SmsGateway::start(clock.clone())
+                    .await
+                    .map_err(StartError::Loopback)?,
+            ),
+            _ => None,
+        };
+        let sms = match (&config.sms, &sms_gateway) {
+            (Some((url, key, secret)), _) => Some(SmsClient::new(url, key, secret)),
+            (None, Some(g)) => Some(SmsClient::new(&g.url(), &g.key, &g.secret)),
+            (None, None) => None,
+        };
+        let sender = Sender {
+            store: store.clone(),
+            clock: clock.clone(),
+            notifier: notifier.clone(),
+            mailer,
+            sms,
+            id: format!(
+                "{}-{}",
+                std::process::id(),
+                crate::server::auth::new_token()
+            ),
+        };
+        let state = AppState {
+            store,
+            clock,
+            notifier,
+        };
         let router = http::router(state.clone(), &config.dist_dir);
         Ok(Application {
             listener,
             router,
             state,
             seeded,
+            sender,
+            send_every: (config.send_every_ms > 0)
+                .then(|| Duration::from_millis(config.send_every_ms)),
+            mail_sink,
+            sms_gateway,
         })
+    }
+
+    /// This server's sender (tests run it by hand).
+    pub fn sender(&self) -> &Sender {
+        &self.sender
+    }
+
+    /// The demo's loopback mail server, when one was started.
+    pub fn mail_sink(&self) -> Option<&MailSink> {
+        self.mail_sink.as_ref()
+    }
+
+    /// The demo's loopback SMS gateway, when one was started.
+    pub fn sms_gateway(&self) -> Option<&SmsGateway> {
+        self.sms_gateway.as_ref()
     }
 
     /// The address actually bound (tests bind port 0).
@@ -82,9 +168,17 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let store = self.state.store.clone();
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let sending = self
+            .send_every
+            .map(|every| tokio::spawn(self.sender.clone().run(every, stopped)));
         let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await;
+        let _ = stop.send(true);
+        if let Some(sending) = sending {
+            let _ = sending.await;
+        }
         store.close().await;
         served
     }

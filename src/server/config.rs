@@ -14,6 +14,23 @@ pub struct Config {
     pub demo: bool,
     /// The built client, Trunk's `dist/` (`GRIDCARE_DIST`, `--dist`).
     pub dist_dir: PathBuf,
+    /// The address people reach the portal at, for links in emails (`GRIDCARE_PUBLIC_URL`;
+    /// default `http://` and the address listened on).
+    pub public_url: Option<String>,
+    /// The mail server (`GRIDCARE_SMTP_URL`: `smtp://host:port`, `smtp://host?tls=required`,
+    /// `smtps://user:pass@host`). Unset in demo mode: a loopback SMTP server is started that
+    /// writes each message into `mail_dir`. Unset otherwise: emails wait in the outbox.
+    pub smtp_url: Option<String>,
+    /// Who emails are from (`GRIDCARE_MAIL_FROM`).
+    pub mail_from: String,
+    /// Where the demo's loopback mail server writes `.eml` files (`GRIDCARE_MAIL_DIR`).
+    pub mail_dir: PathBuf,
+    /// The SMS gateway (`GRIDCARE_SMS_URL`, `GRIDCARE_SMS_KEY`, `GRIDCARE_SMS_SECRET`). Unset in
+    /// demo mode: a loopback gateway is started.
+    pub sms: Option<(String, String, String)>,
+    /// How often the outbox is drained, in milliseconds (`GRIDCARE_SEND_EVERY_MS`); 0 runs no
+    /// sender on this server (tests drive it themselves).
+    pub send_every_ms: u64,
 }
 
 impl Default for Config {
@@ -23,6 +40,12 @@ impl Default for Config {
             database_url: "sqlite://data/gridcare.db".into(),
             demo: false,
             dist_dir: PathBuf::from("dist"),
+            public_url: None,
+            smtp_url: None,
+            mail_from: "GridCare <noreply@gridcare.localhost>".into(),
+            mail_dir: PathBuf::from("data/mail"),
+            sms: None,
+            send_every_ms: 2000,
         }
     }
 }
@@ -52,6 +75,8 @@ gridcare: the GridCare customer portal server
   --database-url URL     sqlite://FILE or postgres://…  [GRIDCARE_DATABASE_URL, default sqlite://data/gridcare.db]
   --demo [BOOL]          seed demo data on first start  [GRIDCARE_DEMO, default off]
   --dist DIR             the built client           [GRIDCARE_DIST, default dist]
+Mail and texts (environment only): GRIDCARE_PUBLIC_URL, GRIDCARE_SMTP_URL, GRIDCARE_MAIL_FROM,
+GRIDCARE_MAIL_DIR, GRIDCARE_SMS_URL, GRIDCARE_SMS_KEY, GRIDCARE_SMS_SECRET, GRIDCARE_SEND_EVERY_MS
 ";
 
 fn parse_flag(name: &str, value: &str) -> Result<bool, ConfigError> {
@@ -83,6 +108,32 @@ impl Config {
         }
         if let Some(v) = env("GRIDCARE_DIST") {
             c.dist_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("GRIDCARE_PUBLIC_URL").filter(|v| !v.trim().is_empty()) {
+            c.public_url = Some(v.trim().to_string());
+        }
+        if let Some(v) = env("GRIDCARE_SMTP_URL").filter(|v| !v.trim().is_empty()) {
+            c.smtp_url = Some(v.trim().to_string());
+        }
+        if let Some(v) = env("GRIDCARE_MAIL_FROM").filter(|v| !v.trim().is_empty()) {
+            c.mail_from = v.trim().to_string();
+        }
+        if let Some(v) = env("GRIDCARE_MAIL_DIR") {
+            c.mail_dir = PathBuf::from(v);
+        }
+        if let Some(url) = env("GRIDCARE_SMS_URL").filter(|v| !v.trim().is_empty()) {
+            let key = env("GRIDCARE_SMS_KEY").unwrap_or_default();
+            let secret = env("GRIDCARE_SMS_SECRET").unwrap_or_default();
+            if secret.is_empty() {
+                return Err(ConfigError::MissingValue("GRIDCARE_SMS_SECRET".into()));
+            }
+            c.sms = Some((url.trim().to_string(), key, secret));
+        }
+        if let Some(v) = env("GRIDCARE_SEND_EVERY_MS") {
+            c.send_every_ms = v.trim().parse().map_err(|_| ConfigError::Flag {
+                name: "GRIDCARE_SEND_EVERY_MS".into(),
+                value: v.clone(),
+            })?;
         }
         let mut args = args.into_iter().peekable();
         while let Some(arg) = args.next() {

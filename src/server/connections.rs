@@ -3,6 +3,7 @@
 
 use crate::api::ApiError;
 use crate::api::connections::{CaseDetail, CaseDocument, CaseEvent, CaseSummary, TimelineStage};
+use crate::api::pages::Page;
 use crate::domain::application::{
     Capacity, DocumentKind, SupplyVoltage, parse_category, parse_contact_name, parse_contact_phone,
     parse_kind, parse_note, parse_premise_address,
@@ -11,6 +12,7 @@ use crate::domain::calendar::WorkingCalendar;
 use crate::domain::connection::{
     CaseState, ConnectionCase, ConnectionLimits, Move, Stage, SupplyCategory,
 };
+use crate::domain::notify::{Facts, Kind};
 use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, parse_row_id};
 use crate::server::request::Request;
 use crate::server::store::User;
@@ -18,6 +20,7 @@ use crate::server::store::accounts::AccountAccess;
 use crate::server::store::connections::{
     CaseRow, DocumentRow, EventRow, NewCase, QueueFilter, next_due, replay,
 };
+use crate::server::store::notify::Audience;
 
 /// The application form as it arrives: every field a string, parsed here.
 pub struct ApplicationForm {
@@ -366,6 +369,38 @@ async fn record(
         reason: e.to_string(),
     })?;
     let seq = events.last().map_or(1, |e| e.seq) + 1;
+    let now = request.state.clock.unix();
+    let told = match mv {
+        Move::Advance if case.state.is_closed() => Some(Kind::RateJob),
+        Move::Advance => Some(Kind::CaseMoved),
+        Move::AskCustomer => Some(Kind::CaseWaiting),
+        _ => None,
+    };
+    let facts = Facts {
+        number: row.number.clone(),
+        address: row.premise_address.clone(),
+        state: case.current().stage.as_str().to_string(),
+        note: if for_customer {
+            note.to_string()
+        } else {
+            String::new()
+        },
+        ..Facts::default()
+    };
+    let link = Page::Application(row.id).href();
+    let notices: Vec<_> = told
+        .map(|kind| {
+            request.state.notifier.notice(
+                kind,
+                Audience::Case(row.id),
+                &facts,
+                &link,
+                format!("case:{}:{seq}", row.id.0),
+                now,
+            )
+        })
+        .into_iter()
+        .collect();
     request
         .state
         .store
@@ -376,11 +411,12 @@ async fn record(
             &case,
             next_due(&case, today, cal),
             today,
-            request.state.clock.unix(),
+            now,
             user.id,
             note,
             for_customer,
             documents,
+            &notices,
         )
         .await?;
     Ok(summary(row, &case, today, cal))

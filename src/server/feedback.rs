@@ -5,17 +5,20 @@ use crate::api::ApiError;
 use crate::api::feedback::{
     DeadlineView, FeedbackDetail, FeedbackEvent, FeedbackSummary, JobRating, RateableJob,
 };
+use crate::api::pages::Page;
 use crate::domain::application::parse_note;
 use crate::domain::feedback::{
     ComplaintDeadlines, FeedbackAction, FeedbackKind, FeedbackState, JobKind, RATING_INVITE_DAYS,
     RatingTag, Stars, parse_comment, parse_feedback_text, parse_topic, rating_editable,
 };
+use crate::domain::notify::{Facts, Kind};
 use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
 use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::feedback::{
     FeedbackEventRow, FeedbackMove, FeedbackRow, NewFeedback, RatingRow,
 };
+use crate::server::store::notify::Audience;
 use chrono::NaiveDate;
 
 /// A feedback case as it arrives.
@@ -377,7 +380,7 @@ pub async fn confirm(
         now: request.state.clock.unix(),
         reopened,
     };
-    store.move_feedback(id, &mv).await?;
+    store.move_feedback(id, &mv, &[]).await?;
     let row = store.feedback(id).await?.ok_or(ApiError::Internal)?;
     summarise(request, &row).await
 }
@@ -421,7 +424,30 @@ pub async fn staff_move(
         now: request.state.clock.unix(),
         reopened: None,
     };
-    store.move_feedback(id, &mv).await?;
+    let told = match action {
+        FeedbackAction::LogContact => Some(Kind::FeedbackContacted),
+        FeedbackAction::Reply => Some(Kind::FeedbackAnswered),
+        _ => None,
+    };
+    let facts = Facts {
+        number: row.number.clone(),
+        ..Facts::default()
+    };
+    let link = Page::FeedbackCase(id).href();
+    let notices: Vec<_> = told
+        .map(|kind| {
+            request.state.notifier.notice(
+                kind,
+                Audience::Feedback(id),
+                &facts,
+                &link,
+                format!("feedback:{}:{}:{}", id.0, row.round, action.as_str()),
+                mv.now,
+            )
+        })
+        .into_iter()
+        .collect();
+    store.move_feedback(id, &mv, &notices).await?;
     let row = store.feedback(id).await?.ok_or(ApiError::Internal)?;
     summarise(request, &row).await
 }

@@ -54,6 +54,14 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let api = api
         .merge(uploads)
         .layer(middleware::from_fn(refuse_cross_site));
+    // A mail system posts to the unsubscribe link from elsewhere (RFC 8058) and without a
+    // session; the signed token is the only authority it needs.
+    let unsubscribe = Router::new()
+        .route(
+            "/api/unsubscribe",
+            get(crate::server::notify::unsubscribe_page).post(crate::server::notify::unsubscribe),
+        )
+        .layer(RequestBodyLimitLayer::new(1024));
     let client = Router::new()
         .fallback_service(
             ServeDir::new(dist)
@@ -68,6 +76,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     };
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(unsubscribe)
         .merge(api)
         .merge(client)
         .with_state(state)

@@ -6,6 +6,8 @@ use crate::api::organisations::{
     Dashboard, Invitation, InvitationPreview, Member, MembersPage, Membership, MonthFigures,
     OpenRequest, SiteDetail, SiteMonths, SitesPage,
 };
+use crate::api::pages::Page;
+use crate::domain::notify::{Facts, Kind};
 use crate::domain::organisation::{
     BILLS_CSV_HEADER, ExportRange, InvitationState, SITES_PER_PAGE, SiteQuery,
     invitation_expires_at, parse_invitee, parse_label,
@@ -15,6 +17,7 @@ use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, csv, parse_row_i
 use crate::server::auth::{new_token, token_hash};
 use crate::server::request::Request;
 use crate::server::store::User;
+use crate::server::store::notify::Audience;
 use crate::server::store::organisations::{InvitationRow, NewInvitation};
 use chrono::Months;
 use futures_util::StreamExt;
@@ -341,7 +344,21 @@ pub async fn invite(
         subject: &subject,
         body: &body,
     };
-    let invitation_id = store.create_invitation(&new).await?;
+    let facts = Facts {
+        name: m.name.clone(),
+        state: role.as_str().to_string(),
+        ..Facts::default()
+    };
+    let page = Page::Organisations.href();
+    let notice = request.state.notifier.notice(
+        Kind::Invitation,
+        Audience::Email(email.as_str().to_string()),
+        &facts,
+        &page,
+        format!("invitation:{}:{now}", m.organisation_id.0),
+        now,
+    );
+    let invitation_id = store.create_invitation(&new, &[notice]).await?;
     Ok(Invitation {
         id: invitation_id,
         email: email.as_str().to_string(),
@@ -392,10 +409,24 @@ pub async fn set_role(
         other => Some(OrgRole::parse(other)?),
     };
     let now = request.state.clock.unix();
+    let facts = Facts {
+        name: m.name.clone(),
+        state: to.map(|r| r.as_str().to_string()).unwrap_or_default(),
+        ..Facts::default()
+    };
+    let page = Page::OrgDashboard(m.organisation_id).href();
+    let notice = request.state.notifier.notice(
+        Kind::RoleChanged,
+        Audience::Person(member.0),
+        &facts,
+        &page,
+        format!("role:{}:{}:{now}", m.organisation_id.0, member.0),
+        now,
+    );
     request
         .state
         .store
-        .change_member(m.organisation_id, member.0, to, user.id, now)
+        .change_member(m.organisation_id, member.0, to, user.id, now, &[notice])
         .await?;
     Ok(())
 }

@@ -2,11 +2,13 @@
 //! machine, then the store. The server functions in `api::repairs` call these.
 
 use crate::api::ApiError;
+use crate::api::pages::Page;
 use crate::api::repairs::{OutageNotice, TicketDetail, TicketEvent, TicketSummary};
 use crate::domain::account::AreaClass;
 use crate::domain::application::{parse_contact_phone, parse_note};
 use crate::domain::input::parse_flag;
 use crate::domain::local_time::parse_local_time;
+use crate::domain::notify::{Facts, Kind};
 use crate::domain::repair::{
     FaultKind, OutageDraft, OutageKind, OutagePhase, RepairLimits, TicketAction, TicketMoveError,
     parse_crew, parse_eta_minutes, parse_fault_description,
@@ -15,6 +17,7 @@ use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
 use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
+use crate::server::store::notify::Audience;
 use crate::server::store::repairs::{NewTicket, OutageRow, TicketChange, TicketRow};
 
 impl From<TicketMoveError> for ApiError {
@@ -22,6 +25,17 @@ impl From<TicketMoveError> for ApiError {
         ApiError::NotNow {
             reason: e.to_string(),
         }
+    }
+}
+
+/// What a notice of an outage says.
+fn outage_facts(draft: &OutageDraft, ended_at: Option<i64>) -> Facts {
+    Facts {
+        area: draft.area.trim().to_string(),
+        note: draft.reason.trim().to_string(),
+        at: Some(ended_at.unwrap_or(draft.starts_at)),
+        until: Some(draft.expected_end),
+        ..Facts::default()
     }
 }
 
@@ -254,6 +268,7 @@ pub async fn cancel(request: &Request, user: &User, id: RowId) -> Result<TicketS
             user.id,
             false,
             now,
+            &[],
         )
         .await?;
     let row = store.ticket(id).await?.ok_or(ApiError::NotFound)?;
@@ -363,8 +378,42 @@ pub async fn staff_move(
         }
         _ => {}
     }
+    let told = match action {
+        TicketAction::Dispatch => Some(Kind::TicketDispatched),
+        TicketAction::Arrive => Some(Kind::CrewArrived),
+        TicketAction::Restore => Some(Kind::PowerRestored),
+        TicketAction::Close => Some(Kind::RateJob),
+        _ => None,
+    };
+    let facts = Facts {
+        number: row.number.clone(),
+        address: row.premise_address.clone(),
+        name: change.crew.unwrap_or(&row.crew).to_string(),
+        at: if action == TicketAction::Dispatch {
+            change.eta_at
+        } else {
+            Some(now)
+        },
+        ..Facts::default()
+    };
+    let link = Page::Ticket(id).href();
+    let notices: Vec<_> = told
+        .map(|kind| {
+            request.state.notifier.notice(
+                kind,
+                Audience::Ticket(id),
+                &facts,
+                &link,
+                format!("ticket:{}:{}", id.0, action.as_str()),
+                now,
+            )
+        })
+        .into_iter()
+        .collect();
     store
-        .move_ticket(id, row.state, to, action, &change, staff.id, true, now)
+        .move_ticket(
+            id, row.state, to, action, &change, staff.id, true, now, &notices,
+        )
         .await?;
     let row = store.ticket(id).await?.ok_or(ApiError::NotFound)?;
     Ok(summary(&row, &store.repair_limits().await?, now))
@@ -395,7 +444,26 @@ pub async fn save_outage(
     let id = match existing {
         None => {
             draft.check(now, days)?;
-            store.create_outage(&draft, staff.id, now).await?
+            let facts = outage_facts(&draft, None);
+            let kind = match draft.kind {
+                OutageKind::Planned => Kind::OutagePlanned,
+                _ => Kind::OutageStarted,
+            };
+            let notifier = &request.state.notifier;
+            let mut link = String::new();
+            store
+                .create_outage(&draft, staff.id, now, |id| {
+                    link = Page::Outages { outage: Some(id) }.href();
+                    vec![notifier.notice(
+                        kind,
+                        Audience::Area(draft.area.trim().to_string()),
+                        &facts,
+                        &link,
+                        format!("outage:{}:{}", id.0, kind.as_str()),
+                        now,
+                    )]
+                })
+                .await?
         }
         Some(id) => {
             let old = store.outage(id).await?.ok_or(ApiError::NotFound)?;
@@ -406,8 +474,25 @@ pub async fn save_outage(
             } else {
                 None
             };
+            // Telling that power is back, once, when a notice is first declared over.
+            let facts = outage_facts(&draft, ended_at);
+            let link = Page::Outages { outage: Some(id) }.href();
+            let notices: Vec<_> = ended_at
+                .filter(|_| old.ended_at.is_none())
+                .map(|_| {
+                    request.state.notifier.notice(
+                        Kind::OutageOver,
+                        Audience::Area(draft.area.trim().to_string()),
+                        &facts,
+                        &link,
+                        format!("outage:{}:over", id.0),
+                        now,
+                    )
+                })
+                .into_iter()
+                .collect();
             store
-                .update_outage(id, &draft, ended_at, staff.id, now)
+                .update_outage(id, &draft, ended_at, staff.id, now, &notices)
                 .await?;
             id
         }

@@ -269,6 +269,7 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
                         agent,
                         true,
                         at + minute * 60,
+                        &[],
                     )
                     .await
                     .map_err(write)?;
@@ -368,7 +369,7 @@ async fn history(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
                 now: received + i64::from(after) * 86_400 + 3600,
                 reopened: None,
             };
-            store.move_feedback(id, &mv).await.map_err(fwrite)?;
+            store.move_feedback(id, &mv, &[]).await.map_err(fwrite)?;
         }
         let owner = JobOwner {
             customer_id: resident,
@@ -422,7 +423,9 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
         expected_end: now + 3 * 3600,
         reason: "Cable fault on the 10 kV Harbor Road feeder; crews are repairing it.".into(),
     };
-    store.create_outage(&fault, agent, now - 35 * 60).await?;
+    store
+        .create_outage(&fault, agent, now - 35 * 60, |_| Vec::new())
+        .await?;
     // Next week, 09:00 to 15:00 in the utility's zone, announced yesterday.
     let day = clock.today() + chrono::Days::new(8);
     let at = |h: u32| {
@@ -438,7 +441,9 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
         expected_end: at(15)?,
         reason: "Transformer replacement at the Riverside substation.".into(),
     };
-    store.create_outage(&planned, agent, now - 86_400).await?;
+    store
+        .create_outage(&planned, agent, now - 86_400, |_| Vec::new())
+        .await?;
 
     let limits = store.repair_limits().await?;
     let (home, home_area, _) = demo_account(store, "3100123456").await?;
@@ -504,6 +509,7 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
                 agent,
                 true,
                 t0 + minutes * 60,
+                &[],
             )
             .await
             .map_err(write)?;
@@ -539,6 +545,7 @@ async fn repairs(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<(), St
             agent,
             true,
             t1 + 10 * 60,
+            &[],
         )
         .await
         .map_err(write)?;
@@ -732,6 +739,7 @@ async fn connections(store: &Store, clock: &dyn Clock, ids: &[i64]) -> Result<()
                     agent,
                     note,
                     true,
+                    &[],
                     &[],
                 )
                 .await

@@ -2,6 +2,9 @@
 //! only moves when told.
 
 use chrono::{TimeZone, Utc};
+use gridcare::server::mailsink::MailSink;
+use gridcare::server::notify::Sender;
+use gridcare::server::smsgateway::SmsGateway;
 use gridcare::server::{AppState, Application, Config, ManualClock};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -26,6 +29,12 @@ pub struct TestApp {
     pub state: AppState,
     pub clock: Arc<ManualClock>,
     pub dist: PathBuf,
+    /// The SMTP server on loopback the app sends to.
+    pub mail: MailSink,
+    /// The SMS gateway on loopback the app sends to.
+    pub sms: SmsGateway,
+    /// The app's outbox sender, run by hand (no background sender runs in API tests).
+    pub sender: Sender,
     _db: TestDatabase,
 }
 
@@ -156,17 +165,26 @@ async fn spawn(demo: bool) -> TestApp {
     let (db, url) = TestDatabase::create().await;
     let clock = Arc::new(ManualClock::new(test_now()));
     let dist = fake_dist();
+    let mail = MailSink::start(None).expect("the loopback mail server starts");
+    let sms = SmsGateway::start(clock.clone())
+        .await
+        .expect("the loopback SMS gateway starts");
     let config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: url,
         demo,
         dist_dir: dist.clone(),
+        smtp_url: Some(mail.url()),
+        sms: Some((sms.url(), sms.key.clone(), sms.secret.clone())),
+        send_every_ms: 0,
+        ..Config::default()
     };
     let app = Application::build(&config, clock.clone())
         .await
         .expect("the app starts");
     let addr = app.local_addr();
     let state = app.state().clone();
+    let sender = app.sender().clone();
     tokio::spawn(app.run_until(std::future::pending()));
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -179,6 +197,9 @@ async fn spawn(demo: bool) -> TestApp {
         state,
         clock,
         dist,
+        mail,
+        sms,
+        sender,
         _db: db,
     }
 }

@@ -9,6 +9,7 @@ mod connections;
 mod feedback;
 mod helpers;
 mod http;
+mod notifications;
 mod organisations;
 mod repairs;
 mod storage;

@@ -500,6 +500,7 @@ impl Store {
         note: &str,
         for_customer: bool,
         documents: &[RowId],
+        notices: &[super::notify::Notice<'_>],
     ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -525,6 +526,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         attach_documents(&mut tx, id, actor_id, documents).await?;
+        for notice in notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -535,7 +535,13 @@ impl Store {
 
     /// Moves a case, if nobody moved it meanwhile, and records who did it and why. A reply
     /// stores its text; reopening starts a new round with fresh deadlines.
-    pub async fn move_feedback(&self, id: RowId, mv: &FeedbackMove<'_>) -> Result<(), StoreError> {
+    pub async fn move_feedback(
+        &self,
+        id: RowId,
+        mv: &FeedbackMove<'_>,
+        notices: &[super::notify::Notice<'_>],
+    ) -> Result<(), StoreError> {
+        let now = mv.now;
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
         let reopen = mv.reopened.is_some() || mv.action == FeedbackAction::NotSatisfied;
@@ -576,6 +582,9 @@ impl Store {
         .bind(mv.note)
         .execute(&mut *tx)
         .await?;
+        for notice in notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod bills;
 pub mod connections;
 pub mod feedback;
+pub mod notify;
 pub mod organisations;
 pub mod repairs;
 pub mod usage;

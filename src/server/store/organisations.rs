@@ -219,6 +219,7 @@ impl Store {
         to: Option<OrgRole>,
         actor_id: i64,
         now: i64,
+        notices: &[super::notify::Notice<'_>],
     ) -> Result<OrgRole, StoreError> {
         let mut tx = self.pool.begin().await?;
         if self.backend == Backend::Postgres {
@@ -292,12 +293,23 @@ impl Store {
             &detail,
         )
         .await?;
+        // Only a role change is told: someone removed may no longer be reached through us.
+        if to.is_some() {
+            for notice in notices {
+                super::notify::queue(&mut tx, notice, now).await?;
+            }
+        }
         tx.commit().await?;
         Ok(from)
     }
 
     /// Stores an invitation and queues its message in the outbox, in one transaction.
-    pub async fn create_invitation(&self, new: &NewInvitation<'_>) -> Result<RowId, StoreError> {
+    pub async fn create_invitation(
+        &self,
+        new: &NewInvitation<'_>,
+        notices: &[super::notify::Notice<'_>],
+    ) -> Result<RowId, StoreError> {
+        let now = new.created_at;
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query(
             "INSERT INTO invitations (organisation_id, email, role, token_hash, invited_by,
@@ -334,6 +346,9 @@ impl Store {
             new.role.as_str(),
         )
         .await?;
+        for notice in notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(RowId(id))
     }

@@ -1,6 +1,7 @@
 //! Repair tickets, their event log, and outage notices.
 
 use super::accounts::VISIBLE_TO_USER;
+use super::notify::Notice;
 use super::{Store, StoreError, col, enum_col};
 use crate::domain::RowId;
 use crate::domain::account::AreaClass;
@@ -382,6 +383,7 @@ impl Store {
         actor_id: i64,
         by_staff: bool,
         now: i64,
+        notices: &[Notice<'_>],
     ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -420,6 +422,9 @@ impl Store {
         .bind(change.note)
         .execute(&mut *tx)
         .await?;
+        for notice in notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -470,11 +475,12 @@ impl Store {
     }
 
     /// Publishes a checked notice.
-    pub async fn create_outage(
+    pub async fn create_outage<'a>(
         &self,
         draft: &OutageDraft,
         actor_id: i64,
         now: i64,
+        notices: impl FnOnce(RowId) -> Vec<Notice<'a>>,
     ) -> Result<RowId, StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -494,6 +500,10 @@ impl Store {
         .await?;
         let id: i64 = col(&row, "id")?;
         outage_event(&mut tx, id, "publish", now, actor_id, "").await?;
+        let notices = notices(RowId(id));
+        for notice in &notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(RowId(id))
     }
@@ -506,6 +516,7 @@ impl Store {
         ended_at: Option<i64>,
         actor_id: i64,
         now: i64,
+        notices: &[Notice<'_>],
     ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -525,6 +536,9 @@ impl Store {
         .await?;
         let action = if ended_at.is_some() { "end" } else { "edit" };
         outage_event(&mut tx, id.0, action, now, actor_id, "").await?;
+        for notice in notices {
+            super::notify::queue(&mut tx, notice, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -1,0 +1,119 @@
+//! A loopback SMS gateway for the demo and the tests, speaking the shape of the common HTTP
+//! providers: `POST /send` with a JSON body (`to`, `text`, `reference`), an API key, a
+//! timestamp, and an HMAC-SHA256 signature over the timestamp and the raw body. It refuses a
+//! wrong key or signature (401) and a timestamp more than five minutes off (401), keeps what
+//! it accepted, and can be told to be busy (503).
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// One text as the gateway took it.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Text {
+    pub to: String,
+    pub text: String,
+    pub reference: String,
+}
+
+#[derive(Clone)]
+struct Gateway {
+    key: String,
+    secret: Vec<u8>,
+    texts: Arc<Mutex<Vec<Text>>>,
+    busy: Arc<AtomicBool>,
+    clock: Arc<dyn crate::server::clock::Clock>,
+}
+
+/// A running gateway.
+#[derive(Clone)]
+pub struct SmsGateway {
+    pub addr: SocketAddr,
+    pub key: String,
+    pub secret: String,
+    texts: Arc<Mutex<Vec<Text>>>,
+    busy: Arc<AtomicBool>,
+}
+
+/// Texts older or newer than this (seconds) are refused, so a captured request cannot be
+/// played again later.
+pub const REPLAY_WINDOW_SECS: i64 = 300;
+
+async fn send(State(g): State<Gateway>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if header("x-api-key") != Some(g.key.as_str()) {
+        return StatusCode::UNAUTHORIZED;
+    }
+    let Some(timestamp) = header("x-timestamp").and_then(|t| t.parse::<i64>().ok()) else {
+        return StatusCode::UNAUTHORIZED;
+    };
+    if (g.clock.unix() - timestamp).abs() > REPLAY_WINDOW_SECS {
+        return StatusCode::UNAUTHORIZED;
+    }
+    let signature = header("x-signature").unwrap_or("");
+    if !crate::server::notify::sms_signature_holds(&g.secret, timestamp, &body, signature) {
+        return StatusCode::UNAUTHORIZED;
+    }
+    if g.busy.load(Ordering::SeqCst) {
+        return StatusCode::SERVICE_UNAVAILABLE;
+    }
+    let Ok(text) = serde_json::from_slice::<Text>(&body) else {
+        return StatusCode::BAD_REQUEST;
+    };
+    if let Ok(mut list) = g.texts.lock() {
+        list.push(text);
+    }
+    StatusCode::OK
+}
+
+impl SmsGateway {
+    /// Starts a gateway on 127.0.0.1 (a free port) with a fresh key and secret.
+    pub async fn start(clock: Arc<dyn crate::server::clock::Clock>) -> std::io::Result<SmsGateway> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let key = crate::server::auth::new_token();
+        let secret = crate::server::auth::new_token();
+        let texts = Arc::new(Mutex::new(Vec::new()));
+        let busy = Arc::new(AtomicBool::new(false));
+        let state = Gateway {
+            key: key.clone(),
+            secret: secret.clone().into_bytes(),
+            texts: texts.clone(),
+            busy: busy.clone(),
+            clock,
+        };
+        let app = Router::new().route("/send", post(send)).with_state(state);
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                tracing::error!(error = %e, "the SMS gateway stopped");
+            }
+        });
+        Ok(SmsGateway {
+            addr,
+            key,
+            secret,
+            texts,
+            busy,
+        })
+    }
+
+    /// Where to send.
+    pub fn url(&self) -> String {
+        format!("http://{}/send", self.addr)
+    }
+
+    /// Every text taken so far.
+    pub fn texts(&self) -> Vec<Text> {
+        self.texts.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+
+    /// Makes the gateway answer 503 (or not).
+    pub fn set_busy(&self, busy: bool) {
+        self.busy.store(busy, Ordering::SeqCst);
+    }
+}

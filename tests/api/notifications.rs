@@ -1,0 +1,544 @@
+//! Notifications over HTTP: what happens becomes notices for exactly the people it concerns,
+//! each person's list and choices, email through a real SMTP server on loopback and texts
+//! through a loopback gateway, retries, failures, several senders, and the unsubscribe link.
+
+use crate::helpers::{OPS, RESIDENT, TestApp, spawn_app_with_demo};
+use gridcare::domain::notify::{Facts, Kind};
+use gridcare::server::mailsink::Mood;
+use gridcare::server::store::notify::Audience;
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Row;
+
+const HOME: &str = "3100123456";
+
+impl TestApp {
+    /// The signed-in person's unread count.
+    async fn unread(&self, client: &reqwest::Client) -> i64 {
+        self.call_with(client, "notifications/unread", &[])
+            .await
+            .ok()
+            .as_i64()
+            .expect("a count")
+    }
+
+    /// Saves the signed-in person's settings, keeping every channel choice as it is.
+    async fn settings(&self, lang: &str, mobile: &str, threshold: &str, except: &[&str]) -> Value {
+        let now = self.call("notifications/settings", &[]).await.ok();
+        let mut on = Vec::new();
+        for k in now["kinds"].as_array().expect("kinds") {
+            let kind = k["kind"].as_str().expect("a kind");
+            for channel in ["email", "sms"] {
+                let pair = format!("{kind}.{channel}");
+                if k[channel] == true && !except.contains(&pair.as_str()) {
+                    on.push(pair);
+                }
+            }
+        }
+        self.call(
+            "notifications/save_settings",
+            &[
+                ("lang", lang),
+                ("mobile", mobile),
+                ("high_use_percent", threshold),
+                ("choices", &on.join(",")),
+            ],
+        )
+        .await
+        .ok()
+    }
+
+    async fn outbox_rows(&self, channel: &str) -> Vec<(String, String, Option<i64>)> {
+        sqlx::query("SELECT recipient, kind, sent_at FROM outbox WHERE channel = $1 ORDER BY id")
+            .bind(channel)
+            .fetch_all(self.state.store.pool())
+            .await
+            .expect("the outbox")
+            .iter()
+            .map(|r| (r.get("recipient"), r.get("kind"), r.get("sent_at")))
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn a_dispatch_tells_the_reporter_in_the_list_by_email_and_by_text_in_their_language() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let s = app.settings("zh", "138 0013 8000", "30", &[]).await;
+    assert_eq!(s["mobile"], "13800138000");
+    assert_eq!(s["lang"], "zh");
+    let ops = app.signed_in_browser(OPS).await;
+    let ops_before = app.unread(&ops).await;
+    assert_eq!(app.unread(&app.client).await, 0);
+
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+
+    // In the list at once, linking to the ticket's page.
+    assert_eq!(app.unread(&app.client).await, 1);
+    let list = app
+        .call("notifications/list", &[("group", ""), ("unread", "true")])
+        .await
+        .ok();
+    let n = &list[0];
+    assert_eq!(n["kind"], "ticket_dispatched");
+    assert_eq!(n["link"], format!("/repairs/{id}"));
+    assert_eq!(n["facts"]["name"], "Crew 7");
+    assert_eq!(n["read"], false);
+    // Nobody else heard of it.
+    assert_eq!(app.unread(&ops).await, ops_before);
+
+    // One email and one text, sent by the sender, in Chinese.
+    let round = app.sender.run_once().await.expect("the sender runs");
+    assert_eq!(round.sent, 2, "{round:?}");
+    let mails = app.mail.received();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["resident@example.com"]);
+    assert!(
+        mails[0].data.contains("Content-Language: zh-CN"),
+        "{}",
+        mails[0].data
+    );
+    assert!(
+        mails[0].subject().starts_with("抢修人员已出发"),
+        "{}",
+        mails[0].data
+    );
+    assert!(
+        mails[0]
+            .data
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+    );
+    let texts = app.sms.texts();
+    assert_eq!(texts.len(), 1);
+    assert_eq!(texts[0].to, "13800138000");
+    assert!(
+        texts[0].text.starts_with("【GridCare】抢修人员已出发"),
+        "{}",
+        texts[0].text
+    );
+    assert!(!texts[0].text.contains("http"));
+    // Sent once: a second round finds nothing.
+    assert_eq!(app.sender.run_once().await.expect("runs").sent, 0);
+
+    // Read it: the count goes down.
+    let nid = n["id"].to_string();
+    app.call("notifications/read", &[("notification_id", &nid)])
+        .await
+        .ok();
+    assert_eq!(app.unread(&app.client).await, 0);
+}
+
+#[tokio::test]
+async fn nobody_reads_or_marks_someone_elses_notices() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+    let list = app
+        .call("notifications/list", &[("group", ""), ("unread", "")])
+        .await
+        .ok();
+    let nid = list[0]["id"].to_string();
+
+    let ops = app.signed_in_browser(OPS).await;
+    app.call_with(&ops, "notifications/read", &[("notification_id", &nid)])
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    let theirs = app
+        .call_with(&ops, "notifications/list", &[("group", ""), ("unread", "")])
+        .await
+        .ok();
+    assert!(
+        theirs
+            .as_array()
+            .expect("a list")
+            .iter()
+            .all(|n| n["id"].to_string() != nid)
+    );
+    assert_eq!(app.unread(&app.client).await, 1);
+    // Signed out: nothing.
+    app.call_with(&app.other_browser(), "notifications/unread", &[])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+    // Customers do not see the outbox.
+    app.call("staff/outbox", &[("filter", "")])
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // A bad filter names its field.
+    app.call("notifications/list", &[("group", "spam"), ("unread", "")])
+        .await
+        .assert_invalid("kind", "not_allowed");
+    app.call("notifications/read", &[("notification_id", "x")])
+        .await
+        .assert_invalid("notification_id", "not_a_number");
+    // All read.
+    assert_eq!(app.call("notifications/read_all", &[]).await.ok(), 1);
+    assert_eq!(app.unread(&app.client).await, 0);
+}
+
+#[tokio::test]
+async fn choices_are_kept_and_bad_settings_name_their_field() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let save = |mobile: &'static str, threshold: &'static str| {
+        let app = &app;
+        async move {
+            app.call(
+                "notifications/save_settings",
+                &[
+                    ("lang", "en"),
+                    ("mobile", mobile),
+                    ("high_use_percent", threshold),
+                    ("choices", ""),
+                ],
+            )
+            .await
+        }
+    };
+    save("12345", "30")
+        .await
+        .assert_invalid("mobile", "malformed");
+    save("", "5")
+        .await
+        .assert_invalid("high_use_percent", "out_of_range");
+    app.call(
+        "notifications/save_settings",
+        &[
+            ("lang", "en"),
+            ("mobile", ""),
+            ("high_use_percent", "30"),
+            ("choices", "spam.email"),
+        ],
+    )
+    .await
+    .assert_invalid("choices", "not_allowed");
+
+    // With email off for dispatches, the dispatch is in the list but not mailed.
+    app.settings("en", "", "30", &["ticket_dispatched.email"])
+        .await;
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+    assert_eq!(app.unread(&app.client).await, 1);
+    assert!(
+        app.outbox_rows("email")
+            .await
+            .iter()
+            .all(|(_, k, _)| k != "ticket_dispatched")
+    );
+    // No mobile number: no text either.
+    assert!(app.outbox_rows("sms").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_unsubscribe_link_works_without_signing_in_and_cannot_be_forged() {
+    let app = spawn_app_with_demo().await;
+    let resident: i64 = sqlx::query("SELECT id FROM users WHERE email = $1")
+        .bind(RESIDENT.0)
+        .fetch_one(app.state.store.pool())
+        .await
+        .expect("the resident")
+        .get("id");
+    let link = app.state.notifier.unsubscribe_url(resident, Kind::BillDue);
+    let path = link
+        .split_once(&app.addr.to_string())
+        .expect("an absolute link")
+        .1;
+    let browser = app.other_browser();
+    // A forged link, or one turned to someone else, changes nothing.
+    let forged = path.replacen(
+        &format!("t={resident}."),
+        &format!("t={}.", resident + 1),
+        1,
+    );
+    for bad in [
+        forged.as_str(),
+        "/api/unsubscribe?t=1.bill_due.00",
+        "/api/unsubscribe",
+    ] {
+        let r = browser.post(app.url(bad)).send().await.expect("answers");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    // Opening the link only asks.
+    let page = browser.get(app.url(path)).send().await.expect("answers");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.expect("a page").contains("<button"));
+    app.sign_in(RESIDENT).await;
+    let kinds = app.call("notifications/settings", &[]).await.ok();
+    let due = |s: &Value| {
+        s["kinds"]
+            .as_array()
+            .expect("kinds")
+            .iter()
+            .find(|k| k["kind"] == "bill_due")
+            .expect("bill_due")["email"]
+            .clone()
+    };
+    assert_eq!(due(&kinds), true);
+    // The one-click POST a mail system sends, from elsewhere, without a session (RFC 8058).
+    let r = browser
+        .post(app.url(path))
+        .header("origin", "https://mail.example")
+        .header("sec-fetch-site", "cross-site")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(r.status(), StatusCode::OK);
+    let kinds = app.call("notifications/settings", &[]).await.ok();
+    assert_eq!(due(&kinds), false);
+}
+
+#[tokio::test]
+async fn a_failing_mail_server_is_retried_with_back_off_then_the_message_is_marked_failed() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    app.mail.set_mood(Mood::Busy);
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+    // Tries 1 to 4 fail and are tried again after 1, 2, 4, 8 minutes; the fifth is the last.
+    for wait in [60, 120, 240, 480] {
+        let round = app.sender.run_once().await.expect("runs");
+        assert_eq!((round.sent, round.retrying, round.failed), (0, 1, 0));
+        // Not before its time.
+        app.clock.advance(wait - 1);
+        assert_eq!(
+            app.sender.run_once().await.expect("runs"),
+            Default::default()
+        );
+        app.clock.advance(1);
+    }
+    let round = app.sender.run_once().await.expect("runs");
+    assert_eq!((round.sent, round.failed), (0, 1));
+    let failed = app
+        .call_with(&agent, "staff/outbox", &[("filter", "failed")])
+        .await
+        .ok();
+    let message = &failed[0];
+    assert_eq!(message["attempts"], 5);
+    assert!(
+        message["last_error"]
+            .as_str()
+            .expect("a reason")
+            .contains("451"),
+        "{message}"
+    );
+    // Staff send it again once the server is back.
+    app.mail.set_mood(Mood::Accept);
+    let mid = message["id"].to_string();
+    app.call_with(&agent, "staff/outbox_again", &[("message_id", &mid)])
+        .await
+        .ok();
+    assert_eq!(app.sender.run_once().await.expect("runs").sent, 1);
+    assert_eq!(app.mail.received().len(), 1);
+    // A refusal for good is not tried again.
+    app.mail.set_mood(Mood::Refuse);
+    app.ticket_act(&agent, &id, "depart", "", "").await.ok();
+    app.ticket_act(&agent, &id, "arrive", "", "").await.ok();
+    app.ticket_act(&agent, &id, "restore", "", "").await.ok();
+    let round = app.sender.run_once().await.expect("runs");
+    assert_eq!((round.sent, round.failed), (0, 1), "{round:?}");
+}
+
+#[tokio::test]
+async fn two_senders_at_once_send_each_mail_once_and_a_dead_senders_claim_runs_out() {
+    let app = spawn_app_with_demo().await;
+    let resident: i64 = sqlx::query("SELECT id FROM users WHERE email = $1")
+        .bind(RESIDENT.0)
+        .fetch_one(app.state.store.pool())
+        .await
+        .expect("the resident")
+        .get("id");
+    let now = app.clock_now();
+    let facts = Facts {
+        area: "Riverside".into(),
+        ..Facts::default()
+    };
+    for i in 0..30 {
+        let notice = app.state.notifier.notice(
+            Kind::OutageOver,
+            Audience::Person(resident),
+            &facts,
+            "/services/outages",
+            format!("test:{i}"),
+            now,
+        );
+        assert_eq!(
+            app.state
+                .store
+                .queue_notice(&notice, now)
+                .await
+                .expect("queued"),
+            1
+        );
+    }
+    let mut other = app.sender.clone();
+    other.id = "another-server".into();
+    let (a, b) = tokio::join!(app.sender.run_once(), other.run_once());
+    let (a, b) = (a.expect("runs"), b.expect("runs"));
+    // Each takes at most 20 at a time; whatever is left goes in the next round.
+    let more = app.sender.run_once().await.expect("runs");
+    assert_eq!(a.sent + b.sent + more.sent, 30, "{a:?} {b:?} {more:?}");
+    let mails = app.mail.received();
+    assert_eq!(mails.len(), 30);
+    let mut ids: Vec<&str> = mails
+        .iter()
+        .filter_map(|m| m.data.lines().find(|l| l.starts_with("Message-ID:")))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 30);
+
+    // A sender that claimed a message and died: nobody sends it until the claim runs out.
+    let notice = app.state.notifier.notice(
+        Kind::OutageOver,
+        Audience::Person(resident),
+        &facts,
+        "/services/outages",
+        "test:dead".into(),
+        now,
+    );
+    app.state
+        .store
+        .queue_notice(&notice, now)
+        .await
+        .expect("queued");
+    let claimed = app
+        .state
+        .store
+        .claim_outbox("dead", now, 10)
+        .await
+        .expect("claims");
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(app.sender.run_once().await.expect("runs").sent, 0);
+    app.clock.advance(gridcare::domain::notify::CLAIM_SECS + 1);
+    assert_eq!(app.sender.run_once().await.expect("runs").sent, 1);
+    assert_eq!(app.mail.received().len(), 31);
+}
+
+#[tokio::test]
+async fn an_outage_tells_everyone_on_its_supply_area_and_nobody_else() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let area: String =
+        sqlx::query("SELECT supply_area FROM service_accounts WHERE account_number = $1")
+            .bind(HOME)
+            .fetch_one(app.state.store.pool())
+            .await
+            .expect("the home")
+            .get("supply_area");
+    assert!(!area.is_empty());
+    let ops = app.signed_in_browser(OPS).await;
+    let ops_before = app.unread(&ops).await;
+    let agent = app.agent().await;
+    let saved = app
+        .call_with(
+            &agent,
+            "staff/outage_save",
+            &[
+                ("outage_id", ""),
+                ("kind", "grid_fault"),
+                ("area", &area),
+                ("starts_at", "2026-11-27T09:40"),
+                ("expected_end", "2026-11-27T13:00"),
+                ("reason", "Cable fault"),
+                ("ended", "false"),
+            ],
+        )
+        .await
+        .ok();
+    let list = app
+        .call(
+            "notifications/list",
+            &[("group", "outages"), ("unread", "")],
+        )
+        .await
+        .ok();
+    assert_eq!(list[0]["kind"], "outage_started");
+    assert_eq!(list[0]["facts"]["area"], area);
+    assert_eq!(app.unread(&ops).await, ops_before);
+    // Power back: told once, even when the notice is saved again.
+    let id = saved["id"].to_string();
+    for _ in 0..2 {
+        app.call_with(
+            &agent,
+            "staff/outage_save",
+            &[
+                ("outage_id", &id),
+                ("kind", "grid_fault"),
+                ("area", &area),
+                ("starts_at", "2026-11-27T09:40"),
+                ("expected_end", "2026-11-27T13:00"),
+                ("reason", "Cable fault"),
+                ("ended", "true"),
+            ],
+        )
+        .await
+        .ok();
+    }
+    let list = app
+        .call(
+            "notifications/list",
+            &[("group", "outages"), ("unread", "")],
+        )
+        .await
+        .ok();
+    let kinds: Vec<&str> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["outage_over", "outage_started"]);
+}
+
+#[tokio::test]
+async fn bills_and_high_use_are_told_once_even_when_swept_twice() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    app.settings("en", "", "10", &[]).await;
+    // Make this month three times last year's pace.
+    let account = app.account_id(HOME).await;
+    sqlx::query(
+        "UPDATE interval_readings SET wh = wh * 3 WHERE meter_id IN
+           (SELECT id FROM meters WHERE service_account_id = $1)",
+    )
+    .bind(account)
+    .execute(app.state.store.pool())
+    .await
+    .expect("readings");
+    let now = app.clock_now();
+    let notifier = &app.state.notifier;
+    let first = gridcare::server::notify::sweep(&app.state.store, notifier, now)
+        .await
+        .expect("sweeps");
+    let second = gridcare::server::notify::sweep(&app.state.store, notifier, now)
+        .await
+        .expect("sweeps");
+    assert!(first > 0);
+    assert_eq!(second, 0);
+    let list = app
+        .call("notifications/list", &[("group", "bills"), ("unread", "")])
+        .await
+        .ok();
+    let high = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|n| n["kind"] == "high_use")
+        .unwrap_or_else(|| panic!("a high-use notice in {list}"));
+    assert!(high["facts"]["percent"].as_i64().expect("a percent") > 10);
+    assert_eq!(high["link"], format!("/usage?account={account}"));
+}
