@@ -46,6 +46,22 @@ pub fn form_values<const N: usize>(ev: &leptos::ev::SubmitEvent, names: [&str; N
     })
 }
 
+/// Every value of the named field of the form a submit event came from (the checked boxes of
+/// a group that share one name).
+pub fn form_all(ev: &leptos::ev::SubmitEvent, name: &str) -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        .and_then(|f| web_sys::FormData::new_with_form(&f).ok())
+        .map(|d| {
+            d.get_all(name)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Offers `text` to the person as a file named `name` (a download the browser saves).
 pub fn download_text(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;

@@ -12,31 +12,7 @@ use crate::domain::{AreaClass, Field, FieldError, Problem};
 use chrono::{Datelike, NaiveDate, Timelike};
 use leptos::prelude::*;
 
-/// A portal language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// Reads a stored or browser language tag: anything starting with `zh` is Chinese.
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use crate::domain::lang::Lang;
 
 /// A table of strings in both languages, made by `strings!`.
 pub trait Strings: Sync + 'static {
@@ -380,6 +356,10 @@ strings! {
     field_days: &'static str = "Days shown", "显示天数";
     field_interval: &'static str = "Readings", "数据粒度";
     field_day: &'static str = "Day", "日期";
+    field_mobile: &'static str = "Mobile number", "手机号码";
+    field_threshold: &'static str = "High-use threshold", "用电偏高提醒阈值";
+    field_language: &'static str = "Language", "语言";
+    field_choices: &'static str = "Notifications", "通知选项";
 }
 
 fn en_date(d: NaiveDate, months: &[&str; 12]) -> String {
@@ -636,6 +616,11 @@ impl Common {
             Field::Days => self.field_days,
             Field::Interval => self.field_interval,
             Field::Day => self.field_day,
+            Field::Mobile => self.field_mobile,
+            Field::Threshold => self.field_threshold,
+            Field::Language => self.field_language,
+            Field::Choices => self.field_choices,
+            Field::NotificationId => self.field_id,
         }
     }
 
@@ -698,6 +683,11 @@ impl I18n {
     /// The current language (tracked).
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// The current language, without tracking.
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
     }
 
     /// Switches language, remembers it, and tells the document.

@@ -132,6 +132,11 @@ fn route(route: Route) -> Option<AnyNestedRoute> {
         Route::StaffFeedback => page!(StaffFeedback => feedback_desk::FeedbackQueuePage),
         Route::StaffFeedbackCase => page!(StaffFeedbackCase => feedback_desk::FeedbackCasePage),
         Route::StaffDashboard => page!(StaffDashboard => supervision::DashboardPage),
+        Route::Notifications => page!(Notifications => notifications::NotificationsPage),
+        Route::NotificationSettings => {
+            page!(NotificationSettings => notifications::NotificationSettingsPage)
+        }
+        Route::StaffOutbox => page!(StaffOutbox => outbox::OutboxPage),
     }
 }
 

@@ -32,6 +32,8 @@ pub struct Session {
     pub client: Client,
     pub base: String,
     pub state: AppState,
+    /// The demo's loopback SMTP server: what the portal mailed.
+    pub mail: Option<gridcare::server::mailsink::MailSink>,
     driver_url: String,
     driver: Option<Child>,
     db: Option<PathBuf>,
@@ -68,10 +70,14 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         database_url: format!("sqlite://{}", db.display()),
         demo: true,
         dist_dir: dist,
+        mail_dir: std::env::temp_dir().join(format!("gridcare-e2e-mail-{tag}")),
+        send_every_ms: 1000,
+        ..Config::default()
     };
     let app = Application::build(&config, clock)
         .await
         .expect("the portal starts");
+    let mail = app.mail_sink().cloned();
     let base = format!("http://{}", app.local_addr());
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
@@ -104,6 +110,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         client: client.0,
         base,
         state,
+        mail,
         driver_url,
         driver: Some(driver),
         db: Some(db),
@@ -172,6 +179,7 @@ impl Session {
             client,
             base: self.base.clone(),
             state: self.state.clone(),
+            mail: self.mail.clone(),
             driver_url: self.driver_url.clone(),
             driver: None,
             db: None,

@@ -7,5 +7,6 @@ mod business;
 mod connections;
 mod feedback;
 mod journeys;
+mod notifications;
 mod repairs;
 mod usage;

@@ -49,6 +49,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <NavLink page=Page::StaffQueue text=|l| Text::of(l).nav_queue/>
                     <NavLink page=Page::StaffTickets text=|l| Text::of(l).nav_tickets/>
                     <NavLink page=Page::StaffFeedback text=|l| Text::of(l).nav_feedback_queue/>
+                    <NavLink page=Page::StaffOutbox text=|l| Text::of(l).nav_outbox/>
                 </Show>
                 <Show when=is_supervisor>
                     <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
@@ -58,12 +59,76 @@ pub fn SiteHeader() -> impl IntoView {
                 <Show when=move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.organisations.is_empty()))>
                     <ContextSwitch/>
                 </Show>
+                <Show when=signed_in>
+                    <NotificationBell/>
+                </Show>
                 <LanguageSwitch/>
                 <Show when=signed_in>
                     <SignOutButton/>
                 </Show>
             </div>
         </header>
+    }
+}
+
+thread_local! {
+    /// Bumped when something read notices (the list's "mark all read"), so the bell asks again.
+    static BELL: RwSignal<u32> = RwSignal::new(0);
+}
+
+/// Makes the bell ask for its count again now.
+pub fn refresh_bell() {
+    BELL.with(|b| b.update(|n| *n += 1));
+}
+
+/// How often the bell asks for the count: a dispatch shows within this time, without a reload.
+const BELL_EVERY_MS: u64 = 10_000;
+
+/// The bell: a link to the notifications with the unread count, asked every 10 seconds. The
+/// count is part of the link's name, and a rise is announced to screen readers.
+#[component]
+fn NotificationBell() -> impl IntoView {
+    use crate::api::notifications::unread_count;
+    let i18n = use_i18n();
+    let count = RwSignal::new(None::<i64>);
+    let announce = RwSignal::new(String::new());
+    let fetch = move || {
+        spawn_local(async move {
+            if let Ok(n) = unread_count().await {
+                let before = count.get_untracked();
+                if before.is_some_and(|b| n > b) {
+                    announce.set((Text::of(i18n.lang_untracked()).unread_count)(n));
+                }
+                count.set(Some(n));
+            }
+        })
+    };
+    let tick = BELL.with(|b| *b);
+    Effect::new(move |_| {
+        tick.track();
+        fetch();
+    });
+    if let Ok(handle) =
+        set_interval_with_handle(fetch, std::time::Duration::from_millis(BELL_EVERY_MS))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let n = move || count.get().unwrap_or(0);
+    let name = move || {
+        let t = Text::of(i18n.lang());
+        match n() {
+            0 => t.notifications.to_string(),
+            k => format!("{}, {}", t.notifications, (t.unread_count)(k)),
+        }
+    };
+    view! {
+        <a class="bell" href=Page::Notifications.href() aria-label=name>
+            <Tr s=|l| Text::of(l).notifications/>
+            <Show when=move || { n() > 0 }>
+                <span class="bell-count" aria-hidden="true">{n}</span>
+            </Show>
+        </a>
+        <span class="visually-hidden" role="status">{move || announce.get()}</span>
     }
 }
 
@@ -125,6 +190,7 @@ fn ContextSwitch() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let other = move || match i18n.lang() {
         Lang::En => Lang::Zh,
         Lang::Zh => Lang::En,
@@ -135,7 +201,16 @@ fn LanguageSwitch() -> impl IntoView {
             class="button-quiet"
             lang=move || other().tag()
             aria-label=move || Text::of(i18n.lang()).switch_language
-            on:click=move |_| i18n.set(other())
+            on:click=move |_| {
+                let lang = other();
+                i18n.set(lang);
+                // A signed-in person's emails and texts follow the language they read.
+                if session.me.with_untracked(Option::is_some) {
+                    spawn_local(async move {
+                        let _ = crate::api::notifications::set_language(lang.as_str().to_string()).await;
+                    });
+                }
+            }
         >
             <Tr s=|l| Text::of(l).other_language/>
         </button>
@@ -194,4 +269,7 @@ crate::ui::i18n::strings! {
     context_label: &'static str = "Acting for", "当前身份";
     context_home: &'static str = "Myself (home)", "个人（家庭）";
     nav_usage: &'static str = "Usage", "用电分析";
+    nav_outbox: &'static str = "Outbox", "发件箱";
+    notifications: &'static str = "Notifications", "消息";
+    unread_count: fn(i64) -> String = |n| format!("{n} unread"), |n| format!("{n} 条未读");
 }
