@@ -31,7 +31,7 @@ impl TestApp {
         .await
     }
 
-    async fn complain(&self, key: &str) -> Value {
+    pub async fn complain(&self, key: &str) -> Value {
         self.call(
             "feedback/file",
             &[
@@ -52,7 +52,7 @@ impl TestApp {
         .ok()
     }
 
-    async fn feedback_act(
+    pub async fn feedback_act(
         &self,
         staff: &reqwest::Client,
         id: &str,

@@ -542,3 +542,309 @@ async fn bills_and_high_use_are_told_once_even_when_swept_twice() {
     assert!(high["facts"]["percent"].as_i64().expect("a percent") > 10);
     assert_eq!(high["link"], format!("/usage?account={account}"));
 }
+
+/// The kinds of the signed-in person's notices in `client`, newest first.
+async fn kinds(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
+    app.call_with(
+        client,
+        "notifications/list",
+        &[("group", ""), ("unread", "")],
+    )
+    .await
+    .ok()
+    .as_array()
+    .expect("a list")
+    .iter()
+    .filter_map(|n| n["kind"].as_str().map(str::to_owned))
+    .collect()
+}
+
+#[tokio::test]
+async fn a_case_moving_on_and_waiting_tells_its_applicant_only() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let docs = app.ev_documents().await;
+    let case = app.apply_ev(&docs, "k1").await.ok()["id"].to_string();
+    let ops = app.signed_in_browser(OPS).await;
+    let ops_before = kinds(&app, &ops).await;
+    let agent = app.agent().await;
+    app.act(&agent, &case, "advance", "", true).await.ok();
+    app.act(
+        &agent,
+        &case,
+        "ask_customer",
+        "Please send a photo of the parking space.",
+        true,
+    )
+    .await
+    .ok();
+    let list = app
+        .call(
+            "notifications/list",
+            &[("group", "requests"), ("unread", "")],
+        )
+        .await
+        .ok();
+    assert_eq!(list[0]["kind"], "case_waiting");
+    assert_eq!(
+        list[0]["facts"]["note"],
+        "Please send a photo of the parking space."
+    );
+    assert_eq!(list[0]["link"], format!("/connections/{case}"));
+    assert_eq!(list[1]["kind"], "case_moved");
+    assert_eq!(list[1]["facts"]["state"], "site_survey");
+    assert_eq!(kinds(&app, &ops).await, ops_before);
+    // A note only staff see (possible on an advance) is not told.
+    app.call(
+        "connections/respond",
+        &[("case_id", &case), ("document_ids", ""), ("note", "Sent.")],
+    )
+    .await
+    .ok();
+    app.act(
+        &agent,
+        &case,
+        "advance",
+        "internal: check the meter room",
+        false,
+    )
+    .await
+    .ok();
+    let list = app
+        .call(
+            "notifications/list",
+            &[("group", "requests"), ("unread", "")],
+        )
+        .await
+        .ok();
+    assert_eq!(list[0]["kind"], "case_moved");
+    assert_eq!(list[0]["facts"]["note"], Value::Null);
+    let text = list.to_string();
+    assert!(!text.contains("internal"), "{text}");
+}
+
+#[tokio::test]
+async fn a_complaint_contacted_and_answered_tells_its_customer() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let case = app.complain("k1").await["id"].to_string();
+    let agent = app.agent().await;
+    app.feedback_act(&agent, &case, "log_contact", "Called the customer.")
+        .await
+        .ok();
+    app.feedback_act(
+        &agent,
+        &case,
+        "reply",
+        "We read the meter again; the bill is corrected.",
+    )
+    .await
+    .ok();
+    let list = app
+        .call(
+            "notifications/list",
+            &[("group", "feedback"), ("unread", "")],
+        )
+        .await
+        .ok();
+    let kinds: Vec<&str> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["feedback_answered", "feedback_contacted"]);
+    assert_eq!(list[0]["link"], format!("/feedback/{case}"));
+    let ops = app.signed_in_browser(OPS).await;
+    let theirs = app
+        .call_with(
+            &ops,
+            "notifications/list",
+            &[("group", "feedback"), ("unread", "")],
+        )
+        .await
+        .ok();
+    assert_eq!(theirs.as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn members_hear_of_their_role_and_a_removed_member_hears_nothing_more() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(OPS).await;
+    let org = app.harbor().await;
+    // Invited while already registered: the invitation is in their list too, and mailed once.
+    let invitee = app.registered_browser("chef@harborfoods.example").await;
+    app.invite(&org, "chef@harborfoods.example", "viewer")
+        .await
+        .ok();
+    assert_eq!(kinds(&app, &invitee).await, ["invitation"]);
+    let mailed: Vec<String> = app
+        .outbox_rows("email")
+        .await
+        .into_iter()
+        .filter(|(to, _, _)| to == "chef@harborfoods.example")
+        .map(|(_, kind, _)| kind)
+        .collect();
+    assert_eq!(mailed, ["invitation"]);
+
+    let member = app
+        .new_member("manager@harborfoods.example", "manager")
+        .await;
+    let members = app
+        .call("org/members", &[("organisation_id", &org)])
+        .await
+        .ok();
+    let id = members["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .find(|m| m["email"] == "manager@harborfoods.example")
+        .expect("the manager")["user_id"]
+        .to_string();
+    let set = |role: &'static str| {
+        let (app, org, id) = (&app, org.clone(), id.clone());
+        async move {
+            app.call(
+                "org/set_role",
+                &[("organisation_id", &org), ("user_id", &id), ("role", role)],
+            )
+            .await
+            .ok()
+        }
+    };
+    set("viewer").await;
+    let list = app
+        .call_with(
+            &member,
+            "notifications/list",
+            &[("group", ""), ("unread", "")],
+        )
+        .await
+        .ok();
+    assert_eq!(list[0]["kind"], "role_changed");
+    assert_eq!(list[0]["facts"]["state"], "viewer");
+    assert_eq!(list[0]["facts"]["name"], "Harbor Foods Ltd.");
+    let before = kinds(&app, &member).await;
+    set("none").await;
+    // An outage over one of the organisation's sites: the owner hears, the removed member not.
+    let area: String = sqlx::query(
+        "SELECT sa.supply_area FROM service_accounts sa JOIN organisations o
+           ON o.id = sa.organisation_id
+         WHERE o.name = 'Harbor Foods Ltd.' AND sa.supply_area <> '' ORDER BY sa.id LIMIT 1",
+    )
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("a site with a supply area")
+    .get("supply_area");
+    let agent = app.agent().await;
+    app.call_with(
+        &agent,
+        "staff/outage_save",
+        &[
+            ("outage_id", ""),
+            ("kind", "grid_fault"),
+            ("area", &area),
+            ("starts_at", "2026-11-27T09:40"),
+            ("expected_end", "2026-11-27T13:00"),
+            ("reason", "Cable fault"),
+            ("ended", "false"),
+        ],
+    )
+    .await
+    .ok();
+    assert_eq!(kinds(&app, &app.client).await[0], "outage_started");
+    // The removed member's session still works, but nothing new reached them.
+    let after = kinds(&app, &member).await;
+    assert_eq!(after, before);
+}
+
+#[tokio::test]
+async fn a_text_in_the_quiet_hours_waits_for_the_morning_but_a_power_cut_does_not() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    app.settings("en", "13800138000", "30", &[]).await;
+    let area: String =
+        sqlx::query("SELECT supply_area FROM service_accounts WHERE account_number = $1")
+            .bind(HOME)
+            .fetch_one(app.state.store.pool())
+            .await
+            .expect("the home")
+            .get("supply_area");
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    // 23:00 local: the dispatch's text waits; the sudden power cut's text goes.
+    app.clock.advance(13 * 3600);
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+    app.call_with(
+        &agent,
+        "staff/outage_save",
+        &[
+            ("outage_id", ""),
+            ("kind", "grid_fault"),
+            ("area", &area),
+            ("starts_at", "2026-11-27T22:50"),
+            ("expected_end", "2026-11-28T02:00"),
+            ("reason", "Cable fault"),
+            ("ended", "false"),
+        ],
+    )
+    .await
+    .ok();
+    app.sender.run_once().await.expect("runs");
+    let texts: Vec<String> = app.sms.texts().into_iter().map(|t| t.text).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].starts_with("[GridCare] Power cut in"), "{texts:?}");
+    // 08:00 the next morning.
+    app.clock.advance(9 * 3600);
+    app.sender.run_once().await.expect("runs");
+    let texts: Vec<String> = app.sms.texts().into_iter().map(|t| t.text).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(
+        texts[1].starts_with("[GridCare] Crew on the way"),
+        "{texts:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_forged_or_stale_gateway_call_is_refused() {
+    let app = spawn_app_with_demo().await;
+    let client = reqwest::Client::new();
+    let body = br#"{"to":"13800138000","text":"hi","reference":"x"}"#.to_vec();
+    let now = app.clock_now();
+    let send = |timestamp: i64, signature: String, key: String| {
+        let (client, body, url) = (client.clone(), body.clone(), app.sms.url());
+        async move {
+            client
+                .post(url)
+                .header("x-api-key", key)
+                .header("x-timestamp", timestamp.to_string())
+                .header("x-signature", signature)
+                .body(body)
+                .send()
+                .await
+                .expect("answers")
+                .status()
+        }
+    };
+    let secret = app.sms.secret.as_bytes();
+    let key = app.sms.key.clone();
+    let good = gridcare::server::notify::sms_signature(secret, now, &body);
+    assert_eq!(
+        send(now, good.clone(), "wrong".into()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(now, "00".repeat(32), key.clone()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let old = now - 301;
+    let stale = gridcare::server::notify::sms_signature(secret, old, &body);
+    assert_eq!(
+        send(old, stale, key.clone()).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(send(now, good, key).await, StatusCode::OK);
+    assert_eq!(app.sms.texts().len(), 1);
+}

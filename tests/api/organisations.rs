@@ -11,7 +11,7 @@ const VIEWER_EMAIL: &str = "buyer@harborfoods.example";
 
 impl TestApp {
     /// The id of the demo's Harbor Foods Ltd.
-    async fn harbor(&self) -> String {
+    pub async fn harbor(&self) -> String {
         sqlx::query("SELECT id FROM organisations WHERE name = 'Harbor Foods Ltd.'")
             .fetch_one(self.state.store.pool())
             .await
@@ -53,7 +53,7 @@ impl TestApp {
         (org.to_string(), site.to_string(), owner)
     }
 
-    async fn invite(&self, org: &str, email: &str, role: &str) -> Answer {
+    pub async fn invite(&self, org: &str, email: &str, role: &str) -> Answer {
         self.call(
             "org/invite",
             &[("organisation_id", org), ("email", email), ("role", role)],
@@ -69,7 +69,7 @@ impl TestApp {
 
     /// Harbor Foods' owner invites a new person as `role`, who registers and accepts in a
     /// browser of their own.
-    async fn new_member(&self, email: &str, role: &str) -> reqwest::Client {
+    pub async fn new_member(&self, email: &str, role: &str) -> reqwest::Client {
         let org = self.harbor().await;
         let invitation = self.invite(&org, email, role).await.ok();
         let token = Self::token_of(&invitation);
