@@ -51,3 +51,10 @@ CREATE TABLE secrets (
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+
+-- What the sweeps have told already (`bill_due:42`, `high_use:7:2026-12`), so a sweep reads
+-- only what is new and a second sweep, or a second server, tells nothing twice.
+CREATE TABLE notice_keys (
+    dedupe_key TEXT   PRIMARY KEY,
+    told_at    BIGINT NOT NULL
+);

@@ -3,16 +3,21 @@
 
 use crate::api::ApiError;
 use crate::domain::RowId;
-use crate::domain::notify::{Channel, Facts, Kind};
+use crate::domain::notify::{Channel, Kind};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// One line of the list.
+/// One line of the list, in both languages (written by the server from `domain::notify`, so
+/// the client carries none of the notices' words).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
     pub id: RowId,
-    pub kind: Kind,
-    pub facts: Facts,
+    /// The kind's stored name (`ticket_dispatched`).
+    pub kind: String,
+    /// The title in English and in Chinese.
+    pub title: [String; 2],
+    /// The sentence in English and in Chinese.
+    pub body: [String; 2],
     /// The page it opens.
     pub link: String,
     pub created_at: i64,

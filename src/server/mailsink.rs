@@ -16,6 +16,8 @@ pub struct Received {
     pub to: Vec<String>,
     /// The whole message as sent (headers and body, RFC 5322).
     pub data: String,
+    /// When the message was taken.
+    pub at: std::time::Instant,
 }
 
 /// How the sink answers.
@@ -84,6 +86,7 @@ impl Handler for Sink {
             from: self.from.clone(),
             to: self.to.clone(),
             data: String::from_utf8_lossy(&self.data).into_owned(),
+            at: std::time::Instant::now(),
         };
         if let Some(folder) = &self.folder {
             let n = self.received.lock().map(|r| r.len()).unwrap_or(0) + 1;

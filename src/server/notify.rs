@@ -398,11 +398,11 @@ impl Sender {
 
     /// Sends every `every` until `stop` resolves; sweeps once a minute.
     pub async fn run(self, every: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
-        let mut last_sweep = i64::MIN;
+        let mut last_sweep: Option<i64> = None;
         loop {
             let now = self.clock.unix();
-            if now - last_sweep >= 60 {
-                last_sweep = now;
+            if last_sweep.is_none_or(|at| now.saturating_sub(at) >= 60) {
+                last_sweep = Some(now);
                 if let Err(e) = sweep(&self.store, &self.notifier, now).await {
                     tracing::error!(error = %e, "the notice sweep failed");
                 }
@@ -441,7 +441,7 @@ pub async fn sweep(store: &Store, notifier: &Notifier, now: i64) -> Result<u64, 
             format!("{}:{}", bill.kind.as_str(), bill.id.0),
             now,
         );
-        told += store.queue_notice(&notice, now).await?;
+        told += store.queue_once(&notice, now).await?;
     }
     for high in store.high_use_candidates(today).await? {
         let facts = Facts {
@@ -463,7 +463,7 @@ pub async fn sweep(store: &Store, notifier: &Notifier, now: i64) -> Result<u64, 
             now,
         );
         notice.below_threshold = high.rise_percent;
-        told += store.queue_notice(&notice, now).await?;
+        told += store.queue_once(&notice, now).await?;
     }
     Ok(told)
 }
@@ -608,13 +608,18 @@ pub async fn list(
         .notifications_of(user.id, group, unread, 50)
         .await?
         .into_iter()
-        .map(|n| crate::api::notifications::Notification {
-            id: n.id,
-            kind: n.kind,
-            facts: n.facts,
-            link: n.link,
-            created_at: n.created_at,
-            read: n.read_at.is_some(),
+        .map(|n| {
+            let en = notify::words(n.kind, &n.facts, Lang::En);
+            let zh = notify::words(n.kind, &n.facts, Lang::Zh);
+            crate::api::notifications::Notification {
+                id: n.id,
+                kind: n.kind.as_str().to_string(),
+                title: [en.title, zh.title],
+                body: [en.body, zh.body],
+                link: n.link,
+                created_at: n.created_at,
+                read: n.read_at.is_some(),
+            }
         })
         .collect())
 }

@@ -338,8 +338,12 @@ impl Store {
                           WHERE p.bill_id = b.id), 0) AS paid_fen,
                 sa.id AS account_id, sa.account_number, sa.premise_address
              FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
-             WHERE (b.issued_on >= $1 AND b.issued_on <= $2)
-                OR (b.due_on >= $3 AND b.due_on <= $4)
+             WHERE (b.issued_on >= $1 AND b.issued_on <= $2 AND NOT EXISTS (SELECT 1
+                     FROM notice_keys k WHERE k.dedupe_key = 'bill_issued:' || CAST(b.id AS TEXT)))
+                OR (b.due_on >= $2 AND b.due_on <= $4 AND NOT EXISTS (SELECT 1
+                     FROM notice_keys k WHERE k.dedupe_key = 'bill_due:' || CAST(b.id AS TEXT)))
+                OR (b.due_on >= $3 AND b.due_on < $2 AND NOT EXISTS (SELECT 1
+                     FROM notice_keys k WHERE k.dedupe_key = 'bill_overdue:' || CAST(b.id AS TEXT)))
              ORDER BY b.id",
         )
         .bind(&issued_since)
@@ -410,11 +414,14 @@ impl Store {
              JOIN meters m ON m.service_account_id = sa.id AND m.smart = 1
              JOIN interval_readings r ON r.meter_id = m.id AND r.start_at >= $1 AND r.start_at < $2
              JOIN bills y ON y.service_account_id = sa.id AND substr(y.period_start, 1, 7) = $3
+             WHERE NOT EXISTS (SELECT 1 FROM notice_keys k
+               WHERE k.dedupe_key = 'high_use:' || CAST(sa.id AS TEXT) || ':' || $4)
              GROUP BY sa.id, sa.account_number, sa.premise_address",
         )
         .bind(from)
         .bind(to)
         .bind(&year_ago)
+        .bind(month_start.format("%Y-%m").to_string())
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::new();
@@ -442,11 +449,36 @@ impl Store {
         Ok(out)
     }
 
-    /// Queues a notice in a transaction of its own (for happenings that have none, such as the
-    /// daily sweeps).
+    /// Queues a notice in a transaction of its own (for happenings that have none).
     pub async fn queue_notice(&self, notice: &Notice<'_>, now: i64) -> Result<u64, StoreError> {
         let mut tx = self.pool.begin().await?;
         let n = queue(&mut tx, notice, now).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Queues a sweep's notice once for its key, whoever else sweeps: the key is recorded in
+    /// the same transaction, and a key already recorded queues nothing.
+    pub async fn queue_once(&self, notice: &Notice<'_>, now: i64) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let fresh = sqlx::query(
+            "INSERT INTO notice_keys (dedupe_key, told_at) VALUES ($1, $2)
+             ON CONFLICT (dedupe_key) DO NOTHING",
+        )
+        .bind(&notice.dedupe_key)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if fresh == 0 {
+            return Ok(0);
+        }
+        let n = queue(&mut tx, notice, now).await?;
+        // Told nobody because of their thresholds: ask again at the next sweep, when the month
+        // may have gone further. (Dropping the transaction forgets the key.)
+        if n == 0 && notice.below_threshold != i64::MAX {
+            return Ok(0);
+        }
         tx.commit().await?;
         Ok(n)
     }

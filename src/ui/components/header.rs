@@ -190,7 +190,6 @@ fn ContextSwitch() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let other = move || match i18n.lang() {
         Lang::En => Lang::Zh,
         Lang::Zh => Lang::En,
@@ -201,16 +200,7 @@ fn LanguageSwitch() -> impl IntoView {
             class="button-quiet"
             lang=move || other().tag()
             aria-label=move || Text::of(i18n.lang()).switch_language
-            on:click=move |_| {
-                let lang = other();
-                i18n.set(lang);
-                // A signed-in person's emails and texts follow the language they read.
-                if session.me.with_untracked(Option::is_some) {
-                    spawn_local(async move {
-                        let _ = crate::api::notifications::set_language(lang.as_str().to_string()).await;
-                    });
-                }
-            }
+            on:click=move |_| i18n.set(other())
         >
             <Tr s=|l| Text::of(l).other_language/>
         </button>

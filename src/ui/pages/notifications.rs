@@ -8,7 +8,7 @@ use crate::api::notifications::{
     NoticeSettings, mark_all_read, mark_read, notifications, notify_settings, save_notify_settings,
 };
 use crate::api::pages::Page;
-use crate::domain::notify::{Group, words};
+use crate::domain::notify::Group;
 use crate::domain::{Field, FieldError};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
@@ -86,10 +86,11 @@ fn List() -> impl IntoView {
 fn Item(n: crate::api::notifications::Notification) -> impl IntoView {
     let i18n = use_i18n();
     let go = crate::ui::use_go();
-    let (kind, facts, link, id, read) = (n.kind, n.facts, n.link, n.id, n.read);
-    let facts2 = facts.clone();
-    let title = move || words(kind, &facts, i18n.lang()).title;
-    let body = move || words(kind, &facts2, i18n.lang()).body;
+    let (link, id, read) = (n.link, n.id, n.read);
+    let which = move || usize::from(i18n.lang() == Lang::Zh);
+    let (titles, bodies) = (n.title, n.body);
+    let title = move || titles[which()].clone();
+    let body = move || bodies[which()].clone();
     let href = link.clone();
     let open = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
