@@ -133,6 +133,14 @@ async fn the_residents_bell_rises_when_the_crew_is_dispatched_and_the_email_is_i
     assert_eq!(email.to, ["resident@example.com"]);
     assert_eq!(email.subject(), format!("抢修人员已出发：{number}"));
     assert_eq!(email.header("Content-Language").as_deref(), Some("zh-CN"));
+
+    // Staff see the message in the outbox.
+    agent.follow("Outbox").await;
+    agent.heading("Outbox").await;
+    agent
+        .wait_for("//td[normalize-space(.)='resident@example.com']")
+        .await;
+    agent.assert_accessible("staff outbox").await;
     agent.finish().await;
     resident.finish().await;
 }
