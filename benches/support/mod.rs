@@ -24,6 +24,8 @@ impl Bench {
             database_url: format!("sqlite://{}", db.display()),
             demo: true,
             dist_dir: std::env::temp_dir(),
+            mail_dir: std::env::temp_dir().join(format!("gridcare-{name}-mail")),
+            ..Config::default()
         };
         let app = Application::build(&config, Arc::new(SystemClock))
             .await

@@ -48,6 +48,54 @@ impl TestApp {
         .ok()
     }
 
+    /// The id of the person with `email`.
+    async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("the person")
+            .get("id")
+    }
+
+    /// The person in `client`'s notices of `group` (empty: all), newest first.
+    async fn notices(&self, client: &reqwest::Client, group: &str) -> Value {
+        self.call_with(
+            client,
+            "notifications/list",
+            &[("group", group), ("unread", "")],
+        )
+        .await
+        .ok()
+    }
+
+    /// Staff in `agent` publish (empty `id`) or change a sudden outage over `area`, from
+    /// `starts` to `ends` (local times), declared over when `ended`.
+    async fn grid_fault(
+        &self,
+        agent: &reqwest::Client,
+        id: &str,
+        area: &str,
+        (starts, ends): (&str, &str),
+        ended: bool,
+    ) -> Value {
+        self.call_with(
+            agent,
+            "staff/outage_save",
+            &[
+                ("outage_id", id),
+                ("kind", "grid_fault"),
+                ("area", area),
+                ("starts_at", starts),
+                ("expected_end", ends),
+                ("reason", "Cable fault"),
+                ("ended", if ended { "true" } else { "false" }),
+            ],
+        )
+        .await
+        .ok()
+    }
+
     async fn outbox_rows(&self, channel: &str) -> Vec<(String, String, Option<i64>)> {
         sqlx::query("SELECT recipient, kind, sent_at FROM outbox WHERE channel = $1 ORDER BY id")
             .bind(channel)
@@ -148,26 +196,20 @@ async fn nobody_reads_or_marks_someone_elses_notices() {
     app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
         .await
         .ok();
-    let list = app
-        .call("notifications/list", &[("group", ""), ("unread", "")])
-        .await
-        .ok();
+    let list = app.notices(&app.client, "").await;
     let nid = list[0]["id"].to_string();
 
     let ops = app.signed_in_browser(OPS).await;
     app.call_with(&ops, "notifications/read", &[("notification_id", &nid)])
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    let theirs = app
-        .call_with(&ops, "notifications/list", &[("group", ""), ("unread", "")])
-        .await
-        .ok();
+    let theirs = app.notices(&ops, "").await;
     assert!(
         theirs
             .as_array()
             .expect("a list")
             .iter()
-            .all(|n| n["id"].to_string() != nid)
+            .all(|n| n["id"] != list[0]["id"])
     );
     assert_eq!(app.unread(&app.client).await, 1);
     // Signed out: nothing.
@@ -249,12 +291,7 @@ async fn choices_are_kept_and_bad_settings_name_their_field() {
 #[tokio::test]
 async fn the_unsubscribe_link_works_without_signing_in_and_cannot_be_forged() {
     let app = spawn_app_with_demo().await;
-    let resident: i64 = sqlx::query("SELECT id FROM users WHERE email = $1")
-        .bind(RESIDENT.0)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("the resident")
-        .get("id");
+    let resident = app.user_id(RESIDENT.0).await;
     let link = app.state.notifier.unsubscribe_url(resident, Kind::BillDue);
     let path = link
         .split_once(&app.addr.to_string())
@@ -362,12 +399,7 @@ async fn a_failing_mail_server_is_retried_with_back_off_then_the_message_is_mark
 #[tokio::test]
 async fn two_senders_at_once_send_each_mail_once_and_a_dead_senders_claim_runs_out() {
     let app = spawn_app_with_demo().await;
-    let resident: i64 = sqlx::query("SELECT id FROM users WHERE email = $1")
-        .bind(RESIDENT.0)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("the resident")
-        .get("id");
+    let resident = app.user_id(RESIDENT.0).await;
     let now = app.clock_now();
     let facts = Facts {
         area: "Riverside".into(),
@@ -451,64 +483,32 @@ async fn an_outage_tells_everyone_on_its_supply_area_and_nobody_else() {
     let ops_before = app.unread(&ops).await;
     let agent = app.agent().await;
     let saved = app
-        .call_with(
+        .grid_fault(
             &agent,
-            "staff/outage_save",
-            &[
-                ("outage_id", ""),
-                ("kind", "grid_fault"),
-                ("area", &area),
-                ("starts_at", "2026-11-27T09:40"),
-                ("expected_end", "2026-11-27T13:00"),
-                ("reason", "Cable fault"),
-                ("ended", "false"),
-            ],
+            "",
+            &area,
+            ("2026-11-27T09:40", "2026-11-27T13:00"),
+            false,
         )
-        .await
-        .ok();
-    let list = app
-        .call(
-            "notifications/list",
-            &[("group", "outages"), ("unread", "")],
-        )
-        .await
-        .ok();
+        .await;
+    let list = app.notices(&app.client, "outages").await;
     assert_eq!(list[0]["kind"], "outage_started");
     assert_eq!(list[0]["title"][0], format!("Power cut in {area}"));
     assert_eq!(app.unread(&ops).await, ops_before);
     // Power back: told once, even when the notice is saved again.
     let id = saved["id"].to_string();
     for _ in 0..2 {
-        app.call_with(
+        app.grid_fault(
             &agent,
-            "staff/outage_save",
-            &[
-                ("outage_id", &id),
-                ("kind", "grid_fault"),
-                ("area", &area),
-                ("starts_at", "2026-11-27T09:40"),
-                ("expected_end", "2026-11-27T13:00"),
-                ("reason", "Cable fault"),
-                ("ended", "true"),
-            ],
+            &id,
+            &area,
+            ("2026-11-27T09:40", "2026-11-27T13:00"),
+            true,
         )
-        .await
-        .ok();
+        .await;
     }
-    let list = app
-        .call(
-            "notifications/list",
-            &[("group", "outages"), ("unread", "")],
-        )
-        .await
-        .ok();
-    let kinds: Vec<&str> = list
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|n| n["kind"].as_str())
-        .collect();
-    assert_eq!(kinds, ["outage_over", "outage_started"]);
+    let list = app.notices(&app.client, "outages").await;
+    assert_eq!(kinds_of(&list), ["outage_over", "outage_started"]);
 }
 
 #[tokio::test]
@@ -536,10 +536,7 @@ async fn bills_and_high_use_are_told_once_even_when_swept_twice() {
         .expect("sweeps");
     assert!(first > 0);
     assert_eq!(second, 0);
-    let list = app
-        .call("notifications/list", &[("group", "bills"), ("unread", "")])
-        .await
-        .ok();
+    let list = app.notices(&app.client, "bills").await;
     let high = list
         .as_array()
         .expect("a list")
@@ -557,20 +554,18 @@ async fn bills_and_high_use_are_told_once_even_when_swept_twice() {
     assert_eq!(high["link"], format!("/usage?account={account}"));
 }
 
+/// The kinds of a list of notices, in its order.
+fn kinds_of(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|n| n["kind"].as_str().map(str::to_owned))
+        .collect()
+}
+
 /// The kinds of the signed-in person's notices in `client`, newest first.
 async fn kinds(app: &TestApp, client: &reqwest::Client) -> Vec<String> {
-    app.call_with(
-        client,
-        "notifications/list",
-        &[("group", ""), ("unread", "")],
-    )
-    .await
-    .ok()
-    .as_array()
-    .expect("a list")
-    .iter()
-    .filter_map(|n| n["kind"].as_str().map(str::to_owned))
-    .collect()
+    kinds_of(&app.notices(client, "").await)
 }
 
 #[tokio::test]
@@ -592,13 +587,7 @@ async fn a_case_moving_on_and_waiting_tells_its_applicant_only() {
     )
     .await
     .ok();
-    let list = app
-        .call(
-            "notifications/list",
-            &[("group", "requests"), ("unread", "")],
-        )
-        .await
-        .ok();
+    let list = app.notices(&app.client, "requests").await;
     assert_eq!(list[0]["kind"], "case_waiting");
     assert!(
         list[0]["body"][0]
@@ -633,13 +622,7 @@ async fn a_case_moving_on_and_waiting_tells_its_applicant_only() {
     )
     .await
     .ok();
-    let list = app
-        .call(
-            "notifications/list",
-            &[("group", "requests"), ("unread", "")],
-        )
-        .await
-        .ok();
+    let list = app.notices(&app.client, "requests").await;
     assert_eq!(list[0]["kind"], "case_moved");
     let text = list.to_string();
     assert!(!text.contains("internal"), "{text}");
@@ -662,30 +645,11 @@ async fn a_complaint_contacted_and_answered_tells_its_customer() {
     )
     .await
     .ok();
-    let list = app
-        .call(
-            "notifications/list",
-            &[("group", "feedback"), ("unread", "")],
-        )
-        .await
-        .ok();
-    let kinds: Vec<&str> = list
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|n| n["kind"].as_str())
-        .collect();
-    assert_eq!(kinds, ["feedback_answered", "feedback_contacted"]);
+    let list = app.notices(&app.client, "feedback").await;
+    assert_eq!(kinds_of(&list), ["feedback_answered", "feedback_contacted"]);
     assert_eq!(list[0]["link"], format!("/feedback/{case}"));
     let ops = app.signed_in_browser(OPS).await;
-    let theirs = app
-        .call_with(
-            &ops,
-            "notifications/list",
-            &[("group", "feedback"), ("unread", "")],
-        )
-        .await
-        .ok();
+    let theirs = app.notices(&ops, "feedback").await;
     assert_eq!(theirs.as_array().map(Vec::len), Some(0));
 }
 
@@ -712,17 +676,7 @@ async fn members_hear_of_their_role_and_a_removed_member_hears_nothing_more() {
     let member = app
         .new_member("manager@harborfoods.example", "manager")
         .await;
-    let members = app
-        .call("org/members", &[("organisation_id", &org)])
-        .await
-        .ok();
-    let id = members["members"]
-        .as_array()
-        .expect("members")
-        .iter()
-        .find(|m| m["email"] == "manager@harborfoods.example")
-        .expect("the manager")["user_id"]
-        .to_string();
+    let id = app.member_id(&org, "manager@harborfoods.example").await;
     let set = |role: &'static str| {
         let (app, org, id) = (&app, org.clone(), id.clone());
         async move {
@@ -735,14 +689,7 @@ async fn members_hear_of_their_role_and_a_removed_member_hears_nothing_more() {
         }
     };
     set("viewer").await;
-    let list = app
-        .call_with(
-            &member,
-            "notifications/list",
-            &[("group", ""), ("unread", "")],
-        )
-        .await
-        .ok();
+    let list = app.notices(&member, "").await;
     assert_eq!(list[0]["kind"], "role_changed");
     assert_eq!(
         list[0]["title"][0],
@@ -762,21 +709,14 @@ async fn members_hear_of_their_role_and_a_removed_member_hears_nothing_more() {
     .expect("a site with a supply area")
     .get("supply_area");
     let agent = app.agent().await;
-    app.call_with(
+    app.grid_fault(
         &agent,
-        "staff/outage_save",
-        &[
-            ("outage_id", ""),
-            ("kind", "grid_fault"),
-            ("area", &area),
-            ("starts_at", "2026-11-27T09:40"),
-            ("expected_end", "2026-11-27T13:00"),
-            ("reason", "Cable fault"),
-            ("ended", "false"),
-        ],
+        "",
+        &area,
+        ("2026-11-27T09:40", "2026-11-27T13:00"),
+        false,
     )
-    .await
-    .ok();
+    .await;
     assert_eq!(kinds(&app, &app.client).await[0], "outage_started");
     // The removed member's session still works, but nothing new reached them.
     let after = kinds(&app, &member).await;
@@ -802,21 +742,14 @@ async fn a_text_in_the_quiet_hours_waits_for_the_morning_but_a_power_cut_does_no
     app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
         .await
         .ok();
-    app.call_with(
+    app.grid_fault(
         &agent,
-        "staff/outage_save",
-        &[
-            ("outage_id", ""),
-            ("kind", "grid_fault"),
-            ("area", &area),
-            ("starts_at", "2026-11-27T22:50"),
-            ("expected_end", "2026-11-28T02:00"),
-            ("reason", "Cable fault"),
-            ("ended", "false"),
-        ],
+        "",
+        &area,
+        ("2026-11-27T22:50", "2026-11-28T02:00"),
+        false,
     )
-    .await
-    .ok();
+    .await;
     app.sender.run_once().await.expect("runs");
     let texts: Vec<String> = app.sms.texts().into_iter().map(|t| t.text).collect();
     assert_eq!(texts.len(), 1, "{texts:?}");

@@ -61,6 +61,21 @@ impl TestApp {
         .await
     }
 
+    /// The user id of the member of `org` with `email`, as the owner reads the members.
+    pub async fn member_id(&self, org: &str, email: &str) -> String {
+        let members = self
+            .call("org/members", &[("organisation_id", org)])
+            .await
+            .ok();
+        members["members"]
+            .as_array()
+            .expect("members")
+            .iter()
+            .find(|m| m["email"] == email)
+            .expect("the member")["user_id"]
+            .to_string()
+    }
+
     /// The token at the end of an invitation's link.
     fn token_of(invitation: &Value) -> String {
         let link = invitation["link"].as_str().expect("a link");
@@ -677,17 +692,7 @@ async fn a_removed_member_is_refused_on_their_next_request() {
             .iter()
             .all(|a| a["may_act"] == true)
     );
-    let members = app
-        .call("org/members", &[("organisation_id", &org)])
-        .await
-        .ok();
-    let id = members["members"]
-        .as_array()
-        .expect("members")
-        .iter()
-        .find(|m| m["email"] == "manager@harborfoods.example")
-        .expect("the manager")["user_id"]
-        .to_string();
+    let id = app.member_id(&org, "manager@harborfoods.example").await;
     // Demoted to viewer: the next filing is refused.
     app.call(
         "org/set_role",
