@@ -806,3 +806,76 @@ async fn a_forged_or_stale_gateway_call_is_refused() {
     assert_eq!(send(now, good, key).await, StatusCode::OK);
     assert_eq!(app.sms.texts().len(), 1);
 }
+
+#[tokio::test]
+async fn a_bill_is_told_when_issued_before_it_is_due_and_when_overdue_to_its_payers_only() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(OPS).await;
+    let viewer = app.new_member("reader@harborfoods.example", "viewer").await;
+    let resident = app.signed_in_browser(RESIDENT).await;
+    let sweep = |now: i64| {
+        let app = &app;
+        async move {
+            gridcare::server::notify::sweep(&app.state.store, &app.state.notifier, now)
+                .await
+                .expect("sweeps")
+        }
+    };
+    let bills = |client: reqwest::Client| {
+        let app = &app;
+        async move {
+            let kinds = kinds_of(&app.notices(&client, "bills").await);
+            // High use may join them as the month goes on; this test is about bills.
+            kinds
+                .into_iter()
+                .filter(|k| k.starts_with("bill_"))
+                .collect::<Vec<_>>()
+        }
+    };
+    // The demo's latest bills were issued on 2 November and fall due on 2 December: on
+    // 27 November there is nothing to tell.
+    assert_eq!(sweep(app.clock_now()).await, 0);
+    // A bill issued today.
+    let home = app.account_id(HOME).await;
+    sqlx::query(
+        "UPDATE bills SET issued_on = '2026-11-27' WHERE id =
+           (SELECT MAX(id) FROM bills WHERE service_account_id = $1)",
+    )
+    .bind(home)
+    .execute(app.state.store.pool())
+    .await
+    .expect("a bill issued today");
+    assert!(sweep(app.clock_now()).await >= 1);
+    assert_eq!(bills(resident.clone()).await, ["bill_issued"]);
+    // 30 November: due within 3 days, for the household and for each Harbor Foods site's
+    // owner, not for the viewer.
+    app.clock.advance(3 * 86_400);
+    sweep(app.clock_now()).await;
+    assert_eq!(bills(resident.clone()).await, ["bill_due", "bill_issued"]);
+    let owner = kinds_of(&app.notices(&app.client, "bills").await);
+    assert!(owner.iter().any(|k| k == "bill_due"), "{owner:?}");
+    assert_eq!(bills(viewer.clone()).await, Vec::<String>::new());
+    // 3 December: overdue, told once however often the sweep runs.
+    app.clock.advance(3 * 86_400);
+    sweep(app.clock_now()).await;
+    assert_eq!(sweep(app.clock_now()).await, 0);
+    assert_eq!(
+        bills(resident.clone()).await,
+        ["bill_overdue", "bill_due", "bill_issued"]
+    );
+    let list = app.notices(&resident, "bills").await;
+    let overdue = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|n| n["kind"] == "bill_overdue")
+        .expect("the overdue notice");
+    assert!(
+        overdue["title"][0]
+            .as_str()
+            .expect("a title")
+            .starts_with("Bill overdue: ¥"),
+        "{list}"
+    );
+    assert_eq!(bills(viewer).await, Vec::<String>::new());
+}
