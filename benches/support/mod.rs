@@ -25,6 +25,7 @@ impl Bench {
             demo: true,
             dist_dir: std::env::temp_dir(),
             mail_dir: std::env::temp_dir().join(format!("gridcare-{name}-mail")),
+            sms_dir: std::env::temp_dir().join(format!("gridcare-{name}-sms")),
             ..Config::default()
         };
         let app = Application::build(&config, Arc::new(SystemClock))

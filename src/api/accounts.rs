@@ -39,16 +39,72 @@ pub async fn list_accounts() -> Result<Vec<ServiceAccountSummary>, ApiError> {
     Ok(request.state.store.accounts_visible_to(user.id).await?)
 }
 
-/// Binds a service account to the signed-in person, proven by the last 4 digits of the phone on file.
-#[server(endpoint = "accounts/bind", input = server_fn::codec::Json)]
-pub async fn bind_account(
-    account_number: String,
-    phone_last4: String,
-) -> Result<ServiceAccountSummary, ApiError> {
-    use crate::domain::{AccountNumber, PhoneLast4};
-    let number = AccountNumber::parse(&account_number)?;
-    let last4 = PhoneLast4::parse(&phone_last4)?;
+/// A code on its way to the phone on file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BindChallenge {
+    /// What the code is answered against.
+    pub challenge_id: RowId,
+    /// The phone on file, masked (`138****5678`).
+    pub sent_to: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// A holder of an account, as the other holders see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    pub user_id: RowId,
+    /// Their name, or their masked email when they gave none.
+    pub name: String,
+    /// Masked (`r•••@example.com`).
+    pub email: String,
+    pub bound_at: i64,
+    /// True for the person asking.
+    pub me: bool,
+}
+
+/// Starts linking the account with this number to the signed-in person: a code goes by text to
+/// the phone on file. An organisation's site cannot be linked privately.
+#[server(endpoint = "accounts/bind_start", input = server_fn::codec::Json)]
+pub async fn start_binding(account_number: String) -> Result<BindChallenge, ApiError> {
+    let number = crate::domain::AccountNumber::parse(&account_number)?;
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    crate::server::auth::bind_account(&request.state, &user, &number, &last4).await
+    crate::server::binding::start(&request, &user, &number).await
+}
+
+/// Links the account once the code sent for `challenge_id` comes back. The account's holders
+/// are told.
+#[server(endpoint = "accounts/bind", input = server_fn::codec::Json)]
+pub async fn bind_account(
+    challenge_id: String,
+    code: String,
+) -> Result<ServiceAccountSummary, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let challenge = parse_row_id(Field::Challenge, &challenge_id)?;
+    let code = crate::domain::binding::parse_code(&code)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::binding::confirm(&request, &user, challenge, &code).await
+}
+
+/// Who holds an account, for one of its holders.
+#[server(endpoint = "accounts/holders", input = server_fn::codec::Json)]
+pub async fn account_holders(account_id: String) -> Result<Vec<Holder>, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::binding::holders(&request, &user, account).await
+}
+
+/// A holder unlinks another holder, or themself.
+#[server(endpoint = "accounts/remove_holder", input = server_fn::codec::Json)]
+pub async fn remove_holder(account_id: String, holder_id: String) -> Result<(), ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let holder = parse_row_id(Field::HolderId, &holder_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::binding::remove(&request, &user, account, holder).await
 }

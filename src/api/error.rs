@@ -30,8 +30,8 @@ pub enum ApiError {
     /// Registration with an email that already has a login.
     #[error("an account with this email already exists")]
     EmailTaken,
-    /// Binding a service account with details that do not match the records.
-    #[error("the account number and phone digits do not match our records")]
+    /// Binding a service account that does not exist.
+    #[error("no service account has this number")]
     BindMismatch,
     /// The request came from another site (cross-site request forgery guard).
     #[error("refused: the request came from another site")]

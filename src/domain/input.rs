@@ -75,6 +75,10 @@ pub enum Field {
     Language,
     Choices,
     NotificationId,
+    Code,
+    #[serde(rename = "challenge_id")]
+    Challenge,
+    HolderId,
 }
 
 impl Field {
@@ -144,6 +148,9 @@ impl Field {
             Field::Language => "lang",
             Field::Choices => "choices",
             Field::NotificationId => "notification_id",
+            Field::Code => "code",
+            Field::Challenge => "challenge_id",
+            Field::HolderId => "holder_id",
         }
     }
 }
@@ -174,6 +181,10 @@ pub enum Problem {
     AlreadyMember,
     /// The change would leave the organisation without an owner.
     LastOwner,
+    /// Not the code that was sent.
+    WrongCode,
+    /// An organisation's site: reached only through the organisation.
+    OrganisationSite,
 }
 
 /// A refused input: which field, and why.
@@ -207,6 +218,13 @@ impl fmt::Display for FieldError {
             Problem::TooSoon => write!(f, "{field} is too soon"),
             Problem::AlreadyMember => write!(f, "{field} belongs to a member already"),
             Problem::LastOwner => write!(f, "{field}: the organisation must keep an owner"),
+            Problem::WrongCode => write!(f, "{field} is not the code we sent"),
+            Problem::OrganisationSite => {
+                write!(
+                    f,
+                    "{field} belongs to an organisation: ask its owner to invite you"
+                )
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod application;
 pub mod bill;
+pub mod binding;
 pub mod calendar;
 pub mod case_number;
 pub mod connection;

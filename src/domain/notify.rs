@@ -30,6 +30,7 @@ pub enum Kind {
     RateJob,
     Invitation,
     RoleChanged,
+    HolderAdded,
 }
 
 /// How a notice reaches a person. The portal's own list always has every notice.
@@ -50,15 +51,17 @@ pub enum Group {
     Outages,
     Feedback,
     Organisations,
+    Accounts,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Bills,
         Group::Requests,
         Group::Outages,
         Group::Feedback,
         Group::Organisations,
+        Group::Accounts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +71,7 @@ impl Group {
             Group::Outages => "outages",
             Group::Feedback => "feedback",
             Group::Organisations => "organisations",
+            Group::Accounts => "accounts",
         }
     }
 
@@ -94,7 +98,7 @@ impl Channel {
 
 impl Kind {
     /// Every kind, in the order the settings page lists them.
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 18] = [
         Kind::BillIssued,
         Kind::BillDue,
         Kind::BillOverdue,
@@ -112,6 +116,7 @@ impl Kind {
         Kind::RateJob,
         Kind::Invitation,
         Kind::RoleChanged,
+        Kind::HolderAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -133,6 +138,7 @@ impl Kind {
             Kind::RateJob => "rate_job",
             Kind::Invitation => "invitation",
             Kind::RoleChanged => "role_changed",
+            Kind::HolderAdded => "holder_added",
         }
     }
 
@@ -151,6 +157,7 @@ impl Kind {
             Kind::OutagePlanned | Kind::OutageStarted | Kind::OutageOver => Group::Outages,
             Kind::FeedbackContacted | Kind::FeedbackAnswered | Kind::RateJob => Group::Feedback,
             Kind::Invitation | Kind::RoleChanged => Group::Organisations,
+            Kind::HolderAdded => Group::Accounts,
         }
     }
 
@@ -173,6 +180,7 @@ impl Kind {
                     | Kind::OutagePlanned
                     | Kind::OutageStarted
                     | Kind::OutageOver
+                    | Kind::HolderAdded
             ),
         }
     }
@@ -376,6 +384,7 @@ pub fn words(kind: Kind, f: &Facts, lang: Lang) -> Words {
     let pct = f.percent.unwrap_or(0);
     let w = |title: String, body: String| Words { title, body };
     match (lang, kind) {
+        (_, Kind::HolderAdded) => holder_words(f, lang),
         (Lang::En, Kind::BillIssued) => w(
             format!("Your bill is ready: {amount}"),
             format!("The bill for account {acct} ({addr}) is {amount}, due on {day}."),
@@ -538,6 +547,26 @@ pub fn words(kind: Kind, f: &Facts, lang: Lang) -> Words {
                 format!("您在{name}的角色已变更为{role}。"),
             )
         }
+    }
+}
+
+/// The words of someone new on an account, in both languages (kept apart from `words` only
+/// to keep that match readable).
+fn holder_words(f: &Facts, lang: Lang) -> Words {
+    let (acct, addr, name) = (&f.account, &f.address, &f.name);
+    match lang {
+        Lang::En => Words {
+            title: format!("Someone was linked to account {acct}"),
+            body: format!(
+                "{name} can now read the bills and use of {addr} and file requests for it. If you do not know them, remove them under the account's holders."
+            ),
+        },
+        Lang::Zh => Words {
+            title: format!("户号{acct}新增绑定人"),
+            body: format!(
+                "{name}现在可以查看{addr}的账单和用电，并可为其办理业务。如非您认识的人，请在该户号的绑定人中将其移除。"
+            ),
+        },
     }
 }
 

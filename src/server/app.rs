@@ -20,6 +20,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Writes notices and signs their unsubscribe links.
     pub notifier: Notifier,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
 }
 
 /// Why the server could not start.
@@ -88,7 +90,7 @@ impl Application {
         };
         let sms_gateway = match (&config.sms, config.demo) {
             (None, true) => Some(
-                SmsGateway::start(clock.clone())
+                SmsGateway::start(clock.clone(), Some(config.sms_dir.clone()))
                     .await
                     .map_err(StartError::Loopback)?,
             ),
@@ -115,6 +117,7 @@ impl Application {
             store,
             clock,
             notifier,
+            trusted_proxies: Arc::new(config.trusted_proxies.clone()),
         };
         let router = http::router(state.clone(), &config.dist_dir);
         Ok(Application {
@@ -172,9 +175,13 @@ impl Application {
         let sending = self
             .send_every
             .map(|every| tokio::spawn(self.sender.clone().run(every, stopped)));
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         let _ = stop.send(true);
         if let Some(sending) = sending {
             let _ = sending.await;

@@ -1,8 +1,7 @@
 //! Passwords, sign-in with lockout, session tokens, and binding service accounts.
 
 use crate::api::ApiError;
-use crate::api::accounts::ServiceAccountSummary;
-use crate::domain::{AccountNumber, EmailAddress, LockoutPolicy, Password, PhoneLast4, Role};
+use crate::domain::{EmailAddress, LockoutPolicy, Password, Role};
 use crate::server::app::AppState;
 use crate::server::store::User;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -133,29 +132,6 @@ pub async fn verify_sign_in(
         }
         _ => Err(fail(state, &key, now, ApiError::BadCredentials).await),
     }
-}
-
-/// Binds a service account to `user` when the phone digits match the record, with the lockout
-/// (four digits are guessable without it).
-pub async fn bind_account(
-    state: &AppState,
-    user: &User,
-    number: &AccountNumber,
-    last4: &PhoneLast4,
-) -> Result<ServiceAccountSummary, ApiError> {
-    let key = format!("bind:{}", user.id);
-    let now = state.clock.unix();
-    refuse_if_locked(state, &key, now).await?;
-    let account = match state.store.account_for_binding(number).await? {
-        Some((id, phone)) if last4.matches(&phone) => id,
-        _ => return Err(fail(state, &key, now, ApiError::BindMismatch).await),
-    };
-    state.store.bind_holder(account, user.id, now).await?;
-    state
-        .store
-        .account_summary(account)
-        .await?
-        .ok_or(ApiError::NotFound)
 }
 
 /// A new random session token (256 bits, URL-safe base64).

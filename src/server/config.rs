@@ -25,9 +25,14 @@ pub struct Config {
     pub mail_from: String,
     /// Where the demo's loopback mail server writes `.eml` files (`GRIDCARE_MAIL_DIR`).
     pub mail_dir: PathBuf,
+    /// Where the demo's loopback SMS gateway writes each text (`GRIDCARE_SMS_DIR`).
+    pub sms_dir: PathBuf,
     /// The SMS gateway (`GRIDCARE_SMS_URL`, `GRIDCARE_SMS_KEY`, `GRIDCARE_SMS_SECRET`). Unset in
     /// demo mode: a loopback gateway is started.
     pub sms: Option<(String, String, String)>,
+    /// Proxies whose `X-Forwarded-For` is believed (`GRIDCARE_TRUSTED_PROXIES`, addresses
+    /// separated by commas). Everyone else is known by the address they connect from.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// How often the outbox is drained, in milliseconds (`GRIDCARE_SEND_EVERY_MS`); 0 runs no
     /// sender on this server (tests drive it themselves).
     pub send_every_ms: u64,
@@ -44,7 +49,9 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "GridCare <noreply@gridcare.localhost>".into(),
             mail_dir: PathBuf::from("data/mail"),
+            sms_dir: PathBuf::from("data/sms"),
             sms: None,
+            trusted_proxies: Vec::new(),
             send_every_ms: 2000,
         }
     }
@@ -76,7 +83,8 @@ gridcare: the GridCare customer portal server
   --demo [BOOL]          seed demo data on first start  [GRIDCARE_DEMO, default off]
   --dist DIR             the built client           [GRIDCARE_DIST, default dist]
 Mail and texts (environment only): GRIDCARE_PUBLIC_URL, GRIDCARE_SMTP_URL, GRIDCARE_MAIL_FROM,
-GRIDCARE_MAIL_DIR, GRIDCARE_SMS_URL, GRIDCARE_SMS_KEY, GRIDCARE_SMS_SECRET, GRIDCARE_SEND_EVERY_MS
+GRIDCARE_MAIL_DIR, GRIDCARE_SMS_DIR, GRIDCARE_SMS_URL, GRIDCARE_SMS_KEY, GRIDCARE_SMS_SECRET, GRIDCARE_SEND_EVERY_MS
+Behind a proxy: GRIDCARE_TRUSTED_PROXIES (its addresses, separated by commas)
 ";
 
 fn parse_flag(name: &str, value: &str) -> Result<bool, ConfigError> {
@@ -121,6 +129,9 @@ impl Config {
         if let Some(v) = env("GRIDCARE_MAIL_DIR") {
             c.mail_dir = PathBuf::from(v);
         }
+        if let Some(v) = env("GRIDCARE_SMS_DIR") {
+            c.sms_dir = PathBuf::from(v);
+        }
         if let Some(url) = env("GRIDCARE_SMS_URL").filter(|v| !v.trim().is_empty()) {
             let key = env("GRIDCARE_SMS_KEY").unwrap_or_default();
             let secret = env("GRIDCARE_SMS_SECRET").unwrap_or_default();
@@ -128,6 +139,19 @@ impl Config {
                 return Err(ConfigError::MissingValue("GRIDCARE_SMS_SECRET".into()));
             }
             c.sms = Some((url.trim().to_string(), key, secret));
+        }
+        if let Some(v) = env("GRIDCARE_TRUSTED_PROXIES") {
+            c.trusted_proxies = v
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse().map_err(|_| ConfigError::Flag {
+                        name: "GRIDCARE_TRUSTED_PROXIES".into(),
+                        value: s.to_string(),
+                    })
+                })
+                .collect::<Result<_, _>>()?;
         }
         if let Some(v) = env("GRIDCARE_SEND_EVERY_MS") {
             c.send_every_ms = v.trim().parse().map_err(|_| ConfigError::Flag {

@@ -329,7 +329,12 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
         capacity_centi_kw: row.capacity_centi_kw,
         supply_voltage: row.supply_voltage.clone(),
         contact_name: row.contact_name.clone(),
-        contact_phone: row.contact_phone.clone(),
+        // The applicant and staff read the number; an organisation's other members a mask.
+        contact_phone: if staff || row.applicant_id == user.id {
+            row.contact_phone.clone()
+        } else {
+            crate::domain::binding::mask_phone(&row.contact_phone)
+        },
         accepted_on: row.accepted_on,
         total_limit_days: case.total_limit,
         overall_due: case.overall_due(today, &cal),

@@ -681,10 +681,12 @@ pub async fn outbox(
         .into_iter()
         .map(|m| crate::api::notifications::OutboxMessage {
             id: m.id,
-            kind: m.kind,
             channel: m.channel,
             recipient: m.recipient,
-            subject: if m.subject.is_empty() {
+            // A one-time code is for its phone only, never for staff eyes.
+            subject: if m.kind == "binding_code" {
+                "(a one-time code: not shown)".into()
+            } else if m.subject.is_empty() {
                 m.body.chars().take(80).collect()
             } else {
                 m.subject
@@ -695,6 +697,7 @@ pub async fn outbox(
             sent_at: m.sent_at,
             failed_at: m.failed_at,
             last_error: m.last_error,
+            kind: m.kind,
         })
         .collect())
 }

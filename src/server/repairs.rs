@@ -213,6 +213,14 @@ async fn readable(
 pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketDetail, ApiError> {
     let (row, may_act) = readable(request, user, id).await?;
     let store = &request.state.store;
+    // The reporter, the account's holders and staff read the number; an organisation's other
+    // members read a mask.
+    let sees_phone = user.role.is_staff()
+        || row.reporter_id == user.id
+        || store
+            .account_access(row.service_account_id, user.id)
+            .await?
+            == Some(Some(AccountAccess::Holder));
     let limits = store.repair_limits().await?;
     let now = request.state.clock.unix();
     let outage = match row.outage_id {
@@ -233,7 +241,11 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<TicketD
     Ok(TicketDetail {
         summary: summary(&row, &limits, now),
         description: row.description.clone(),
-        contact_phone: row.contact_phone.clone(),
+        contact_phone: if sees_phone {
+            row.contact_phone.clone()
+        } else {
+            crate::domain::binding::mask_phone(&row.contact_phone)
+        },
         danger: row.danger,
         photo_id: row.photo_id,
         outage,

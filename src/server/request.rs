@@ -160,6 +160,24 @@ impl Request {
         format!("{scheme}://{host}")
     }
 
+    /// The network address the request came from: the peer, or, when the peer is a trusted
+    /// proxy, the address that proxy saw (the last entry of `X-Forwarded-For`).
+    pub fn client_address(&self) -> String {
+        let peer = self
+            .parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded: Vec<&str> = self
+            .parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        client_address(peer, &self.state.trusted_proxies, &forwarded)
+    }
+
     /// Today in the utility's time zone.
     pub fn today(&self) -> NaiveDate {
         self.state.clock.today()
@@ -190,5 +208,56 @@ impl Request {
             Some(false) if user.role.is_staff() => Ok(()),
             Some(false) => Err(ApiError::Forbidden),
         }
+    }
+}
+
+/// Who is asking, by network address: `peer` itself unless it is one of the `trusted`
+/// proxies, whose own entry (the last of its `X-Forwarded-For` lines) names the client.
+/// Entries to the left of it are what the client claimed, and are never believed.
+pub fn client_address(
+    peer: Option<std::net::IpAddr>,
+    trusted: &[std::net::IpAddr],
+    forwarded_for: &[&str],
+) -> String {
+    let Some(peer) = peer else {
+        return "unknown".into();
+    };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    forwarded_for
+        .iter()
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|s| s.trim().parse::<std::net::IpAddr>().ok())
+        .unwrap_or(peer)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    #[test]
+    fn only_a_trusted_proxy_names_the_client_and_only_by_its_own_entry() {
+        let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let other: std::net::IpAddr = "198.51.100.9".parse().unwrap();
+        let claimed = ["1.2.3.4, 203.0.113.7"];
+        assert_eq!(
+            client_address(Some(proxy), &[proxy], &claimed),
+            "203.0.113.7"
+        );
+        // Straight from the client: its header is ignored.
+        assert_eq!(
+            client_address(Some(other), &[proxy], &claimed),
+            "198.51.100.9"
+        );
+        // A proxy that wrote nothing usable: the proxy itself.
+        assert_eq!(
+            client_address(Some(proxy), &[proxy], &["1.2.3.4, junk"]),
+            "10.0.0.2"
+        );
+        assert_eq!(client_address(Some(proxy), &[proxy], &[]), "10.0.0.2");
+        assert_eq!(client_address(None, &[proxy], &claimed), "unknown");
     }
 }

@@ -28,6 +28,7 @@ struct Gateway {
     texts: Arc<Mutex<Vec<Text>>>,
     busy: Arc<AtomicBool>,
     clock: Arc<dyn crate::server::clock::Clock>,
+    folder: Option<std::path::PathBuf>,
 }
 
 /// A running gateway.
@@ -65,6 +66,19 @@ async fn send(State(g): State<Gateway>, headers: HeaderMap, body: Bytes) -> Stat
     let Ok(text) = serde_json::from_slice::<Text>(&body) else {
         return StatusCode::BAD_REQUEST;
     };
+    if let Some(folder) = &g.folder {
+        let n = g.texts.lock().map(|t| t.len()).unwrap_or(0) + 1;
+        let name = format!(
+            "{n:05}-{}.txt",
+            text.to.replace(|c: char| !c.is_ascii_digit(), "")
+        );
+        if let Err(e) = std::fs::write(
+            folder.join(name),
+            format!("To: {}\n\n{}\n", text.to, text.text),
+        ) {
+            tracing::warn!(error = %e, "the SMS gateway could not write a text");
+        }
+    }
     if let Ok(mut list) = g.texts.lock() {
         list.push(text);
     }
@@ -72,8 +86,15 @@ async fn send(State(g): State<Gateway>, headers: HeaderMap, body: Bytes) -> Stat
 }
 
 impl SmsGateway {
-    /// Starts a gateway on 127.0.0.1 (a free port) with a fresh key and secret.
-    pub async fn start(clock: Arc<dyn crate::server::clock::Clock>) -> std::io::Result<SmsGateway> {
+    /// Starts a gateway on 127.0.0.1 (a free port) with a fresh key and secret, writing each
+    /// text it takes into `folder` when one is given (the demo's, for a person to read).
+    pub async fn start(
+        clock: Arc<dyn crate::server::clock::Clock>,
+        folder: Option<std::path::PathBuf>,
+    ) -> std::io::Result<SmsGateway> {
+        if let Some(f) = &folder {
+            std::fs::create_dir_all(f)?;
+        }
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let key = crate::server::auth::new_token();
@@ -86,6 +107,7 @@ impl SmsGateway {
             texts: texts.clone(),
             busy: busy.clone(),
             clock,
+            folder,
         };
         let app = Router::new().route("/send", post(send)).with_state(state);
         tokio::spawn(async move {

@@ -169,8 +169,8 @@ strings! {
         "An account with this email already exists. Sign in instead.",
         "该邮箱已注册，请直接登录。";
     err_bind_mismatch: &'static str =
-        "The account number and phone digits do not match our records.",
-        "户号与手机号后 4 位不匹配。";
+        "We have no service account with this number. Check it against a bill.",
+        "没有此户号，请对照电费账单核对。";
     err_cross_site: &'static str =
         "The request was refused for security reasons. Reload the page and try again.",
         "出于安全原因，请求被拒绝。请刷新页面后重试。";
@@ -335,6 +335,11 @@ strings! {
     problem_last_owner: &'static str =
         "an organisation must keep at least one owner",
         "单位至少须保留一名所有者";
+    problem_wrong_code: &'static str = "is not the code we sent", "与我们发送的验证码不符";
+    problem_organisation_site: &'static str =
+        "belongs to an organisation: ask its owner to invite you",
+        "属于企业用户，请联系企业管理员邀请您";
+    field_code: &'static str = "Code", "验证码";
     business_title: &'static str = "Your organisations", "我的企业";
     role_owner: &'static str = "Owner", "所有者";
     role_manager: &'static str = "Manager", "管理员";
@@ -620,7 +625,8 @@ impl Common {
             Field::Threshold => self.field_threshold,
             Field::Language => self.field_language,
             Field::Choices => self.field_choices,
-            Field::NotificationId => self.field_id,
+            Field::NotificationId | Field::Challenge | Field::HolderId => self.field_id,
+            Field::Code => self.field_code,
         }
     }
 
@@ -638,6 +644,8 @@ impl Common {
             Problem::TooSoon => self.problem_too_soon.into(),
             Problem::AlreadyMember => self.problem_already_member.into(),
             Problem::LastOwner => self.problem_last_owner.into(),
+            Problem::WrongCode => self.problem_wrong_code.into(),
+            Problem::OrganisationSite => self.problem_organisation_site.into(),
         }
     }
 

@@ -187,13 +187,7 @@ async fn customer_a_asking_for_customer_b_bill_is_refused_and_sees_none_of_it() 
     )
     .await
     .ok();
-    app.call_with(
-        &b,
-        "accounts/bind",
-        &[("account_number", SPARE_ACCOUNT), ("phone_last4", "8821")],
-    )
-    .await
-    .ok();
+    app.bind_with_code(&b, SPARE_ACCOUNT).await;
     let b_bill = app.latest_bill_id(SPARE_ACCOUNT).await.to_string();
     app.call_with(&b, "bills/detail", &[("bill_id", &b_bill)])
         .await

@@ -166,7 +166,7 @@ async fn spawn(demo: bool) -> TestApp {
     let clock = Arc::new(ManualClock::new(test_now()));
     let dist = fake_dist();
     let mail = MailSink::start(None).expect("the loopback mail server starts");
-    let sms = SmsGateway::start(clock.clone())
+    let sms = SmsGateway::start(clock.clone(), None)
         .await
         .expect("the loopback SMS gateway starts");
     let config = Config {
@@ -315,6 +315,33 @@ impl TestApp {
             .ok()
     }
 
+    /// Asks for a code to link the account numbered `number` in `client`, sends the outbox,
+    /// and reads the code from the text the loopback gateway took: (the challenge, the code).
+    pub async fn binding_code(&self, client: &reqwest::Client, number: &str) -> (Value, String) {
+        let challenge = self
+            .call_with(client, "accounts/bind_start", &[("account_number", number)])
+            .await
+            .ok();
+        self.sender.run_once().await.expect("the sender runs");
+        let text = self.sms.texts().pop().expect("a text with the code").text;
+        (challenge, code_in(&text))
+    }
+
+    /// Links the account numbered `number` in `client` with the code sent to its phone.
+    pub async fn bind_with_code(&self, client: &reqwest::Client, number: &str) -> Value {
+        let (challenge, code) = self.binding_code(client, number).await;
+        self.call_with(
+            client,
+            "accounts/bind",
+            &[
+                ("challenge_id", &challenge["challenge_id"].to_string()),
+                ("code", &code),
+            ],
+        )
+        .await
+        .ok()
+    }
+
     /// The server's clock now, in unix seconds.
     pub fn clock_now(&self) -> i64 {
         use gridcare::server::Clock;
@@ -385,4 +412,12 @@ impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dist);
     }
+}
+
+/// The six-digit code in a text (the only run of exactly six digits).
+pub fn code_in(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|run| run.len() == 6)
+        .unwrap_or_else(|| panic!("no code in {text:?}"))
+        .to_string()
 }

@@ -928,12 +928,7 @@ async fn one_person_belongs_to_several_organisations_and_keeps_a_home() {
         assert_eq!(d["site_count"], sites);
     }
     // A home account linked too: it is on the overview; the organisations' sites are not.
-    app.call(
-        "accounts/bind",
-        &[("account_number", "3100765432"), ("phone_last4", "8821")],
-    )
-    .await
-    .ok();
+    app.bind_with_code(&app.client, "3100765432").await;
     let overview = app.call("bills/overview", &[]).await.ok();
     let numbers: Vec<&str> = overview["accounts"]
         .as_array()

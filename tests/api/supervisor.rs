@@ -141,12 +141,7 @@ async fn connection_figures_are_cut_by_the_area_class_of_the_premises() {
     let app = spawn_app_with_demo().await;
     app.sign_in(RESIDENT).await;
     // The spare demo account is a rural premises.
-    app.call(
-        "accounts/bind",
-        &[("account_number", "3100765432"), ("phone_last4", "8821")],
-    )
-    .await
-    .ok();
+    app.bind_with_code(&app.client, "3100765432").await;
     let account = app.account_id("3100765432").await.to_string();
     let documents = app.ev_documents().await;
     let case = app

@@ -34,6 +34,8 @@ pub struct Session {
     pub state: AppState,
     /// The demo's loopback SMTP server: what the portal mailed.
     pub mail: Option<gridcare::server::mailsink::MailSink>,
+    /// The demo's loopback SMS gateway: what the portal texted.
+    pub sms: Option<gridcare::server::smsgateway::SmsGateway>,
     driver_url: String,
     driver: Option<Child>,
     db: Option<PathBuf>,
@@ -71,6 +73,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         demo: true,
         dist_dir: dist,
         mail_dir: std::env::temp_dir().join(format!("gridcare-e2e-mail-{tag}")),
+        sms_dir: std::env::temp_dir().join(format!("gridcare-e2e-sms-{tag}")),
         send_every_ms: 1000,
         ..Config::default()
     };
@@ -78,6 +81,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         .await
         .expect("the portal starts");
     let mail = app.mail_sink().cloned();
+    let sms = app.sms_gateway().cloned();
     let base = format!("http://{}", app.local_addr());
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
@@ -111,6 +115,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         base,
         state,
         mail,
+        sms,
         driver_url,
         driver: Some(driver),
         db: Some(db),
@@ -180,6 +185,7 @@ impl Session {
             base: self.base.clone(),
             state: self.state.clone(),
             mail: self.mail.clone(),
+            sms: self.sms.clone(),
             driver_url: self.driver_url.clone(),
             driver: None,
             db: None,

@@ -288,15 +288,41 @@ async fn a_newcomer_registers_links_an_account_and_reads_its_bills() {
         .await;
     s.assert_accessible("overview without accounts").await;
     s.fill("Account number", "3100765432").await;
-    s.fill("Last 4 digits of phone", "1234").await;
+    s.press("Send code").await;
+    s.wait_for("//p[@role='status' and normalize-space(.)='We sent a code to 139****8821. It works for 10 minutes.']")
+        .await;
+    // The code, as the phone on file received it from the loopback SMS gateway.
+    let gateway = s.sms.clone().expect("the demo's SMS gateway");
+    let started = std::time::Instant::now();
+    let code = loop {
+        let text = gateway
+            .texts()
+            .into_iter()
+            .rev()
+            .find(|t| t.to == "13912348821")
+            .map(|t| t.text);
+        if let Some(text) = text {
+            break text
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|run| run.len() == 6)
+                .expect("a six-digit code")
+                .to_string();
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "no text with a code"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    };
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    s.fill("Code from the text message", wrong).await;
     s.press("Link account").await;
-    s.wait_for("//*[@role='alert']/p[normalize-space(.)='The account number and phone digits do not match our records.']").await;
-    s.field("Last 4 digits of phone")
-        .await
-        .clear()
-        .await
-        .expect("clear");
-    s.fill("Last 4 digits of phone", "8821").await;
+    s.wait_for(
+        "//p[@id='field-code-error' and contains(normalize-space(.), 'is not the code we sent')]",
+    )
+    .await;
+    s.assert_accessible("overview with a wrong code").await;
+    s.replace("Code from the text message", &code).await;
     s.press("Link account").await;
     s.wait_for("//p[@role='status' and normalize-space(.)='Account 3100765432 is now linked.']")
         .await;

@@ -7,15 +7,16 @@ use chrono::NaiveDate;
 use sqlx::AnyConnection;
 use sqlx::any::AnyRow;
 
-/// True when user `$1` holds the account `sa` directly or through an organisation.
-pub(super) const VISIBLE_TO_USER: &str = "(EXISTS (SELECT 1 FROM account_holders h
-        WHERE h.service_account_id = sa.id AND h.user_id = $1)
+/// True when user `$1` holds the account `sa` directly or through an organisation. An
+/// organisation's site is reached only through the organisation, so removal ends it.
+pub(super) const VISIBLE_TO_USER: &str = "((sa.organisation_id IS NULL AND EXISTS (SELECT 1
+        FROM account_holders h WHERE h.service_account_id = sa.id AND h.user_id = $1))
      OR EXISTS (SELECT 1 FROM organisation_members m
         WHERE m.organisation_id = sa.organisation_id AND m.user_id = $1))";
 
-/// True when user `$1` holds the account `sa` themselves.
-pub(super) const HELD_BY_USER: &str = "EXISTS (SELECT 1 FROM account_holders h
-        WHERE h.service_account_id = sa.id AND h.user_id = $1)";
+/// True when user `$1` holds the account `sa` themselves (never an organisation's site).
+pub(super) const HELD_BY_USER: &str = "(sa.organisation_id IS NULL AND EXISTS (SELECT 1
+        FROM account_holders h WHERE h.service_account_id = sa.id AND h.user_id = $1))";
 
 pub(super) const SUMMARY_COLUMNS: &str = "sa.id, sa.account_number, sa.holder_name,
     sa.premise_address, sa.area_class, sa.customer_category, t.name_en AS tariff_en,
@@ -224,29 +225,36 @@ impl Store {
         row.map(|r| Ok(col::<i32>(&r, "visible")? == 1)).transpose()
     }
 
-    /// The id and phone on file of the account with this number.
+    /// What binding needs of the account with this number: its id, the phone on file, and
+    /// whether an organisation holds it.
     pub async fn account_for_binding(
         &self,
         number: &AccountNumber,
-    ) -> Result<Option<(RowId, String)>, StoreError> {
-        let row = sqlx::query("SELECT id, phone FROM service_accounts WHERE account_number = $1")
-            .bind(number.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok((RowId(col(&r, "id")?), col(&r, "phone")?)))
-            .transpose()
+    ) -> Result<Option<AccountToBind>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, phone, organisation_id FROM service_accounts WHERE account_number = $1",
+        )
+        .bind(number.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(AccountToBind {
+                id: RowId(col(&r, "id")?),
+                phone: col(&r, "phone")?,
+                organisation: col::<Option<i64>>(&r, "organisation_id")?.is_some(),
+            })
+        })
+        .transpose()
     }
+}
 
-    /// Binds `account` to `user_id` (again is harmless).
-    pub async fn bind_holder(
-        &self,
-        account: RowId,
-        user_id: i64,
-        now: i64,
-    ) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        insert_holder(&mut conn, account.0, user_id, now).await
-    }
+/// A service account someone asks to link.
+#[derive(Debug, Clone)]
+pub struct AccountToBind {
+    pub id: RowId,
+    pub phone: String,
+    /// An organisation's site: reached only through the organisation.
+    pub organisation: bool,
 }
 
 /// How a person stands to a service account.
@@ -269,7 +277,8 @@ impl Store {
         let row = sqlx::query(
             "SELECT
                 (SELECT COUNT(*) FROM account_holders h
-                  WHERE h.service_account_id = sa.id AND h.user_id = $2) AS held,
+                  WHERE h.service_account_id = sa.id AND h.user_id = $2
+                    AND sa.organisation_id IS NULL) AS held,
                 (SELECT m.role FROM organisation_members m
                   WHERE m.organisation_id = sa.organisation_id AND m.user_id = $2) AS org_role
              FROM service_accounts sa WHERE sa.id = $1",

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bills;
+pub mod binding;
 pub mod connections;
 pub mod feedback;
 pub mod notify;

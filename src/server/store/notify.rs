@@ -30,6 +30,8 @@ pub enum Audience {
     Person(i64),
     /// Whoever has an account under an email address (an invitation).
     Email(String),
+    /// The people who hold a household account themselves.
+    Holders(RowId),
 }
 
 impl Audience {
@@ -37,7 +39,9 @@ impl Audience {
     fn sql(&self) -> &'static str {
         match self {
             Audience::Payers(_) => {
-                "SELECT h.user_id FROM account_holders h WHERE h.service_account_id = $1
+                "SELECT h.user_id FROM account_holders h
+                   JOIN service_accounts sa ON sa.id = h.service_account_id
+                   WHERE h.service_account_id = $1 AND sa.organisation_id IS NULL
                  UNION SELECT m.user_id FROM organisation_members m
                    JOIN service_accounts sa ON sa.organisation_id = m.organisation_id
                    WHERE sa.id = $1 AND m.role IN ('owner', 'manager')"
@@ -52,7 +56,8 @@ impl Audience {
                        WHERE m.organisation_id = sa.organisation_id AND m.user_id = t.reporter_id))
                  UNION SELECT h.user_id FROM account_holders h
                    JOIN repair_tickets t ON t.service_account_id = h.service_account_id
-                   WHERE t.id = $1"
+                   JOIN service_accounts sa ON sa.id = t.service_account_id
+                   WHERE t.id = $1 AND sa.organisation_id IS NULL"
             }
             Audience::Case(_) => {
                 "SELECT c.applicant_id AS user_id FROM connection_cases c
@@ -69,13 +74,18 @@ impl Audience {
             Audience::Area(_) => {
                 "SELECT h.user_id FROM account_holders h
                    JOIN service_accounts sa ON sa.id = h.service_account_id
-                   WHERE sa.supply_area = $1
+                   WHERE sa.supply_area = $1 AND sa.organisation_id IS NULL
                  UNION SELECT m.user_id FROM organisation_members m
                    JOIN service_accounts sa ON sa.organisation_id = m.organisation_id
                    WHERE sa.supply_area = $1"
             }
             Audience::Person(_) => "SELECT u.id AS user_id FROM users u WHERE u.id = $1",
             Audience::Email(_) => "SELECT u.id AS user_id FROM users u WHERE u.email = $1",
+            Audience::Holders(_) => {
+                "SELECT h.user_id FROM account_holders h
+                   JOIN service_accounts sa ON sa.id = h.service_account_id
+                   WHERE h.service_account_id = $1 AND sa.organisation_id IS NULL"
+            }
         }
     }
 
@@ -87,7 +97,8 @@ impl Audience {
             Audience::Payers(id)
             | Audience::Ticket(id)
             | Audience::Case(id)
-            | Audience::Feedback(id) => q.bind(id.0),
+            | Audience::Feedback(id)
+            | Audience::Holders(id) => q.bind(id.0),
             Audience::Person(id) => q.bind(*id),
             Audience::Area(s) | Audience::Email(s) => q.bind(s.as_str()),
         }
@@ -693,11 +704,15 @@ impl Store {
         Ok(list)
     }
 
-    /// A message went out; false when this sender no longer held it.
+    /// A message went out; false when this sender no longer held it. A one-time code or an
+    /// invitation's link is not kept once sent.
     pub async fn outbox_sent(&self, id: RowId, sender: &str, now: i64) -> Result<bool, StoreError> {
         Ok(sqlx::query(
             "UPDATE outbox SET sent_at = $1, claimed_by = NULL, claimed_until = NULL,
-                last_error = '' WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
+                last_error = '',
+                body = CASE WHEN kind IN ('binding_code', 'invitation') THEN '' ELSE body END,
+                html = CASE WHEN kind IN ('binding_code', 'invitation') THEN '' ELSE html END
+             WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
         )
         .bind(now)
         .bind(id.0)

@@ -72,6 +72,58 @@ fn AccountBills() -> impl IntoView {
     view! {
         <DynamicHeading text=Signal::derive(heading)/>
         {loaded(bills, move |p| view! { <BillTable page=p/> }.into_any())}
+        <Holders account=account()/>
+    }
+}
+
+/// Who holds the account, for its holders: each can remove anyone they do not know (they are
+/// told when someone new is linked). Others see nothing here.
+#[component]
+fn Holders(account: String) -> impl IntoView {
+    use crate::api::accounts::{account_holders, remove_holder};
+    let i18n = use_i18n();
+    let go = crate::ui::use_go();
+    let id = account.clone();
+    let holders = LocalResource::new(move || account_holders(id.clone()));
+    let remove = move |holder: String, me: bool| {
+        let (account, go) = (account.clone(), go.clone());
+        leptos::task::spawn_local(async move {
+            if remove_holder(account, holder).await.is_ok() {
+                if me {
+                    go(&Page::Overview.href());
+                } else {
+                    holders.refetch();
+                }
+            }
+        });
+    };
+    move || {
+        let Some(Ok(list)) = holders.get() else {
+            return ().into_any();
+        };
+        let t = Text::of(i18n.lang());
+        let remove = remove.clone();
+        view! {
+            <section class="card" aria-labelledby="holders-heading">
+                <h2 id="holders-heading"><Tr s=|l| Text::of(l).holders_title/></h2>
+                <ul class="plain-list">
+                    {list.into_iter().map(|h| {
+                        let remove = remove.clone();
+                        let label = if h.me { t.unlink_me.to_string() } else { (t.remove_holder)(&h.name) };
+                        let holder = h.user_id.to_string();
+                        let me = h.me;
+                        view! {
+                            <li>
+                                {format!("{} ({}) · {} {}", h.name, h.email, t.since, t.date(crate::domain::local_time::local(h.bound_at).date()))}
+                                " "
+                                <button type="button" class="button" on:click=move |_| remove(holder.clone(), me)>{label}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any()
     }
 }
 
@@ -130,6 +182,10 @@ fn BillTable(page: BillPage) -> impl IntoView {
 }
 
 crate::ui::i18n::strings! {
+    holders_title: &'static str = "Who holds this account", "绑定人";
+    since: &'static str = "since", "绑定于";
+    unlink_me: &'static str = "Unlink me from this account", "解除我的绑定";
+    remove_holder: fn(&str) -> String = |n| format!("Remove {n}"), |n| format!("移除 {n}");
     choose_account: &'static str = "Choose a service account to see its bills.", "请选择户号查看账单。";
     bills_of: fn(&str) -> String = |n| format!("Bills for account {n}"), |n| format!("户号 {n} 的账单");
     col_details: &'static str = "Details", "详情";

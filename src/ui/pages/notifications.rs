@@ -48,6 +48,7 @@ fn List() -> impl IntoView {
             Group::Outages => t.group_outages,
             Group::Feedback => t.group_feedback,
             Group::Organisations => t.group_organisations,
+            Group::Accounts => t.group_accounts,
         }
     };
     view! {
@@ -257,6 +258,7 @@ fn kind_name(kind: crate::domain::notify::Kind, lang: Lang) -> &'static str {
         RateJob => t.k_rate_job,
         Invitation => t.k_invitation,
         RoleChanged => t.k_role_changed,
+        HolderAdded => t.k_holder_added,
     }
 }
 
@@ -305,4 +307,6 @@ crate::ui::i18n::strings! {
     k_rate_job: &'static str = "Asking you to rate a finished job", "请您评价";
     k_invitation: &'static str = "An invitation to an organisation", "企业邀请";
     k_role_changed: &'static str = "Your role in an organisation changed", "企业角色变更";
+    k_holder_added: &'static str = "Someone new on your account", "户号新增绑定人";
+    group_accounts: &'static str = "Your accounts", "户号与账户";
 }

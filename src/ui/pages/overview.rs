@@ -1,6 +1,7 @@
 //! The overview: what is owed and by when, the latest bill, the service accounts.
 
-use crate::api::accounts::BindAccount;
+use crate::api::ApiError;
+use crate::api::accounts::{BindChallenge, ServiceAccountSummary, bind_account, start_binding};
 use crate::api::bills::{Overview, get_overview};
 use crate::api::pages::Page;
 use crate::domain::Field;
@@ -12,6 +13,7 @@ use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The first page after sign-in.
 #[component]
@@ -172,62 +174,84 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
     }
 }
 
-/// Links a service account by account number and phone digits.
+/// Links a service account: the account number sends a code to the phone on file; the code
+/// sent back links it.
 #[component]
 fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<BindAccount>::new();
-    let result = action.value();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = result.get() {
-            on_bound();
-        }
-    });
+    // Plain signals and one task per press: a ServerAction per step costs kilobytes of wasm.
+    let started = RwSignal::new(None::<Result<BindChallenge, ApiError>>);
+    let result = RwSignal::new(None::<Result<ServiceAccountSummary, ApiError>>);
+    let sending = RwSignal::new(false);
+    let checking = RwSignal::new(false);
     let bound = move || {
         result.with(|r| match r {
             Some(Ok(a)) => Some((Text::of(i18n.lang()).bound)(&a.account_number)),
             _ => None,
         })
     };
-    let pending = action.pending();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let challenge = move || started.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned());
+    let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let [account_number, phone_last4] =
-            crate::ui::browser::form_values(&ev, ["account_number", "phone_last4"]);
-        action.dispatch(BindAccount {
-            account_number,
-            phone_last4,
+        let [account_number] = crate::ui::browser::form_values(&ev, ["account_number"]);
+        result.set(None);
+        sending.set(true);
+        spawn_local(async move {
+            started.set(Some(start_binding(account_number).await));
+            sending.set(false);
+        });
+    };
+    let on_bound = Callback::new(move |()| on_bound());
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [code] = crate::ui::browser::form_values(&ev, ["code"]);
+        let Some(c) = challenge() else { return };
+        checking.set(true);
+        spawn_local(async move {
+            let answer = bind_account(c.challenge_id.to_string(), code).await;
+            if answer.is_ok() {
+                on_bound.run(());
+            }
+            result.set(Some(answer));
+            checking.set(false);
         });
     };
     view! {
         <section class="card" aria-labelledby="bind-heading">
             <h2 id="bind-heading"><Tr s=|l| Text::of(l).bind_title/></h2>
             <p class="muted"><Tr s=|l| Text::of(l).bind_help/></p>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {move || started.with(form_error).map(|error| view! { <ErrorMessage error/> })}
             <p class="success" role="status">{bound}</p>
-            <form on:submit=submit novalidate>
-                <div class="form-row">
-                    <TextField
-                        name="account_number"
-                        label=|l| Text::of(l).account_number
-                        inputmode="numeric"
-                        autocomplete="off"
-                        error=Signal::derive(move || result.with(|r| field_message(r, Field::AccountNumber)))
-                    />
-                    <TextField
-                        name="phone_last4"
-                        label=|l| Text::of(l).phone_last4
-                        inputmode="numeric"
-                        autocomplete="off"
-                        error=Signal::derive(move || result.with(|r| field_message(r, Field::PhoneLast4)))
-                    />
-                </div>
-                <button type="submit" class="button" disabled=pending>
-                    <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).bind/> }>
-                        <Tr s=|l| Text::of(l).binding/>
-                    </Show>
+            <form on:submit=send novalidate>
+                <TextField
+                    name="account_number"
+                    label=|l| Text::of(l).account_number
+                    inputmode="numeric"
+                    autocomplete="off"
+                    error=Signal::derive(move || started.with(|r| field_message(r, Field::AccountNumber)))
+                />
+                <button type="submit" class="button" disabled=move || sending.get()>
+                    <Tr s=|l| Text::of(l).send_code/>
                 </button>
             </form>
+            {move || challenge().map(|c| view! {
+                <form on:submit=check novalidate>
+                    <p role="status">{move || (Text::of(i18n.lang()).code_sent)(&c.sent_to)}</p>
+                    {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                    <TextField
+                        name="code"
+                        label=|l| Text::of(l).code_label
+                        inputmode="numeric"
+                        autocomplete="one-time-code"
+                        error=Signal::derive(move || result.with(|r| field_message(r, Field::Code)))
+                    />
+                    <button type="submit" class="button button-primary" disabled=move || checking.get()>
+                        <Show when=move || checking.get() fallback=|| view! { <Tr s=|l| Text::of(l).bind/> }>
+                            <Tr s=|l| Text::of(l).binding/>
+                        </Show>
+                    </button>
+                </form>
+            })}
         </section>
     }
 }
@@ -254,8 +278,13 @@ crate::ui::i18n::strings! {
     view_bill: &'static str = "View bill", "查看账单";
     my_accounts: &'static str = "My service accounts", "我的用电户号";
     bind_help: &'static str =
-        "Enter the 10-digit account number from a bill and the last 4 digits of the phone number we have on file.",
-        "请输入账单上的 10 位户号，以及预留手机号码的后 4 位。";
+        "Enter the 10-digit account number from a bill. We text a code to the phone number we have on file for it.",
+        "请输入账单上的 10 位户号，我们将向该户号预留的手机号码发送验证码。";
+    send_code: &'static str = "Send code", "发送验证码";
+    code_label: &'static str = "Code from the text message", "短信验证码";
+    code_sent: fn(&str) -> String =
+        |to| format!("We sent a code to {to}. It works for 10 minutes."),
+        |to| format!("验证码已发送至 {to}，10 分钟内有效。");
     bind: &'static str = "Link account", "绑定户号";
     binding: &'static str = "Linking…", "正在绑定…";
     bound: fn(&str) -> String =
