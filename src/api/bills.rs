@@ -158,8 +158,9 @@ pub async fn get_bill(bill_id: String) -> Result<BillDetail, ApiError> {
         .bill_record(bill, user.id, today)
         .await?
         .ok_or(ApiError::NotFound)?;
+    // Someone else's bill is as unknown as one that does not exist.
     if !record.visible && !user.role.is_staff() {
-        return Err(ApiError::Forbidden);
+        return Err(ApiError::NotFound);
     }
     Ok(crate::server::bills::bill_detail(record, today))
 }

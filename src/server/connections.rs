@@ -269,8 +269,9 @@ async fn summaries(request: &Request, rows: Vec<CaseRow>) -> Result<Vec<CaseSumm
 pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDetail, ApiError> {
     let (row, events, limits, cal) = load(request, id).await?;
     let staff = user.role.is_staff();
+    // Someone else's case is as unknown as one that does not exist.
     if !staff && customer_rights(request, user, &row).await?.is_none() {
-        return Err(ApiError::Forbidden);
+        return Err(ApiError::NotFound);
     }
     let case = replay(&row, &events, &limits, &cal)?;
     let today = request.today();
@@ -438,8 +439,11 @@ pub async fn customer_move(
     let documents = parse_ids(document_ids)?;
     let note = parse_note(note)?;
     let (row, events, limits, cal) = load(request, id).await?;
-    if customer_rights(request, user, &row).await? != Some(true) {
-        return Err(ApiError::Forbidden);
+    match customer_rights(request, user, &row).await? {
+        Some(true) => {}
+        // A viewer sees the case but may not act on it.
+        Some(false) => return Err(ApiError::Forbidden),
+        None => return Err(ApiError::NotFound),
     }
     let cancelling = document_ids.is_empty() && note.is_empty();
     let mv = if cancelling {

@@ -150,8 +150,9 @@ async fn fetch(request: &PortalRequest, id: &str) -> Result<(String, String, Vec
             .await?
             // Staff read what a customer attached to a feedback case.
             || (user.role.is_staff() && request.state.store.is_feedback_attachment(id).await?);
+    // Someone else's document is as unknown as one that does not exist.
     if !readable {
-        return Err(ApiError::Forbidden);
+        return Err(ApiError::NotFound);
     }
     request
         .state

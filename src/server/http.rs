@@ -20,7 +20,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// The largest request body a server function accepts.
@@ -53,7 +53,12 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         ));
     let api = api
         .merge(uploads)
-        .layer(middleware::from_fn(refuse_cross_site));
+        .layer(middleware::from_fn(refuse_cross_site))
+        // Every answer under /api is someone's private data (or a refusal): never stored.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     // A mail system posts to the unsubscribe link from elsewhere (RFC 8058) and without a
     // session; the signed token is the only authority it needs.
     let unsubscribe = Router::new()
@@ -61,7 +66,11 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             "/api/unsubscribe",
             get(crate::server::notify::unsubscribe_page).post(crate::server::notify::unsubscribe),
         )
-        .layer(RequestBodyLimitLayer::new(1024));
+        .layer(RequestBodyLimitLayer::new(1024))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     let client = Router::new()
         .fallback_service(
             ServeDir::new(dist)
@@ -91,15 +100,33 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             "strict-origin-when-cross-origin",
         ))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(middleware::from_fn(strict_transport_security))
         .layer(header(
             HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",
         ))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .make_span_with(|req: &Request| {
+                    tracing::info_span!(
+                        "request",
+                        method = %req.method(),
+                        path = %logged_path(req.uri().path()),
+                    )
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+}
+
+/// A path as the log keeps it: never a query (unsubscribe links carry signed tokens there) and
+/// never an invitation's token (`/business/join/…`).
+pub fn logged_path(path: &str) -> String {
+    let join = crate::api::pages::Route::Join.pattern();
+    let prefix = join.trim_end_matches(":token");
+    match path.strip_prefix(prefix) {
+        Some(rest) if !rest.is_empty() => format!("{prefix}…"),
+        _ => path.to_string(),
+    }
 }
 
 /// An [`ApiError`] as the JSON response the client decodes.
@@ -179,6 +206,29 @@ async fn server_function(State(state): State<AppState>, req: Request) -> Respons
 }
 
 /// Server functions carry no CSRF token of their own: refuse what the browser says is cross-site.
+/// Served over TLS (as the proxy in front says): browsers are told to come back over TLS only,
+/// for a year. A plain-HTTP answer carries no HSTS (browsers would ignore it anyway).
+async fn strict_transport_security(req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase)
+    };
+    let tls = req.uri().scheme_str() == Some("https")
+        || text("x-forwarded-proto").is_some_and(|v| v.starts_with("https"))
+        || text("forwarded").is_some_and(|v| v.contains("proto=https"));
+    let mut res = next.run(req).await;
+    if tls {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
+}
+
 async fn refuse_cross_site(req: Request, next: Next) -> Response {
     if is_cross_site(req.headers()) {
         tracing::warn!(path = %req.uri().path(), "refused a cross-site request");
@@ -277,6 +327,16 @@ fn is_hashed_asset(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_log_keeps_no_token() {
+        assert_eq!(
+            super::logged_path("/business/join/SECRETTOKEN"),
+            "/business/join/…"
+        );
+        assert_eq!(super::logged_path("/business/join/"), "/business/join/");
+        assert_eq!(super::logged_path("/bills/3"), "/bills/3");
+    }
+
     use super::*;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {

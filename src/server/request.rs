@@ -195,7 +195,8 @@ impl Request {
         }
     }
 
-    /// `Ok` when `user` may read `account`: they hold it, their organisation does, or they are staff.
+    /// `Ok` when `user` may read `account`: they hold it, their organisation does, or they are
+    /// staff; `NotFound` otherwise, whether or not it exists.
     pub async fn may_read_account(&self, user: &User, account: RowId) -> Result<(), ApiError> {
         match self
             .state
@@ -206,7 +207,8 @@ impl Request {
             None => Err(ApiError::NotFound),
             Some(true) => Ok(()),
             Some(false) if user.role.is_staff() => Ok(()),
-            Some(false) => Err(ApiError::Forbidden),
+            // Someone else's account is as unknown as one that does not exist.
+            Some(false) => Err(ApiError::NotFound),
         }
     }
 }

@@ -194,8 +194,11 @@ async fn customer_a_asking_for_customer_b_bill_is_refused_and_sees_none_of_it() 
         .ok();
 
     app.sign_in(RESIDENT).await;
+    // Someone else's bill is as unknown as one that does not exist: the same answer.
     let refused = app.call("bills/detail", &[("bill_id", &b_bill)]).await;
-    refused.assert_error(StatusCode::FORBIDDEN, "forbidden");
+    refused.assert_error(StatusCode::NOT_FOUND, "not_found");
+    let missing = app.call("bills/detail", &[("bill_id", "999999")]).await;
+    assert_eq!(refused.text, missing.text);
     for secret in [SPARE_ACCOUNT, "Orchard Lane", "total"] {
         assert!(
             !refused.text.contains(secret),
@@ -207,7 +210,7 @@ async fn customer_a_asking_for_customer_b_bill_is_refused_and_sees_none_of_it() 
     let list = app
         .call("bills/list", &[("account_id", &b_account), ("page", "1")])
         .await;
-    list.assert_error(StatusCode::FORBIDDEN, "forbidden");
+    list.assert_error(StatusCode::NOT_FOUND, "not_found");
     assert!(!list.text.contains(SPARE_ACCOUNT));
     let overview = app.call("bills/overview", &[]).await.ok();
     assert!(!overview.to_string().contains(SPARE_ACCOUNT));
@@ -220,7 +223,7 @@ async fn an_enterprise_owner_cannot_read_a_household_bill() {
     let id = app.latest_bill_id(HOME).await.to_string();
     app.call("bills/detail", &[("bill_id", &id)])
         .await
-        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
 }
 
 #[tokio::test]

@@ -304,11 +304,12 @@ async fn another_customer_cannot_see_or_touch_a_case() {
     let seen = app
         .call_with(&stranger, "connections/detail", &[("case_id", &id)])
         .await;
-    seen.assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // Someone else's case is as unknown as one that does not exist.
+    seen.assert_error(StatusCode::NOT_FOUND, "not_found");
     assert!(!seen.text.contains("B2-118"));
     app.call_with(&stranger, "connections/cancel", &[("case_id", &id)])
         .await
-        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
     let mine = app.call_with(&stranger, "connections/mine", &[]).await.ok();
     assert_eq!(mine.as_array().map(Vec::len), Some(0));
     let doc_id = docs.split(',').next().expect("an id");
@@ -317,7 +318,7 @@ async fn another_customer_cannot_see_or_touch_a_case() {
         .send()
         .await
         .expect("answer");
-    assert_eq!(download.status(), StatusCode::FORBIDDEN);
+    assert_eq!(download.status(), StatusCode::NOT_FOUND);
     let own = app
         .client
         .get(app.url(&format!("/api/documents/{doc_id}")))

@@ -375,7 +375,7 @@ async fn a_complaints_attachment_is_listed_and_read_by_staff_but_not_by_other_cu
     );
     assert_eq!(
         download(app.signed_in_browser(OPS).await).await,
-        StatusCode::FORBIDDEN
+        StatusCode::NOT_FOUND
     );
     // The same upload cannot be attached to a second case.
     app.call(

@@ -225,3 +225,46 @@ async fn server_functions_never_run_on_get() {
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(res.headers()["allow"], "POST");
 }
+
+#[tokio::test]
+async fn private_answers_are_never_stored_and_tls_answers_ask_for_tls_only() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let post = |path: &'static str| {
+        app.client
+            .post(app.url(path))
+            .json(&crate::helpers::fields_json(&[]))
+            .send()
+    };
+    for path in [
+        "/api/accounts/list",
+        "/api/bills/overview",
+        "/api/nothing/here",
+    ] {
+        let res = post(path).await.expect("answer");
+        assert_eq!(res.headers()[CACHE_CONTROL], "no-store", "{path}");
+    }
+    // A download too: the bills of the household as a Green Button file.
+    let account = app.account_id("3100123456").await;
+    let res = app
+        .client
+        .get(app.url(&format!("/api/usage/{account}/greenbutton.csv")))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(res.headers()[CACHE_CONTROL], "no-store", "{}", res.status());
+    // Plain HTTP gets no HSTS; behind a TLS proxy every answer does.
+    let plain = app.client.get(app.url("/")).send().await.expect("answer");
+    assert!(plain.headers().get("strict-transport-security").is_none());
+    let tls = app
+        .client
+        .get(app.url("/"))
+        .header("X-Forwarded-Proto", "https")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(
+        tls.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}

@@ -729,7 +729,7 @@ async fn a_removed_member_is_refused_on_their_next_request() {
     let bill = app.latest_bill_id("3200000001").await.to_string();
     app.call_with(&manager, "bills/detail", &[("bill_id", &bill)])
         .await
-        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(
         app.call_with(&manager, "accounts/list", &[]).await.ok(),
         serde_json::json!([])

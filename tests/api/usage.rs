@@ -181,7 +181,7 @@ async fn someone_elses_usage_is_refused() {
         ),
     ] {
         let answer = app.call(endpoint, &fields).await;
-        answer.assert_error(StatusCode::FORBIDDEN, "forbidden");
+        answer.assert_error(StatusCode::NOT_FOUND, "not_found");
         assert!(!answer.text.contains("Riverside"));
     }
     let (status, text, _) = app
@@ -189,7 +189,7 @@ async fn someone_elses_usage_is_refused() {
             "/api/usage/{home}/greenbutton.xml?from=2026-11-01&to=2026-11-20&interval=hour"
         ))
         .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!text.contains("Riverside"));
 }
 
