@@ -21,9 +21,7 @@ fn text(field: Field, input: &str, min: usize, max: usize) -> Result<String, Fie
     if n > max {
         return Err(FieldError::new(field, Problem::TooLong { max: max as u32 }));
     }
-    if s.chars().any(char::is_control) {
-        return Err(FieldError::new(field, Problem::Malformed));
-    }
+    crate::domain::input::refuse_hidden_characters(field, s, false)?;
     Ok(s.to_owned())
 }
 
@@ -200,6 +198,7 @@ pub fn parse_note(input: &str) -> Result<String, FieldError> {
             Problem::TooLong { max: 1_000 },
         ));
     }
+    crate::domain::input::refuse_hidden_characters(Field::Note, s, true)?;
     Ok(s.to_owned())
 }
 

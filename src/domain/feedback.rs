@@ -153,6 +153,7 @@ pub fn parse_comment(s: &str) -> Result<String, FieldError> {
             Problem::TooLong { max: MAX_TEXT },
         ));
     }
+    crate::domain::input::refuse_hidden_characters(Field::Comment, s, true)?;
     Ok(s.to_string())
 }
 
@@ -173,6 +174,7 @@ pub fn parse_feedback_text(s: &str) -> Result<String, FieldError> {
             Problem::TooLong { max: MAX_TEXT },
         ))
     } else {
+        crate::domain::input::refuse_hidden_characters(Field::Description, s, true)?;
         Ok(s.to_string())
     }
 }

@@ -231,6 +231,21 @@ impl fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
+/// Refuses text with control characters (a line break or a tab too, unless `multiline`) or
+/// the invisible characters that reorder text (bidi embeddings, overrides and isolates), which
+/// can make what staff read differ from what was stored.
+pub fn refuse_hidden_characters(field: Field, s: &str, multiline: bool) -> Result<(), FieldError> {
+    let hidden = |c: char| {
+        (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    };
+    if s.chars().any(hidden) {
+        Err(FieldError::new(field, Problem::Malformed))
+    } else {
+        Ok(())
+    }
+}
+
 /// The id of a stored row (a bill, a service account), as given in a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -327,6 +342,20 @@ pub fn parse_page(input: &str) -> Result<u32, FieldError> {
         return Ok(1);
     }
     parse_whole(Field::Page, input, 1, MAX_PAGE).map(|n| n as u32)
+}
+
+#[cfg(test)]
+mod hidden_tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_refused_and_line_breaks_only_where_lines_are_allowed() {
+        assert!(refuse_hidden_characters(Field::Note, "two\nlines\ttabbed", true).is_ok());
+        assert!(refuse_hidden_characters(Field::Crew, "two\nlines", false).is_err());
+        assert!(refuse_hidden_characters(Field::Note, "bell\u{7}", true).is_err());
+        assert!(refuse_hidden_characters(Field::Note, "evil\u{202e}txt.pdf", true).is_err());
+        assert!(refuse_hidden_characters(Field::Note, "李伟 — ok", false).is_ok());
+    }
 }
 
 #[cfg(test)]

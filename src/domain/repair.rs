@@ -370,6 +370,7 @@ pub fn parse_fault_description(s: &str) -> Result<String, FieldError> {
             Problem::TooLong { max: 1000 },
         ))
     } else {
+        crate::domain::input::refuse_hidden_characters(Field::Description, text, true)?;
         Ok(text.to_string())
     }
 }
@@ -443,6 +444,7 @@ impl OutageDraft {
         if area > 100 {
             return Err(FieldError::new(Field::Area, Problem::TooLong { max: 100 }));
         }
+        crate::domain::input::refuse_hidden_characters(Field::Area, self.area.trim(), false)?;
         let reason = self.reason.trim().chars().count();
         if reason == 0 {
             return Err(FieldError::new(Field::Reason, Problem::Required));
@@ -453,6 +455,7 @@ impl OutageDraft {
                 Problem::TooLong { max: 500 },
             ));
         }
+        crate::domain::input::refuse_hidden_characters(Field::Reason, self.reason.trim(), true)?;
         if self.expected_end <= self.starts_at {
             return Err(FieldError::new(Field::EndsAt, Problem::NotAllowed));
         }
@@ -495,6 +498,7 @@ pub fn parse_crew(s: &str) -> Result<String, FieldError> {
     } else if n > 100 {
         Err(FieldError::new(Field::Crew, Problem::TooLong { max: 100 }))
     } else {
+        crate::domain::input::refuse_hidden_characters(Field::Crew, crew, false)?;
         Ok(crew.to_string())
     }
 }

@@ -472,3 +472,33 @@ async fn staff_change_a_notice_and_declare_the_power_back() {
             .collect();
     assert_eq!(actions, ["publish", "edit", "end"]);
 }
+
+#[tokio::test]
+async fn hidden_characters_in_free_text_are_refused_naming_the_field() {
+    let app = resident_app().await;
+    let account = app.account_id(HOME).await.to_string();
+    app.call(
+        "repairs/report",
+        &[
+            ("account_id", &account),
+            ("kind", "no_power"),
+            // A right-to-left override would make staff read the text differently.
+            ("description", "The meter shows \u{202e}0000 kWh"),
+            ("contact_phone", "13800005678"),
+            ("danger", "false"),
+            ("photo_id", ""),
+            ("idempotency_key", "k"),
+        ],
+    )
+    .await
+    .assert_invalid("description", "malformed");
+    let id = app.report_no_power(HOME, "k2").await.ok()["id"].to_string();
+    let agent = app.agent().await;
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7\nand friends", "30")
+        .await
+        .assert_invalid("crew", "malformed");
+    // The plain name goes.
+    app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
+        .await
+        .ok();
+}
