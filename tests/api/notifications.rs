@@ -879,3 +879,57 @@ async fn a_bill_is_told_when_issued_before_it_is_due_and_when_overdue_to_its_pay
     );
     assert_eq!(bills(viewer).await, Vec::<String>::new());
 }
+
+#[tokio::test]
+async fn planned_work_is_told_when_published_and_a_closed_job_asks_for_a_rating_in_the_portal_only()
+{
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let area: String =
+        sqlx::query("SELECT supply_area FROM service_accounts WHERE account_number = $1")
+            .bind(HOME)
+            .fetch_one(app.state.store.pool())
+            .await
+            .expect("the home")
+            .get("supply_area");
+    let agent = app.agent().await;
+    app.call_with(
+        &agent,
+        "staff/outage_save",
+        &[
+            ("outage_id", ""),
+            ("kind", "planned"),
+            ("area", &area),
+            ("starts_at", "2026-12-07T09:00"),
+            ("expected_end", "2026-12-07T12:00"),
+            ("reason", "Line maintenance"),
+            ("ended", "false"),
+        ],
+    )
+    .await
+    .ok();
+    let list = app.notices(&app.client, "outages").await;
+    assert_eq!(list[0]["kind"], "outage_planned");
+    assert_eq!(
+        list[0]["body"][0],
+        format!(
+            "Power in {area} will be off from 2026-12-07 09:00 until 2026-12-07 12:00. Reason: Line maintenance"
+        )
+    );
+    // A repair closed: the rating is asked for in the portal, never by email unasked.
+    let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
+    for step in ["dispatch", "depart", "arrive", "restore", "close"] {
+        app.ticket_act(&agent, &id, step, "Crew 7", "30").await.ok();
+    }
+    let requests = kinds_of(&app.notices(&app.client, "feedback").await);
+    assert_eq!(requests, ["rate_job"]);
+    let mailed: Vec<String> = app
+        .outbox_rows("email")
+        .await
+        .into_iter()
+        .map(|(_, kind, _)| kind)
+        .collect();
+    assert!(mailed.contains(&"power_restored".to_string()), "{mailed:?}");
+    assert!(!mailed.contains(&"rate_job".to_string()), "{mailed:?}");
+    assert!(!mailed.contains(&"crew_arrived".to_string()), "{mailed:?}");
+}
