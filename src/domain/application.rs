@@ -310,6 +310,29 @@ impl FileType {
         }
     }
 
+    /// The file name endings that fit the type.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileType::Pdf => &["pdf"],
+            FileType::Jpeg => &["jpg", "jpeg"],
+            FileType::Png => &["png"],
+        }
+    }
+
+    /// Checks that a file's name ends as its content is (`scan.pdf` for a PDF): a name that
+    /// says one type over content of another is refused, so nobody is misled by it later.
+    pub fn check_name(self, name: &str) -> Result<(), FieldError> {
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if self.extensions().contains(&ext.as_str()) {
+            Ok(())
+        } else {
+            Err(FieldError::new(Field::File, Problem::NotAllowed))
+        }
+    }
+
     /// Checks an upload: not empty, at most 5 MB, and a PDF, JPEG or PNG by content.
     pub fn check_upload(bytes: &[u8]) -> Result<Self, FieldError> {
         let err = |p| FieldError::new(Field::File, p);
@@ -328,6 +351,20 @@ impl FileType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_name_must_end_as_its_content_is() {
+        assert!(FileType::Pdf.check_name("scan.PDF").is_ok());
+        assert!(FileType::Jpeg.check_name("photo.jpeg").is_ok());
+        assert!(FileType::Jpeg.check_name("photo.jpg").is_ok());
+        for bad in ["scan.png", "scan", "scan.pdf.exe", "scan.pdf "] {
+            assert_eq!(
+                FileType::Pdf.check_name(bad),
+                Err(FieldError::new(Field::File, Problem::NotAllowed)),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn capacity_takes_kilowatts_with_two_decimals() {

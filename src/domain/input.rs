@@ -185,6 +185,8 @@ pub enum Problem {
     WrongCode,
     /// An organisation's site: reached only through the organisation.
     OrganisationSite,
+    /// Too many files wait unsent: send them with a form, or wait a day.
+    QuotaFull,
 }
 
 /// A refused input: which field, and why.
@@ -219,6 +221,7 @@ impl fmt::Display for FieldError {
             Problem::AlreadyMember => write!(f, "{field} belongs to a member already"),
             Problem::LastOwner => write!(f, "{field}: the organisation must keep an owner"),
             Problem::WrongCode => write!(f, "{field} is not the code we sent"),
+            Problem::QuotaFull => write!(f, "{field}: too many files are waiting to be sent"),
             Problem::OrganisationSite => {
                 write!(
                     f,

@@ -29,14 +29,18 @@ fn upload_query(uri: &http::Uri) -> Result<UploadQuery, FieldError> {
         .map_err(|_| FieldError::new(Field::File, Problem::Malformed))
 }
 
-/// A file name fit to store and show: its last path segment, without control characters.
+/// A file name fit to store and show: its last path segment, without control characters or
+/// the bidi marks that make `evil\u{202e}fdp.exe` read as `evilexe.pdf`.
 fn clean_file_name(raw: &str) -> Result<String, FieldError> {
     let name: String = raw
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or("")
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        })
         .collect();
     let name = name.trim().to_string();
     if name.is_empty() {
@@ -47,6 +51,13 @@ fn clean_file_name(raw: &str) -> Result<String, FieldError> {
     }
     Ok(name)
 }
+
+/// Files a person may have waiting, uploaded but not yet sent with a form. Unsent files are
+/// deleted a day after their upload.
+pub const MAX_WAITING_FILES: i64 = 20;
+
+/// How long an unsent upload is kept.
+pub const UNSENT_FILE_SECS: i64 = 86_400;
 
 /// `POST /api/documents?kind=id_card&name=scan.pdf` with the file as the body.
 pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
@@ -80,6 +91,11 @@ async fn store_upload(
         .await
         .map_err(|_| FieldError::new(Field::File, Problem::TooLong { max: limit as u32 }))?;
     let file_type = FileType::check_upload(&bytes)?;
+    file_type.check_name(&name)?;
+    let store = &request.state.store;
+    if store.unattached_documents(user.id).await? >= MAX_WAITING_FILES {
+        return Err(FieldError::new(Field::Documents, Problem::QuotaFull).into());
+    }
     let sha256 = crate::server::auth::sha256_hex(&bytes);
     let id = request
         .state

@@ -406,6 +406,10 @@ impl Sender {
                 if let Err(e) = sweep(&self.store, &self.notifier, now).await {
                     tracing::error!(error = %e, "the notice sweep failed");
                 }
+                let before = now - crate::server::documents::UNSENT_FILE_SECS;
+                if let Err(e) = self.store.delete_unattached_documents(before).await {
+                    tracing::error!(error = %e, "deleting unsent uploads failed");
+                }
             }
             if let Err(e) = self.run_once().await {
                 tracing::error!(error = %e, "the sender could not read the outbox");

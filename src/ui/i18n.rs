@@ -340,6 +340,9 @@ strings! {
         "belongs to an organisation: ask its owner to invite you",
         "属于企业用户，请联系企业管理员邀请您";
     field_code: &'static str = "Code", "验证码";
+    problem_quota_full: &'static str =
+        "too many files are waiting: send them with a form, or wait a day",
+        "待提交的文件过多：请先随表单提交，或一天后再试";
     business_title: &'static str = "Your organisations", "我的企业";
     role_owner: &'static str = "Owner", "所有者";
     role_manager: &'static str = "Manager", "管理员";
@@ -646,6 +649,7 @@ impl Common {
             Problem::LastOwner => self.problem_last_owner.into(),
             Problem::WrongCode => self.problem_wrong_code.into(),
             Problem::OrganisationSite => self.problem_organisation_site.into(),
+            Problem::QuotaFull => self.problem_quota_full.into(),
         }
     }
 

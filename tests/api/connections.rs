@@ -282,7 +282,12 @@ async fn bad_uploads_are_refused_naming_the_file() {
         b"rest",
     ]
     .concat();
-    let ok = app.upload("id_card", "photo.pdf", png).await.ok();
+    // A name that says another type than the content is refused (issue 14); the type still
+    // comes from the content.
+    app.upload("id_card", "photo.pdf", png.clone())
+        .await
+        .assert_invalid("file", "not_allowed");
+    let ok = app.upload("id_card", "photo.png", png).await.ok();
     assert_eq!(
         ok["content_type"], "image/png",
         "typed by content, not by name"
@@ -565,4 +570,64 @@ async fn organisation_members_see_their_sites_cases() {
         .find(|c| c["kind"] == "tariff_change")
         .expect("a case");
     assert_eq!(waiting["state"], "waiting_on_customer");
+}
+
+#[tokio::test]
+async fn an_uploads_name_must_fit_its_content_and_unsent_files_are_limited_and_cleared() {
+    let (app, _, _) = resident_with_ev_case().await;
+    // A PDF named as a picture is refused; a name's hidden bidi marks are dropped.
+    app.upload("id_card", "scan.png", PDF.to_vec())
+        .await
+        .assert_invalid("file", "not_allowed");
+    let doc = app
+        .upload("id_card", "evil\u{202e}fdp.pdf", PDF.to_vec())
+        .await
+        .ok();
+    assert_eq!(doc["file_name"], "evilfdp.pdf");
+    // At most 20 files wait unsent at a time.
+    let mut refused = None;
+    for n in 0..25 {
+        let answer = app
+            .upload("id_card", &format!("scan{n}.pdf"), PDF.to_vec())
+            .await;
+        if answer.status != StatusCode::OK {
+            refused = Some((n, answer));
+            break;
+        }
+    }
+    let (n, answer) = refused.expect("the quota holds");
+    answer.assert_invalid("documents", "quota_full");
+    assert_eq!(n, 19, "20 waiting files: the evil one and 19 more");
+    // A day later the housekeeping removes them, and new uploads are taken again.
+    app.clock
+        .advance(gridcare::server::documents::UNSENT_FILE_SECS + 1);
+    let before = app.clock_now() - gridcare::server::documents::UNSENT_FILE_SECS;
+    let removed = app
+        .state
+        .store
+        .delete_unattached_documents(before)
+        .await
+        .expect("cleans up");
+    assert_eq!(removed, 20);
+    let gone = app
+        .client
+        .get(app.url(&format!("/api/documents/{}", doc["id"])))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    app.upload("id_card", "again.pdf", PDF.to_vec()).await.ok();
+    // What was sent with the application stays.
+    let mine = app.call("connections/mine", &[]).await.ok();
+    let case = mine[0]["id"].to_string();
+    let detail = app
+        .call("connections/detail", &[("case_id", &case)])
+        .await
+        .ok();
+    assert!(
+        !detail["documents"]
+            .as_array()
+            .expect("documents")
+            .is_empty()
+    );
 }

@@ -179,6 +179,11 @@ pub struct QueueFilter {
     pub due_before: Option<NaiveDate>,
 }
 
+/// A document `d` that nothing refers to yet.
+const UNATTACHED: &str = "d.case_id IS NULL
+    AND NOT EXISTS (SELECT 1 FROM feedback_attachments a WHERE a.document_id = d.id)
+    AND NOT EXISTS (SELECT 1 FROM repair_tickets t WHERE t.photo_id = d.id)";
+
 impl Store {
     /// The configured connection time limits (defaults for names not configured).
     pub async fn connection_limits(&self) -> Result<ConnectionLimits, StoreError> {
@@ -252,6 +257,30 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(RowId(col(&row, "id")?))
+    }
+
+    /// How many of a person's uploads are not yet part of anything (a case, a feedback case, a
+    /// repair ticket).
+    pub async fn unattached_documents(&self, owner_id: i64) -> Result<i64, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM documents d WHERE d.owner_id = $1 AND {UNATTACHED}"
+        ))
+        .bind(owner_id)
+        .fetch_one(&self.pool)
+        .await?;
+        col(&row, "n")
+    }
+
+    /// Deletes uploads that were never sent with a form and are older than `before`.
+    pub async fn delete_unattached_documents(&self, before: i64) -> Result<u64, StoreError> {
+        Ok(sqlx::query(&format!(
+            "DELETE FROM documents WHERE id IN (SELECT d.id FROM documents d
+               WHERE d.uploaded_at < $1 AND {UNATTACHED})"
+        ))
+        .bind(before)
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
     }
 
     /// A document's description.
