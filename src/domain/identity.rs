@@ -120,6 +120,16 @@ impl Role {
     pub fn is_staff(self) -> bool {
         matches!(self, Role::StaffAgent | Role::StaffSupervisor)
     }
+
+    /// How long a session lasts from its sign-in, however active: a working day for staff,
+    /// who reach every customer's data; 90 days for customers (whose idle limit is 30 days).
+    pub fn session_lifetime_secs(self) -> i64 {
+        if self.is_staff() {
+            12 * 3600
+        } else {
+            90 * 24 * 3600
+        }
+    }
 }
 
 /// A person's role inside an enterprise organisation.

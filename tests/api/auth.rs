@@ -259,6 +259,32 @@ async fn sessions_end_after_30_idle_days_but_not_while_used() {
 }
 
 #[tokio::test]
+async fn a_session_ends_at_its_absolute_lifetime_however_busy() {
+    let app = spawn_app_with_demo().await;
+    // Staff: a working day from sign-in.
+    let agent = app.signed_in_browser(crate::helpers::AGENT).await;
+    let queue = [("stage", ""), ("category", ""), ("overdue", "")];
+    for _ in 0..11 {
+        app.clock.advance(3600);
+        app.call_with(&agent, "staff/queue", &queue).await.ok();
+    }
+    app.clock.advance(3600 + 1);
+    app.call_with(&agent, "staff/queue", &queue)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+    // Customers: 90 days, used every 20 days.
+    app.sign_in(RESIDENT).await;
+    for _ in 0..4 {
+        app.clock.advance(20 * 24 * 3600);
+        app.call("bills/overview", &[]).await.ok();
+    }
+    app.clock.advance(10 * 24 * 3600 + 1);
+    app.call("bills/overview", &[])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+}
+
+#[tokio::test]
 async fn sessions_are_stored_as_hashes_of_their_tokens() {
     let app = spawn_app_with_demo().await;
     let answer = app.try_sign_in(RESIDENT).await;

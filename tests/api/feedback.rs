@@ -228,7 +228,9 @@ async fn a_complaint_is_answered_reopened_with_fresh_deadlines_and_rated() {
     assert_eq!(reopened["reply"]["due"], "2026-12-07");
     assert_eq!(reopened["contact"]["done_on"], Value::Null);
 
-    // Answered again, the complaint can be rated like any finished job.
+    // Answered again (days later: the agent signs in again, a staff session lasts a working
+    // day), the complaint can be rated like any finished job.
+    let agent = app.agent().await;
     app.feedback_act(&agent, &id, "reply", "Corrected bill issued.")
         .await
         .ok();

@@ -736,9 +736,10 @@ async fn a_text_in_the_quiet_hours_waits_for_the_morning_but_a_power_cut_does_no
             .expect("the home")
             .get("supply_area");
     let id = app.report_no_power(HOME, "k1").await.ok()["id"].to_string();
-    let agent = app.agent().await;
-    // 23:00 local: the dispatch's text waits; the sudden power cut's text goes.
+    // 23:00 local (the night shift signs in): the dispatch's text waits; the sudden power
+    // cut's text goes.
     app.clock.advance(13 * 3600);
+    let agent = app.agent().await;
     app.ticket_act(&agent, &id, "dispatch", "Crew 7", "30")
         .await
         .ok();

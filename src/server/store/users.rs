@@ -148,15 +148,18 @@ impl Store {
         idle_secs: i64,
     ) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(&format!(
-            "SELECT {USER_COLUMNS}, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1"
+            "SELECT {USER_COLUMNS}, s.last_seen_at, s.created_at AS signed_in_at
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
         ))
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let last_seen: i64 = col(&row, "last_seen_at")?;
-        if now - last_seen > idle_secs {
+        let signed_in: i64 = col(&row, "signed_in_at")?;
+        let user = user_from(&row)?;
+        // Idle too long, or older than the role's absolute lifetime.
+        if now - last_seen > idle_secs || now - signed_in > user.role.session_lifetime_secs() {
             self.delete_session(token_hash).await?;
             return Ok(None);
         }
@@ -167,7 +170,7 @@ impl Store {
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some(user_from(&row)?))
+        Ok(Some(user))
     }
 
     /// Ends a session.
