@@ -144,9 +144,24 @@ async fn the_resident_applies_for_an_ev_charger_and_follows_the_agents_work() {
         .await;
     assert_eq!(resident.fact("Next deadline").await, "2 December 2026");
 
-    // The agent finishes the survey: the case moves to the meter and power-on stage.
+    // The agent finishes the survey: the case moves to the meter and power-on stage. Two
+    // days on, the agent's session (a working day at most) has ended: the reload asks for a
+    // sign-in, which leads back to the case.
+    let case_page = agent
+        .client
+        .current_url()
+        .await
+        .expect("the case's address");
     agent.client.refresh().await.expect("reload");
+    agent.heading("Sign in to GridCare").await;
+    agent.fill("Email", "agent@example.com").await;
+    agent.fill("Password", "demo-agent-2026").await;
+    agent.press("Sign in").await;
     agent.heading(&heading).await;
+    assert_eq!(
+        agent.client.current_url().await.expect("an address").path(),
+        case_page.path()
+    );
     agent
         .replace("Note", "Survey done; meter on Tuesday.")
         .await;
