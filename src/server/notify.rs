@@ -118,11 +118,6 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// The address of a page, for a notice's link.
-pub fn link(page: Page) -> String {
-    page.href()
-}
-
 /// Signs a request to the SMS gateway: HMAC-SHA256 over the timestamp, a newline and the raw
 /// body, in hex. The loopback gateway checks it the same way.
 pub fn sms_signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
@@ -436,7 +431,7 @@ pub async fn sweep(store: &Store, notifier: &Notifier, now: i64) -> Result<u64, 
             day: Some(bill.due_on),
             ..Facts::default()
         };
-        let link = link(Page::Bill(bill.id));
+        let link = Page::Bill(bill.id).href();
         let notice = notifier.notice(
             bill.kind,
             Audience::Payers(bill.account_id),
@@ -455,9 +450,10 @@ pub async fn sweep(store: &Store, notifier: &Notifier, now: i64) -> Result<u64, 
             percent: Some(high.rise_percent),
             ..Facts::default()
         };
-        let link = link(Page::Usage {
+        let link = Page::Usage {
             account: Some(high.account_id),
-        });
+        }
+        .href();
         let mut notice = notifier.notice(
             Kind::HighUse,
             Audience::Payers(high.account_id),

@@ -321,12 +321,7 @@ pub async fn invite(
         return Err(FieldError::new(Field::Email, Problem::AlreadyMember).into());
     }
     let token = new_token();
-    // The configured public address, never the request's Host header.
-    let link = format!(
-        "{}{}",
-        request.state.notifier.public_url,
-        Page::Join(token.clone()).href()
-    );
+    let link = format!("{}{}", request.origin(), Page::Join(token.clone()).href());
     let now = request.state.clock.unix();
     let expires_at = invitation_expires_at(now);
     let subject = format!("Join {} on GridCare · 邀请您加入 {}", m.name, m.name);

@@ -147,17 +147,11 @@ impl Request {
         })
     }
 
-    /// The address people reach this server at (`https://portal.example`), from the `Host`
-    /// header and whether the request came over TLS.
+    /// The address people reach this server at (`https://portal.example`): the configured
+    /// `GRIDCARE_PUBLIC_URL` (by default the address listened on), for links in feeds and mails.
     pub fn origin(&self) -> String {
-        let host = self
-            .parts
-            .headers
-            .get(http::header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("localhost");
-        let scheme = if self.over_tls() { "https" } else { "http" };
-        format!("{scheme}://{host}")
+        // The configured public address: a request's Host header is the sender's to choose.
+        self.state.notifier.public_url.clone()
     }
 
     /// The network address the request came from: the peer, or, when the peer is a trusted
