@@ -15,16 +15,127 @@ pub struct Me {
     pub organisations: Vec<crate::api::organisations::Membership>,
 }
 
-/// Creates a customer login and signs it in.
+/// Creates a customer login and mails a link to confirm the address, in `lang` (`en`, `zh`);
+/// the link leads on to `next` (one of our own pages; empty for the overview). The answer is
+/// the same whether or not the address already has a login.
 #[server(endpoint = "auth/register", input = server_fn::codec::Json)]
-pub async fn register(email: String, password: String) -> Result<Me, ApiError> {
+pub async fn register(
+    email: String,
+    password: String,
+    lang: String,
+    next: String,
+) -> Result<(), ApiError> {
     use crate::domain::{EmailAddress, Password};
     let email = EmailAddress::parse(&email)?;
     let password = Password::parse(&password)?;
+    let lang = crate::domain::notify::parse_lang(&lang)?;
+    let next = crate::api::clients::own_page(next.trim()).filter(|n| *n != "/");
     let request = crate::server::request::current()?;
-    let user = crate::server::auth::register(&request.state, &email, &password).await?;
+    crate::server::login::register(&request, &email, &password, lang, next).await
+}
+
+/// Confirms an email address with the token from its link, and signs the person in.
+#[server(endpoint = "auth/verify_email", input = server_fn::codec::Json)]
+pub async fn verify_email(token: String) -> Result<Me, ApiError> {
+    let token = parse_token(&token)?;
+    let request = crate::server::request::current()?;
+    let user = crate::server::login::confirm(&request, &token).await?;
     request.start_session(&user).await?;
     request.me(&user).await
+}
+
+/// Mails a link to set a new password, if the address has a login; the answer is the same
+/// either way.
+#[server(endpoint = "auth/forgot_password", input = server_fn::codec::Json)]
+pub async fn forgot_password(email: String, lang: String) -> Result<(), ApiError> {
+    use crate::domain::EmailAddress;
+    let email = EmailAddress::parse(&email)?;
+    let lang = crate::domain::notify::parse_lang(&lang)?;
+    let request = crate::server::request::current()?;
+    crate::server::login::ask_reset(&request, &email, lang).await
+}
+
+/// Sets a new password with the token from a reset link; every session of the login ends.
+#[server(endpoint = "auth/reset_password", input = server_fn::codec::Json)]
+pub async fn reset_password(token: String, password: String) -> Result<(), ApiError> {
+    use crate::domain::Password;
+    let token = parse_token(&token)?;
+    let password = Password::parse(&password)?;
+    let request = crate::server::request::current()?;
+    crate::server::login::reset(&request, &token, &password).await
+}
+
+/// Changes the signed-in person's password; their other sessions end.
+#[server(endpoint = "auth/change_password", input = server_fn::codec::Json)]
+pub async fn change_password(current_password: String, password: String) -> Result<(), ApiError> {
+    use crate::domain::{Field, FieldError, Password, Problem};
+    if current_password.is_empty() {
+        return Err(FieldError::new(Field::CurrentPassword, Problem::Required).into());
+    }
+    let password = Password::parse(&password)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::login::change_password(&request, &user, &current_password, &password).await
+}
+
+/// One of a person's sessions, as their list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// The id to end it by (never the session's token).
+    pub id: String,
+    pub signed_in_at: i64,
+    pub last_seen_at: i64,
+    /// The browser's description of itself.
+    pub device: String,
+    pub address: String,
+    /// The session this list was asked from.
+    pub current: bool,
+}
+
+/// The signed-in person's sessions, the most recently used first.
+#[server(endpoint = "auth/sessions", input = server_fn::codec::Json)]
+pub async fn sessions() -> Result<Vec<SessionInfo>, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::login::sessions(&request, &user).await
+}
+
+/// Ends one of the signed-in person's sessions (`id` from their list), or, with `id` `others`,
+/// every session but this one.
+#[server(endpoint = "auth/end_session", input = server_fn::codec::Json)]
+pub async fn end_session(id: String) -> Result<Vec<SessionInfo>, ApiError> {
+    use crate::domain::{Field, FieldError, Problem};
+    let id = id.trim();
+    let readable = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !readable {
+        return Err(FieldError::new(Field::SessionId, Problem::Malformed).into());
+    }
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::login::end_session(&request, &user, id).await?;
+    crate::server::login::sessions(&request, &user).await
+}
+
+/// A token from an emailed link: URL-safe base64, as the server made it.
+#[cfg(feature = "ssr")]
+fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
+    use crate::domain::{Field, FieldError, Problem};
+    let t = token.trim();
+    if t.is_empty() {
+        return Err(FieldError::new(Field::Token, Problem::Required));
+    }
+    if t.len() > 64
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(FieldError::new(Field::Token, Problem::Malformed));
+    }
+    Ok(t.to_string())
 }
 
 /// Signs in with email and password; five failures in 15 minutes lock the email for 15 minutes.
@@ -42,7 +153,13 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
         );
     }
     let request = crate::server::request::current()?;
-    let user = crate::server::auth::verify_sign_in(&request.state, &email, &password).await?;
+    let user = crate::server::auth::verify_sign_in(&request, &email, &password).await?;
+    if !user.email_verified {
+        // The password was right, but the address was never confirmed: send the link again.
+        let lang = request.state.store.user_lang(user.id).await?;
+        crate::server::login::send_confirmation(&request, &user, lang, None).await?;
+        return Err(ApiError::Unverified);
+    }
     request.start_session(&user).await?;
     request.me(&user).await
 }
@@ -51,6 +168,17 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
 #[server(endpoint = "auth/sign_out", input = server_fn::codec::Json)]
 pub async fn sign_out() -> Result<(), ApiError> {
     let request = crate::server::request::current()?;
+    if let Some(user) = request.user().await? {
+        use crate::domain::login::SecurityEvent;
+        crate::server::login::audit(
+            &request,
+            SecurityEvent::SignedOut,
+            (Some(user.id), &user.email),
+            Some(user.id),
+            "",
+        )
+        .await?;
+    }
     request.end_session().await
 }
 

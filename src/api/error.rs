@@ -27,9 +27,9 @@ pub enum ApiError {
     /// Too many failed attempts; try again after `minutes`.
     #[error("too many failed attempts; try again in {minutes} minutes")]
     Locked { minutes: u32 },
-    /// Registration with an email that already has a login.
-    #[error("an account with this email already exists")]
-    EmailTaken,
+    /// The password was right, but the email address was never confirmed (a new link was sent).
+    #[error("confirm your email address first: we sent you a link")]
+    Unverified,
     /// Binding a service account that does not exist.
     #[error("no service account has this number")]
     BindMismatch,
@@ -69,9 +69,9 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             ApiError::NotSignedIn | ApiError::BadCredentials => 401,
-            ApiError::Forbidden | ApiError::CrossSite => 403,
+            ApiError::Forbidden | ApiError::CrossSite | ApiError::Unverified => 403,
             ApiError::NotFound => 404,
-            ApiError::EmailTaken | ApiError::NotNow { .. } | ApiError::Conflict => 409,
+            ApiError::NotNow { .. } | ApiError::Conflict => 409,
             ApiError::TooLarge => 413,
             ApiError::Invalid(_) | ApiError::BadRequest { .. } | ApiError::BindMismatch => 422,
             ApiError::Locked { .. } => 429,

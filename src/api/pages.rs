@@ -48,11 +48,16 @@ pub enum Route {
     Notifications,
     NotificationSettings,
     StaffOutbox,
+    VerifyEmail,
+    ForgotPassword,
+    ResetPassword,
+    Security,
+    StaffSecurityLog,
 }
 
 impl Route {
     /// Every route, in matching order.
-    pub const ALL: [Route; 36] = [
+    pub const ALL: [Route; 41] = [
         Route::Overview,
         Route::SignIn,
         Route::Register,
@@ -89,6 +94,11 @@ impl Route {
         Route::Notifications,
         Route::NotificationSettings,
         Route::StaffOutbox,
+        Route::VerifyEmail,
+        Route::ForgotPassword,
+        Route::ResetPassword,
+        Route::Security,
+        Route::StaffSecurityLog,
     ];
 
     /// The address pattern: fixed words, and `:name` for a parameter.
@@ -130,6 +140,11 @@ impl Route {
             Route::Notifications => "/notifications",
             Route::NotificationSettings => "/notifications/settings",
             Route::StaffOutbox => "/staff/outbox",
+            Route::VerifyEmail => "/verify-email",
+            Route::ForgotPassword => "/forgot-password",
+            Route::ResetPassword => "/reset-password",
+            Route::Security => "/security",
+            Route::StaffSecurityLog => "/staff/security-log",
         }
     }
 
@@ -144,7 +159,11 @@ impl Route {
             | Route::AccountBills
             | Route::Usage
             | Route::Notifications
-            | Route::NotificationSettings => Client::Portal,
+            | Route::NotificationSettings
+            | Route::VerifyEmail
+            | Route::ForgotPassword
+            | Route::ResetPassword
+            | Route::Security => Client::Portal,
             Route::Applications
             | Route::Apply
             | Route::Application
@@ -171,7 +190,8 @@ impl Route {
             | Route::StaffFeedback
             | Route::StaffFeedbackCase
             | Route::StaffDashboard
-            | Route::StaffOutbox => Client::Staff,
+            | Route::StaffOutbox
+            | Route::StaffSecurityLog => Client::Staff,
         }
     }
 
@@ -276,6 +296,20 @@ pub enum Page {
     Notifications,
     NotificationSettings,
     StaffOutbox,
+    /// Confirms an email address with the token from the link sent to it, then goes to
+    /// `next` (one of our own pages), else the overview.
+    VerifyEmail {
+        token: String,
+        next: Option<String>,
+    },
+    ForgotPassword,
+    /// Sets a new password with the token from the link sent by email.
+    ResetPassword {
+        token: String,
+    },
+    /// The person's password and sessions.
+    Security,
+    StaffSecurityLog,
 }
 
 impl Page {
@@ -317,6 +351,11 @@ impl Page {
             Page::Notifications => Route::Notifications,
             Page::NotificationSettings => Route::NotificationSettings,
             Page::StaffOutbox => Route::StaffOutbox,
+            Page::VerifyEmail { .. } => Route::VerifyEmail,
+            Page::ForgotPassword => Route::ForgotPassword,
+            Page::ResetPassword { .. } => Route::ResetPassword,
+            Page::Security => Route::Security,
+            Page::StaffSecurityLog => Route::StaffSecurityLog,
         }
     }
 
@@ -359,6 +398,15 @@ impl Page {
                 account: Some(account),
             } => href.push_str(&format!("?account={account}")),
             Page::Report { account: Some(id) } => href.push_str(&format!("?account={id}")),
+            Page::VerifyEmail { token, next } => {
+                href.push_str(&format!("?token={}", encode(token)));
+                if let Some(next) = next {
+                    href.push_str(&format!("&next={}", encode(next)));
+                }
+            }
+            Page::ResetPassword { token } => {
+                href.push_str(&format!("?token={}", encode(token)));
+            }
             Page::Outages { outage: Some(id) } => href.push_str(&format!("#outage-{id}")),
             Page::GiveFeedback { about: Some(job) } => href.push_str(&format!(
                 "?job_kind={}&job_id={}&number={}",
@@ -461,6 +509,16 @@ mod tests {
             Page::StaffFeedback,
             Page::StaffFeedbackCase(RowId(1)),
             Page::StaffDashboard,
+            Page::VerifyEmail {
+                token: "abc_-1".into(),
+                next: Some("/business/join/abc".into()),
+            },
+            Page::ForgotPassword,
+            Page::ResetPassword {
+                token: "abc_-1".into(),
+            },
+            Page::Security,
+            Page::StaffSecurityLog,
         ]
     }
 

@@ -45,3 +45,37 @@ pub async fn dashboard_csv(from: String, to: String) -> Result<String, ApiError>
     let d = crate::server::supervisor::dashboard(&request, &from, &to).await?;
     Ok(d.figures.to_csv())
 }
+
+/// One line of the security log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityLine {
+    pub id: i64,
+    /// Unix seconds.
+    pub at: i64,
+    /// `signed_in`, `sign_in_failed`, … (`domain::login::SecurityEvent`).
+    pub event: String,
+    /// The email of whom it is about (as typed, for an address with no login).
+    pub email: String,
+    /// Who did it, when it was someone signed in.
+    pub actor: Option<String>,
+    pub address: String,
+    pub detail: String,
+}
+
+/// Supervisors: the security log, newest first, 100 lines at a time (`before`: the last id
+/// of the page before). `event` a stored name or empty; `email` a part of one; `address` an
+/// exact network address; `from`/`to` local days (`to` not included), either empty.
+#[server(endpoint = "supervisor/security_log", input = server_fn::codec::Json)]
+pub async fn security_log(
+    event: String,
+    email: String,
+    address: String,
+    from: String,
+    to: String,
+    before: String,
+) -> Result<Vec<SecurityLine>, ApiError> {
+    let request = crate::server::request::current()?;
+    request.require_supervisor().await?;
+    crate::server::login::security_log(&request, &event, &email, &address, &from, &to, &before)
+        .await
+}

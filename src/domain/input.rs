@@ -79,6 +79,8 @@ pub enum Field {
     #[serde(rename = "challenge_id")]
     Challenge,
     HolderId,
+    CurrentPassword,
+    SessionId,
 }
 
 impl Field {
@@ -151,6 +153,8 @@ impl Field {
             Field::Code => "code",
             Field::Challenge => "challenge_id",
             Field::HolderId => "holder_id",
+            Field::CurrentPassword => "current_password",
+            Field::SessionId => "session_id",
         }
     }
 }
@@ -187,6 +191,14 @@ pub enum Problem {
     OrganisationSite,
     /// Too many files wait unsent: send them with a form, or wait a day.
     QuotaFull,
+    /// A password on the list of the most common ones, or little more than a word of ours.
+    TooCommon,
+    /// A link or code that is past its time or already used.
+    Expired,
+    /// Not what we have on file (a current password).
+    Incorrect,
+    /// The same as before.
+    Unchanged,
 }
 
 /// A refused input: which field, and why.
@@ -222,6 +234,13 @@ impl fmt::Display for FieldError {
             Problem::LastOwner => write!(f, "{field}: the organisation must keep an owner"),
             Problem::WrongCode => write!(f, "{field} is not the code we sent"),
             Problem::QuotaFull => write!(f, "{field}: too many files are waiting to be sent"),
+            Problem::TooCommon => write!(
+                f,
+                "{field} is too common: choose one that is harder to guess"
+            ),
+            Problem::Expired => write!(f, "{field} has expired or was already used"),
+            Problem::Incorrect => write!(f, "{field} is not right"),
+            Problem::Unchanged => write!(f, "{field} is the same as before"),
             Problem::OrganisationSite => {
                 write!(
                     f,

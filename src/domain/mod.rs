@@ -17,6 +17,7 @@ pub mod input;
 pub mod lang;
 pub mod local_time;
 pub mod lockout;
+pub mod login;
 pub mod money;
 pub mod notify;
 pub mod organisation;

@@ -1,8 +1,11 @@
 //! Passwords, sign-in with lockout, session tokens, and binding service accounts.
 
 use crate::api::ApiError;
-use crate::domain::{EmailAddress, LockoutPolicy, Password, Role};
+use crate::domain::login::{RateLimit, SecurityEvent};
+use crate::domain::{EmailAddress, LockoutPolicy};
 use crate::server::app::AppState;
+use crate::server::login::audit;
+use crate::server::request::Request;
 use crate::server::store::User;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -13,8 +16,20 @@ use std::sync::OnceLock;
 
 /// Sessions end after this long without use.
 pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
-/// The session cookie's name.
+/// The session cookie's name over plain HTTP (a developer's loopback).
 pub const SESSION_COOKIE: &str = "gridcare_session";
+/// The session cookie's name over HTTPS: the `__Host-` prefix makes the browser refuse it unless
+/// it is `Secure`, for `Path=/` and set by this very host (no `Domain`), so a neighbouring
+/// subdomain cannot plant or overwrite it.
+pub const SESSION_COOKIE_TLS: &str = "__Host-gridcare_session";
+
+fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SESSION_COOKIE_TLS
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// Argon2id with 19 MiB of memory and 2 passes (OWASP's first recommended setting).
 fn argon2() -> Argon2<'static> {
@@ -37,7 +52,7 @@ pub async fn hash_password(password: &str) -> Result<String, ApiError> {
 }
 
 /// Checks a password against a stored hash on a blocking thread.
-async fn verify_password(password: &str, hash: String) -> Result<bool, ApiError> {
+pub(crate) async fn verify_password(password: &str, hash: String) -> Result<bool, ApiError> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash).map(|parsed| {
@@ -68,7 +83,11 @@ fn internal(what: &str, e: impl std::fmt::Display) -> ApiError {
 }
 
 /// Checks the lockout for `key`; `Err(Locked)` while it holds.
-async fn refuse_if_locked(state: &AppState, key: &str, now: i64) -> Result<(), ApiError> {
+pub(crate) async fn refuse_if_locked(
+    state: &AppState,
+    key: &str,
+    now: i64,
+) -> Result<(), ApiError> {
     let policy = LockoutPolicy::SIGN_IN;
     let failures = state
         .store
@@ -83,7 +102,7 @@ async fn refuse_if_locked(state: &AppState, key: &str, now: i64) -> Result<(), A
 }
 
 /// Records a failure under `key` and returns the error to show: `Locked` if this failure locked it.
-async fn fail(state: &AppState, key: &str, now: i64, error: ApiError) -> ApiError {
+pub(crate) async fn fail(state: &AppState, key: &str, now: i64, error: ApiError) -> ApiError {
     if let Err(e) = state.store.record_failure(key, now).await {
         return e.into();
     }
@@ -93,28 +112,29 @@ async fn fail(state: &AppState, key: &str, now: i64, error: ApiError) -> ApiErro
         .unwrap_or(error)
 }
 
-/// Creates a customer login.
-pub async fn register(
-    state: &AppState,
-    email: &EmailAddress,
-    password: &Password,
-) -> Result<User, ApiError> {
-    let hash = hash_password(password.expose()).await?;
-    state
-        .store
-        .create_user(email, &hash, "", Role::Customer, state.clock.unix())
-        .await?
-        .ok_or(ApiError::EmailTaken)
-}
-
-/// Checks an email and password, with the lockout.
+/// Checks an email and password. Failures lock this login from this network address only
+/// (5 in 15 minutes), so nobody elsewhere can lock a person out; 30 failures in 15 minutes from
+/// one address, whatever the logins, stop that address. Every attempt goes to the security log.
 pub async fn verify_sign_in(
-    state: &AppState,
+    request: &Request,
     email: &EmailAddress,
     password: &str,
 ) -> Result<User, ApiError> {
-    let key = format!("sign_in:{email}");
+    let state = &request.state;
+    let address = request.client_address();
+    let key = format!("sign_in:{email}|{address}");
     let now = state.clock.unix();
+    let per_address = RateLimit::SIGN_IN_FAILURES_PER_ADDRESS;
+    let address_key = per_address.key(&address);
+    let failures_here = state
+        .store
+        .rate_count(&address_key, now - per_address.window_secs)
+        .await?;
+    if !per_address.allows(failures_here) {
+        return Err(ApiError::Locked {
+            minutes: per_address.minutes(),
+        });
+    }
     refuse_if_locked(state, &key, now).await?;
     let found = state.store.user_with_hash(email).await?;
     let (user, hash) = match found {
@@ -128,9 +148,34 @@ pub async fn verify_sign_in(
                 .store
                 .clear_failures(&key, now - LockoutPolicy::SIGN_IN.lookback_secs())
                 .await?;
+            audit(
+                request,
+                SecurityEvent::SignedIn,
+                (Some(user.id), &user.email),
+                Some(user.id),
+                "",
+            )
+            .await?;
             Ok(user)
         }
-        _ => Err(fail(state, &key, now, ApiError::BadCredentials).await),
+        user => {
+            state.store.rate_note(&address_key, now).await?;
+            let error = fail(state, &key, now, ApiError::BadCredentials).await;
+            let event = if matches!(error, ApiError::Locked { .. }) {
+                SecurityEvent::LockedOut
+            } else {
+                SecurityEvent::SignInFailed
+            };
+            audit(
+                request,
+                event,
+                (user.map(|u| u.id), email.as_str()),
+                None,
+                "",
+            )
+            .await?;
+            Err(error)
+        }
     }
 }
 
@@ -156,21 +201,23 @@ pub fn token_hash(token: &str) -> String {
 
 /// The `Set-Cookie` value for a session token (`None` clears the cookie).
 pub fn session_cookie(token: Option<&str>, secure: bool) -> String {
+    let name = cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
     match token {
         Some(t) => format!(
-            "{SESSION_COOKIE}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_IDLE_SECS}{secure}"
+            "{name}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={SESSION_IDLE_SECS}{secure}"
         ),
-        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+        None => format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     }
 }
 
-/// The session token in a `Cookie` header, if any.
-pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+/// The session token in a `Cookie` header, if any: over HTTPS only the `__Host-` cookie counts.
+pub fn token_from_cookie_header(header: &str, secure: bool) -> Option<&str> {
+    let wanted = cookie_name(secure);
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value)
         .filter(|v| !v.is_empty() && v.len() <= 64)
 }
@@ -191,7 +238,8 @@ mod tests {
     #[test]
     fn session_cookie_is_http_only_lax_and_secure_over_tls() {
         let c = session_cookie(Some("abc"), true);
-        assert!(c.starts_with("gridcare_session=abc;"));
+        assert!(c.starts_with("__Host-gridcare_session=abc;"));
+        assert!(!c.contains("Domain"));
         for part in [
             "HttpOnly",
             "SameSite=Lax",
@@ -201,18 +249,25 @@ mod tests {
         ] {
             assert!(c.contains(part), "{c} lacks {part}");
         }
-        assert!(!session_cookie(Some("abc"), false).contains("Secure"));
+        let plain = session_cookie(Some("abc"), false);
+        assert!(plain.starts_with("gridcare_session=abc;") && !plain.contains("Secure"));
         assert!(session_cookie(None, false).contains("Max-Age=0"));
     }
 
     #[test]
     fn the_session_token_is_found_among_other_cookies() {
         assert_eq!(
-            token_from_cookie_header("a=1; gridcare_session=tok; b=2"),
+            token_from_cookie_header("a=1; gridcare_session=tok; b=2", false),
             Some("tok")
         );
-        assert_eq!(token_from_cookie_header("gridcare_session="), None);
-        assert_eq!(token_from_cookie_header("other=1"), None);
+        assert_eq!(token_from_cookie_header("gridcare_session=", false), None);
+        assert_eq!(token_from_cookie_header("other=1", false), None);
+        // Over HTTPS a cookie without the prefix (which anyone on a subdomain could set) is not read.
+        assert_eq!(token_from_cookie_header("gridcare_session=tok", true), None);
+        assert_eq!(
+            token_from_cookie_header("__Host-gridcare_session=tok", true),
+            Some("tok")
+        );
     }
 
     #[tokio::test]

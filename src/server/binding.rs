@@ -5,6 +5,7 @@ use crate::api::ApiError;
 use crate::api::accounts::{BindChallenge, Holder, ServiceAccountSummary};
 use crate::api::pages::Page;
 use crate::domain::binding::{CodeLimits, CodeState, TRIES_PER_CODE, mask_phone};
+use crate::domain::login::SecurityEvent;
 use crate::domain::notify::{Facts, Kind};
 use crate::domain::{AccountNumber, Field, FieldError, Problem, RowId};
 use crate::server::auth::{new_token, sha256_hex};
@@ -35,6 +36,9 @@ pub async fn start(
 ) -> Result<BindChallenge, ApiError> {
     let store = &request.state.store;
     let now = request.state.clock.unix();
+    if !user.email_verified {
+        return Err(ApiError::Unverified);
+    }
     let account = store
         .account_for_binding(number)
         .await?
@@ -148,6 +152,14 @@ pub async fn confirm(
         now,
     );
     store.use_code(&row, now, &[notice]).await?;
+    crate::server::login::audit(
+        request,
+        SecurityEvent::AccountBound,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        &format!("account {}", account.account_number),
+    )
+    .await?;
     Ok(account)
 }
 
@@ -191,7 +203,14 @@ pub async fn remove(
         return Err(ApiError::NotFound);
     }
     if store.remove_holder(account, holder.0).await? {
-        Ok(())
+        crate::server::login::audit(
+            request,
+            SecurityEvent::HolderRemoved,
+            (Some(holder.0), ""),
+            Some(user.id),
+            &format!("account id {account}"),
+        )
+        .await
     } else {
         Err(ApiError::NotFound)
     }

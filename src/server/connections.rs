@@ -273,6 +273,11 @@ pub async fn detail(request: &Request, user: &User, id: RowId) -> Result<CaseDet
     if !staff && customer_rights(request, user, &row).await?.is_none() {
         return Err(ApiError::NotFound);
     }
+    if staff {
+        request
+            .staff_read(user, &format!("connection case {id}"))
+            .await?;
+    }
     let case = replay(&row, &events, &limits, &cal)?;
     let today = request.today();
     let mut timeline: Vec<TimelineStage> = case

@@ -76,6 +76,12 @@ async fn store_upload(
     body: axum::body::Body,
 ) -> Result<CaseDocument, ApiError> {
     let user = request.require_user().await?;
+    crate::server::login::limit(
+        request,
+        crate::domain::login::RateLimit::UPLOADS_PER_PERSON,
+        &user.id.to_string(),
+    )
+    .await?;
     let UploadQuery { kind, name } = query?;
     let kind = DocumentKind::from_stored(kind.trim()).ok_or(FieldError::new(
         Field::Documents,
@@ -169,6 +175,9 @@ async fn fetch(request: &PortalRequest, id: &str) -> Result<(String, String, Vec
     // Someone else's document is as unknown as one that does not exist.
     if !readable {
         return Err(ApiError::NotFound);
+    }
+    if doc.owner_id != user.id && user.role.is_staff() {
+        request.staff_read(&user, &format!("document {id}")).await?;
     }
     request
         .state

@@ -289,7 +289,12 @@ async fn readable(request: &Request, user: &User, id: RowId) -> Result<FeedbackR
         .feedback(id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if row.customer_id == user.id || user.role.is_staff() {
+    if row.customer_id == user.id {
+        Ok(row)
+    } else if user.role.is_staff() {
+        request
+            .staff_read(user, &format!("feedback case {id}"))
+            .await?;
         Ok(row)
     } else {
         Err(ApiError::NotFound)

@@ -126,6 +126,56 @@ impl Received {
         Some(value)
     }
 
+    /// The body of a one-part message as a person reads it: quoted-printable or base64
+    /// decoded, line endings as `\n`.
+    pub fn text(&self) -> String {
+        use base64::Engine;
+        let body = self.data.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        let encoding = self
+            .header("Content-Transfer-Encoding")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let bytes = match encoding.as_str() {
+            "base64" => base64::engine::general_purpose::STANDARD
+                .decode(body.split_whitespace().collect::<String>())
+                .unwrap_or_default(),
+            "quoted-printable" => {
+                let joined = body.replace("=\r\n", "");
+                let raw = joined.as_bytes();
+                let mut out = Vec::with_capacity(raw.len());
+                let mut i = 0;
+                while i < raw.len() {
+                    let hex = raw
+                        .get(i + 1..i + 3)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
+                    match (raw[i], hex) {
+                        (b'=', Some(b)) => {
+                            out.push(b);
+                            i += 3;
+                        }
+                        (c, _) => {
+                            out.push(c);
+                            i += 1;
+                        }
+                    }
+                }
+                out
+            }
+            _ => body.as_bytes().to_vec(),
+        };
+        String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
+    }
+
+    /// The first link in the text that goes to `path` (such as `/verify-email`), if any.
+    pub fn link_to(&self, path: &str) -> Option<String> {
+        self.text()
+            .split_whitespace()
+            .map(|w| w.trim_end_matches(['.', ',', '，', '。', '：', ':']))
+            .find(|w| w.starts_with("http") && w.contains(path))
+            .map(str::to_string)
+    }
+
     /// The subject as a person reads it (RFC 2047 words in UTF-8, base64, decoded).
     pub fn subject(&self) -> String {
         use base64::Engine;

@@ -11,6 +11,7 @@ pub mod connections;
 pub mod documents;
 pub mod feedback;
 pub mod http;
+pub mod login;
 pub mod mailsink;
 pub mod notify;
 pub mod organisations;

@@ -405,6 +405,10 @@ impl Sender {
                 if let Err(e) = self.store.delete_unattached_documents(before).await {
                     tracing::error!(error = %e, "deleting unsent uploads failed");
                 }
+                // Counts, failed attempts and links matter for a day at most.
+                if let Err(e) = self.store.forget_old_attempts(now - 24 * 3600).await {
+                    tracing::error!(error = %e, "forgetting old attempts failed");
+                }
             }
             if let Err(e) = self.run_once().await {
                 tracing::error!(error = %e, "the sender could not read the outbox");

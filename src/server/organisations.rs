@@ -428,7 +428,17 @@ pub async fn set_role(
         .store
         .change_member(m.organisation_id, member.0, to, user.id, now, &[notice])
         .await?;
-    Ok(())
+    let (event, detail) = match to {
+        Some(role) => (
+            crate::domain::login::SecurityEvent::RoleChanged,
+            format!("organisation {} role {}", m.organisation_id, role.as_str()),
+        ),
+        None => (
+            crate::domain::login::SecurityEvent::MemberRemoved,
+            format!("organisation {}", m.organisation_id),
+        ),
+    };
+    crate::server::login::audit(request, event, (Some(member.0), ""), Some(user.id), &detail).await
 }
 
 async fn invitation_by_token(request: &Request, token: &str) -> Result<InvitationRow, ApiError> {

@@ -109,7 +109,12 @@ async fn rights(request: &Request, user: &User, account: RowId) -> Result<Option
         None => Err(ApiError::NotFound),
         Some(Some(AccountAccess::Holder)) => Ok(Some(true)),
         Some(Some(AccountAccess::Member(role))) => Ok(Some(role.may_act())),
-        Some(None) if user.role.is_staff() => Ok(Some(false)),
+        Some(None) if user.role.is_staff() => {
+            request
+                .staff_read(user, &format!("account {account}"))
+                .await?;
+            Ok(Some(false))
+        }
         Some(None) => Ok(None),
     }
 }

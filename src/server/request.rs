@@ -38,7 +38,26 @@ impl Request {
             .get_all(COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find_map(token_from_cookie_header)
+            .find_map(|h| token_from_cookie_header(h, self.over_tls()))
+    }
+
+    /// What the store keeps of this browser's session token, if it sent one.
+    pub fn session_hash(&self) -> Option<String> {
+        self.session_token().map(token_hash)
+    }
+
+    /// The browser's own description of itself, cut to 200 characters and without hidden
+    /// characters, for the person's list of sessions.
+    fn user_agent(&self) -> String {
+        self.parts
+            .headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect()
     }
 
     /// True when the browser reached us over TLS (directly or through a proxy that says so).
@@ -122,7 +141,16 @@ impl Request {
         let token = new_token();
         self.state
             .store
-            .create_session(&token_hash(&token), user.id, now)
+            .create_session(
+                &crate::server::store::users::NewSession {
+                    token_hash: &token_hash(&token),
+                    user_id: user.id,
+                    public_id: &new_token()[..16],
+                    user_agent: &self.user_agent(),
+                    address: &self.client_address(),
+                },
+                now,
+            )
             .await?;
         self.set_cookie(session_cookie(Some(&token), self.over_tls()));
         Ok(())
@@ -172,6 +200,26 @@ impl Request {
         client_address(peer, &self.state.trusted_proxies, &forwarded)
     }
 
+    /// Notes in the security log that staff member `user` read a customer's private data
+    /// (`what`: `case 12`, `account 3`), at most once an hour per staff member and thing, so a
+    /// page that refreshes itself does not flood the log.
+    pub async fn staff_read(&self, user: &User, what: &str) -> Result<(), ApiError> {
+        let now = self.state.clock.unix();
+        let key = format!("staff_read:{}:{what}", user.id);
+        if self.state.store.rate_count(&key, now - 3600).await? > 0 {
+            return Ok(());
+        }
+        self.state.store.rate_note(&key, now).await?;
+        crate::server::login::audit(
+            self,
+            crate::domain::login::SecurityEvent::StaffRead,
+            (None, ""),
+            Some(user.id),
+            what,
+        )
+        .await
+    }
+
     /// Today in the utility's time zone.
     pub fn today(&self) -> NaiveDate {
         self.state.clock.today()
@@ -200,7 +248,9 @@ impl Request {
         {
             None => Err(ApiError::NotFound),
             Some(true) => Ok(()),
-            Some(false) if user.role.is_staff() => Ok(()),
+            Some(false) if user.role.is_staff() => {
+                self.staff_read(user, &format!("account {account}")).await
+            }
             // Someone else's account is as unknown as one that does not exist.
             Some(false) => Err(ApiError::NotFound),
         }

@@ -63,7 +63,7 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
     ];
     for (((email, _, _), hash), (name, role)) in DEMO_LOGINS.iter().zip(&hashes).zip(people) {
         let email = EmailAddress::parse(email).map_err(bad)?;
-        let user = users::insert_user(conn, &email, hash, name, role, now)
+        let user = users::insert_user(conn, &email, hash, name, role, true, now)
             .await?
             .ok_or_else(|| bad(format!("{email} exists already")))?;
         ids.push(user.id);

@@ -165,9 +165,9 @@ strings! {
             )
         },
         |m| format!("失败次数过多，为保护账号安全已暂时锁定，请 {m} 分钟后再试。");
-    err_email_taken: &'static str =
-        "An account with this email already exists. Sign in instead.",
-        "该邮箱已注册，请直接登录。";
+    err_unverified: &'static str =
+        "Confirm your email address first: we have sent you a new link. Open it, and you are signed in.",
+        "请先确认您的邮箱：我们已重新发送链接，打开链接即可登录。";
     err_bind_mismatch: &'static str =
         "We have no service account with this number. Check it against a bill.",
         "没有此户号，请对照电费账单核对。";
@@ -321,7 +321,7 @@ strings! {
     field_site: &'static str = "Site", "用电户";
     field_user: &'static str = "Member", "成员";
     field_invitation: &'static str = "Invitation", "邀请";
-    field_token: &'static str = "Invitation link", "邀请链接";
+    field_token: &'static str = "Link", "链接";
     field_role: &'static str = "Role", "角色";
     field_label: &'static str = "Label", "标签";
     field_search: &'static str = "Search", "搜索";
@@ -340,6 +340,14 @@ strings! {
         "belongs to an organisation: ask its owner to invite you",
         "属于企业用户，请联系企业管理员邀请您";
     field_code: &'static str = "Code", "验证码";
+    problem_too_common: &'static str =
+        "is too common or too close to your email or our name: choose one that is harder to guess",
+        "过于常见，或与您的邮箱、本站名称过于相似，请换一个更难猜的";
+    problem_expired: &'static str =
+        "has expired or was already used", "已过期或已被使用";
+    problem_incorrect: &'static str = "is not right", "不正确";
+    problem_unchanged: &'static str = "is the same as before", "与原来相同";
+    field_current_password: &'static str = "Current password", "当前密码";
     problem_quota_full: &'static str =
         "too many files are waiting: send them with a form, or wait a day",
         "待提交的文件过多：请先随表单提交，或一天后再试";
@@ -630,6 +638,8 @@ impl Common {
             Field::Choices => self.field_choices,
             Field::NotificationId | Field::Challenge | Field::HolderId => self.field_id,
             Field::Code => self.field_code,
+            Field::CurrentPassword => self.field_current_password,
+            Field::SessionId => self.field_id,
         }
     }
 
@@ -650,6 +660,10 @@ impl Common {
             Problem::WrongCode => self.problem_wrong_code.into(),
             Problem::OrganisationSite => self.problem_organisation_site.into(),
             Problem::QuotaFull => self.problem_quota_full.into(),
+            Problem::TooCommon => self.problem_too_common.into(),
+            Problem::Expired => self.problem_expired.into(),
+            Problem::Incorrect => self.problem_incorrect.into(),
+            Problem::Unchanged => self.problem_unchanged.into(),
         }
     }
 
@@ -672,7 +686,7 @@ impl Common {
             ApiError::Invalid(f) => self.field_error(*f),
             ApiError::BadCredentials => self.err_bad_credentials.into(),
             ApiError::Locked { minutes } => (self.err_locked)(*minutes),
-            ApiError::EmailTaken => self.err_email_taken.into(),
+            ApiError::Unverified => self.err_unverified.into(),
             ApiError::BindMismatch => self.err_bind_mismatch.into(),
             ApiError::CrossSite => self.err_cross_site.into(),
             ApiError::TooLarge => self.err_too_large.into(),

@@ -137,6 +137,11 @@ fn route(route: Route) -> Option<AnyNestedRoute> {
             page!(NotificationSettings => notifications::NotificationSettingsPage)
         }
         Route::StaffOutbox => page!(StaffOutbox => outbox::OutboxPage),
+        Route::VerifyEmail => page!(VerifyEmail => account::VerifyEmailPage),
+        Route::ForgotPassword => page!(ForgotPassword => account::ForgotPasswordPage),
+        Route::ResetPassword => page!(ResetPassword => account::ResetPasswordPage),
+        Route::Security => page!(Security => account::SecurityPage),
+        Route::StaffSecurityLog => page!(StaffSecurityLog => security_log::SecurityLogPage),
     }
 }
 

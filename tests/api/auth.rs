@@ -1,20 +1,132 @@
 //! Registering, signing in and out, sessions and the lockout.
 
-use crate::helpers::{RESIDENT, spawn_app, spawn_app_with_demo};
+use crate::helpers::{RESIDENT, spawn_app, spawn_app_behind_proxy, spawn_app_with_demo};
 use reqwest::StatusCode;
 
 const GOOD_PASSWORD: &str = "a long enough passphrase";
 
 #[tokio::test]
-async fn register_creates_a_customer_and_signs_them_in() {
+async fn register_mails_a_link_that_confirms_the_address_and_signs_the_customer_in_once() {
     let app = spawn_app().await;
-    let me = app
-        .register("New.Customer@Example.com", GOOD_PASSWORD)
+    let answer = app
+        .call(
+            "auth/register",
+            &[
+                ("email", "New.Customer@Example.com"),
+                ("password", GOOD_PASSWORD),
+                ("lang", "en"),
+                ("next", ""),
+            ],
+        )
         .await;
+    assert_eq!(answer.ok(), serde_json::Value::Null);
+    // Not signed in yet: the address is not proven.
+    assert!(app.call("auth/current_user", &[]).await.ok().is_null());
+    let token = app
+        .link_token("new.customer@example.com", "/verify-email")
+        .await;
+    let me = app
+        .call("auth/verify_email", &[("token", &token)])
+        .await
+        .ok();
     assert_eq!(me["email"], "new.customer@example.com");
     assert_eq!(me["role"], "customer");
     let who = app.call("auth/current_user", &[]).await.ok();
     assert_eq!(who["email"], "new.customer@example.com");
+    // The link works once, and only its hash was kept.
+    app.other_browser();
+    app.call_with(
+        &app.other_browser(),
+        "auth/verify_email",
+        &[("token", &token)],
+    )
+    .await
+    .assert_invalid("token", "expired");
+    use sqlx::Row;
+    let kept: Vec<String> = sqlx::query("SELECT token_hash FROM login_links")
+        .fetch_all(app.state.store.pool())
+        .await
+        .expect("links")
+        .iter()
+        .map(|r| r.get::<String, _>("token_hash"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_ne!(kept[0], token);
+}
+
+#[tokio::test]
+async fn an_unconfirmed_login_cannot_sign_in_and_is_sent_a_new_link() {
+    let app = spawn_app().await;
+    app.call(
+        "auth/register",
+        &[
+            ("email", "late@example.com"),
+            ("password", GOOD_PASSWORD),
+            ("lang", "en"),
+            ("next", ""),
+        ],
+    )
+    .await
+    .ok();
+    let first = app.link_token("late@example.com", "/verify-email").await;
+    let answer = app.try_sign_in(("late@example.com", GOOD_PASSWORD)).await;
+    answer.assert_error(StatusCode::FORBIDDEN, "unverified");
+    assert!(answer.set_cookie.is_empty(), "{:?}", answer.set_cookie);
+    // A new link came, and only the newest works.
+    let second = app.link_token("late@example.com", "/verify-email").await;
+    assert_ne!(first, second);
+    app.call("auth/verify_email", &[("token", &first)])
+        .await
+        .assert_invalid("token", "expired");
+    app.call("auth/verify_email", &[("token", &second)])
+        .await
+        .ok();
+    app.sign_in(("late@example.com", GOOD_PASSWORD)).await;
+}
+
+#[tokio::test]
+async fn a_confirmation_link_lasts_a_day() {
+    let app = spawn_app().await;
+    app.call(
+        "auth/register",
+        &[
+            ("email", "slow@example.com"),
+            ("password", GOOD_PASSWORD),
+            ("lang", "en"),
+            ("next", ""),
+        ],
+    )
+    .await
+    .ok();
+    let token = app.link_token("slow@example.com", "/verify-email").await;
+    app.clock.advance(24 * 3600 + 1);
+    app.call("auth/verify_email", &[("token", &token)])
+        .await
+        .assert_invalid("token", "expired");
+}
+
+#[tokio::test]
+async fn the_most_common_passwords_and_our_own_name_are_refused() {
+    let app = spawn_app().await;
+    for (password, problem) in [
+        ("1234567890", "too_common"),
+        ("qwertyuiop", "too_common"),
+        ("Password123", "too_common"),
+        ("gridcare2026", "too_common"),
+        ("wendy.wong99", "too_common"),
+    ] {
+        app.call(
+            "auth/register",
+            &[
+                ("email", "wendy.wong@example.com"),
+                ("password", password),
+                ("lang", "en"),
+                ("next", ""),
+            ],
+        )
+        .await
+        .assert_invalid("password", problem);
+    }
 }
 
 #[tokio::test]
@@ -23,7 +135,12 @@ async fn register_refuses_a_short_password_naming_the_field() {
     let answer = app
         .call(
             "auth/register",
-            &[("email", "a@example.com"), ("password", "123456789")],
+            &[
+                ("email", "a@example.com"),
+                ("password", "123456789"),
+                ("lang", "en"),
+                ("next", ""),
+            ],
         )
         .await;
     answer.assert_invalid("password", "too_short");
@@ -40,7 +157,12 @@ async fn register_accepts_long_and_pasted_unicode_passwords() {
     let app = spawn_app().await;
     app.call(
         "auth/register",
-        &[("email", "x@example.com"), ("password", &"p".repeat(129))],
+        &[
+            ("email", "x@example.com"),
+            ("password", &"p".repeat(129)),
+            ("lang", "en"),
+            ("next", ""),
+        ],
     )
     .await
     .assert_invalid("password", "too_long");
@@ -56,7 +178,12 @@ async fn register_refuses_bad_emails_naming_the_field() {
     ] {
         app.call(
             "auth/register",
-            &[("email", email), ("password", GOOD_PASSWORD)],
+            &[
+                ("email", email),
+                ("password", GOOD_PASSWORD),
+                ("lang", "en"),
+                ("next", ""),
+            ],
         )
         .await
         .assert_invalid("email", problem);
@@ -64,7 +191,12 @@ async fn register_refuses_bad_emails_naming_the_field() {
     let long = format!("{}@example.com", "a".repeat(300));
     app.call(
         "auth/register",
-        &[("email", &long), ("password", GOOD_PASSWORD)],
+        &[
+            ("email", &long),
+            ("password", GOOD_PASSWORD),
+            ("lang", "en"),
+            ("next", ""),
+        ],
     )
     .await
     .assert_invalid("email", "too_long");
@@ -94,22 +226,59 @@ async fn an_oversized_request_is_refused_before_it_is_read() {
     let answer = app
         .call(
             "auth/register",
-            &[("email", "a@example.com"), ("password", &huge)],
+            &[
+                ("email", "a@example.com"),
+                ("password", &huge),
+                ("lang", "en"),
+                ("next", ""),
+            ],
         )
         .await;
     answer.assert_error(StatusCode::PAYLOAD_TOO_LARGE, "too_large");
 }
 
 #[tokio::test]
-async fn registering_an_email_twice_is_refused() {
+async fn registering_a_taken_email_answers_the_same_and_tells_the_owner_instead() {
     let app = spawn_app().await;
     app.register("twice@example.com", GOOD_PASSWORD).await;
-    app.call(
-        "auth/register",
-        &[("email", "TWICE@example.com"), ("password", GOOD_PASSWORD)],
-    )
-    .await
-    .assert_error(StatusCode::CONFLICT, "email_taken");
+    let mails_before = app.mail.received().len();
+    let again = app
+        .call_with(
+            &app.other_browser(),
+            "auth/register",
+            &[
+                ("email", "TWICE@example.com"),
+                ("password", "someone else's passphrase"),
+                ("lang", "en"),
+                ("next", ""),
+            ],
+        )
+        .await;
+    let fresh = app
+        .call_with(
+            &app.other_browser(),
+            "auth/register",
+            &[
+                ("email", "fresh@example.com"),
+                ("password", GOOD_PASSWORD),
+                ("lang", "en"),
+                ("next", ""),
+            ],
+        )
+        .await;
+    // The same answer, byte for byte, whether or not the address was taken.
+    assert_eq!((again.status, &again.text), (fresh.status, &fresh.text));
+    app.sender.run_once().await.expect("the sender runs");
+    let mails = app.mail.received();
+    let to_owner = mails[mails_before..]
+        .iter()
+        .find(|m| m.to.iter().any(|t| t.contains("twice@example.com")))
+        .expect("the owner is told");
+    assert_eq!(to_owner.subject(), "You already have a GridCare account");
+    assert!(to_owner.link_to("/forgot-password").is_some());
+    assert!(to_owner.link_to("/verify-email").is_none());
+    // The owner's password did not change.
+    app.sign_in(("twice@example.com", GOOD_PASSWORD)).await;
 }
 
 #[tokio::test]
@@ -150,6 +319,46 @@ async fn five_failed_sign_ins_lock_the_email_for_15_minutes() {
     locked.assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
     assert_eq!(locked.body["minutes"], 1);
     app.clock.advance(60);
+    app.sign_in(RESIDENT).await;
+}
+
+#[tokio::test]
+async fn the_lock_holds_for_one_email_from_one_address_only() {
+    // Someone elsewhere guessing the resident's password locks only themself out.
+    let app = spawn_app_behind_proxy().await;
+    let attacker = "203.0.113.66";
+    for _ in 0..5 {
+        app.sign_in_from(attacker, (RESIDENT.0, "wrong password"))
+            .await;
+    }
+    assert_eq!(
+        app.sign_in_from(attacker, RESIDENT).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        app.sign_in_from("198.51.100.7", RESIDENT).await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn one_address_guessing_at_many_logins_is_stopped() {
+    let app = spawn_app_behind_proxy().await;
+    let mut statuses = Vec::new();
+    for n in 0..31 {
+        let email = format!("victim{n}@example.com");
+        statuses.push(
+            app.sign_in_from("203.0.113.66", (&email, "Summer2026!"))
+                .await,
+        );
+    }
+    assert!(
+        statuses[..30]
+            .iter()
+            .all(|s| *s == StatusCode::UNAUTHORIZED)
+    );
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
+    // Other addresses are not affected.
     app.sign_in(RESIDENT).await;
 }
 

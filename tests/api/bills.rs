@@ -177,16 +177,8 @@ async fn customer_a_asking_for_customer_b_bill_is_refused_and_sees_none_of_it() 
     let app = spawn_app_with_demo().await;
     // B binds the spare account; A is the demo resident.
     let b = app.other_browser();
-    app.call_with(
-        &b,
-        "auth/register",
-        &[
-            ("email", "b@example.com"),
-            ("password", "b's long password"),
-        ],
-    )
-    .await
-    .ok();
+    app.register_with(&b, "b@example.com", "b's long password")
+        .await;
     app.bind_with_code(&b, SPARE_ACCOUNT).await;
     let b_bill = app.latest_bill_id(SPARE_ACCOUNT).await.to_string();
     app.call_with(&b, "bills/detail", &[("bill_id", &b_bill)])

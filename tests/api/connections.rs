@@ -299,13 +299,8 @@ async fn bad_uploads_are_refused_naming_the_file() {
 async fn another_customer_cannot_see_or_touch_a_case() {
     let (app, docs, id) = resident_with_ev_case().await;
     let stranger = app.other_browser();
-    app.call_with(
-        &stranger,
-        "auth/register",
-        &[("email", "s@example.com"), ("password", "a long password")],
-    )
-    .await
-    .ok();
+    app.register_with(&stranger, "s@example.com", "a stranger's long passphrase")
+        .await;
     let seen = app
         .call_with(&stranger, "connections/detail", &[("case_id", &id)])
         .await;

@@ -162,6 +162,10 @@ pub fn test_now() -> chrono::DateTime<Utc> {
 }
 
 async fn spawn(demo: bool) -> TestApp {
+    spawn_with(demo, Vec::new()).await
+}
+
+async fn spawn_with(demo: bool, trusted_proxies: Vec<std::net::IpAddr>) -> TestApp {
     let (db, url) = TestDatabase::create().await;
     let clock = Arc::new(ManualClock::new(test_now()));
     let dist = fake_dist();
@@ -177,6 +181,7 @@ async fn spawn(demo: bool) -> TestApp {
         smtp_url: Some(mail.url()),
         sms: Some((sms.url(), sms.key.clone(), sms.secret.clone())),
         send_every_ms: 0,
+        trusted_proxies,
         ..Config::default()
     };
     let app = Application::build(&config, clock.clone())
@@ -212,6 +217,12 @@ pub async fn spawn_app() -> TestApp {
 /// The app with the demo data seeded.
 pub async fn spawn_app_with_demo() -> TestApp {
     spawn(true).await
+}
+
+/// The demo app behind a proxy on loopback: requests name the client's address in
+/// `X-Forwarded-For`, as a real reverse proxy would.
+pub async fn spawn_app_behind_proxy() -> TestApp {
+    spawn_with(true, vec![std::net::IpAddr::from([127, 0, 0, 1])]).await
 }
 
 /// A server function's answer: status and JSON body.
@@ -303,16 +314,71 @@ impl TestApp {
             .await
     }
 
+    /// Tries to sign in from a new browser at `address` (behind the proxy of
+    /// [`spawn_app_behind_proxy`]); the answer's status.
+    pub async fn sign_in_from(&self, address: &str, (email, password): (&str, &str)) -> StatusCode {
+        self.other_browser()
+            .post(self.url("/api/auth/sign_in"))
+            .header("X-Forwarded-For", address)
+            .json(&fields_json(&[("email", email), ("password", password)]))
+            .send()
+            .await
+            .expect("the server answers")
+            .status()
+    }
+
     /// Signs in through this app's client, asserting success.
     pub async fn sign_in(&self, login: (&str, &str)) -> Value {
         self.try_sign_in(login).await.ok()
     }
 
-    /// Registers and signs in a new customer, asserting success.
+    /// Registers a new customer, confirms the address from the mail the server sent, and so
+    /// signs them in through this app's client, asserting success; the person as `auth/verify_email`
+    /// answered.
     pub async fn register(&self, email: &str, password: &str) -> Value {
-        self.call("auth/register", &[("email", email), ("password", password)])
+        self.register_with(&self.client, email, password).await
+    }
+
+    /// [`Self::register`] in another browser.
+    pub async fn register_with(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> Value {
+        self.call_with(
+            client,
+            "auth/register",
+            &[
+                ("email", email),
+                ("password", password),
+                ("lang", "en"),
+                ("next", ""),
+            ],
+        )
+        .await
+        .ok();
+        let token = self.link_token(email, "/verify-email").await;
+        self.call_with(client, "auth/verify_email", &[("token", &token)])
             .await
             .ok()
+    }
+
+    /// Sends the outbox and reads the `token` of the newest link to `path` mailed to `email`.
+    pub async fn link_token(&self, email: &str, path: &str) -> String {
+        self.sender.run_once().await.expect("the sender runs");
+        let email = email.to_lowercase();
+        let link = self
+            .mail
+            .received()
+            .iter()
+            .rev()
+            .filter(|m| m.to.iter().any(|t| t.to_lowercase().contains(&email)))
+            .find_map(|m| m.link_to(path))
+            .unwrap_or_else(|| panic!("a mail to {email} with a link to {path}"));
+        link.split_once("token=")
+            .map(|(_, t)| t.to_string())
+            .expect("the link carries a token")
     }
 
     /// Asks for a code to link the account numbered `number` in `client`, sends the outbox,
@@ -361,16 +427,12 @@ impl TestApp {
         browser
     }
 
-    /// Another browser in which a new customer `email` registered (and so is signed in).
+    /// Another browser in which a new customer `email` registered and confirmed the address
+    /// (and so is signed in).
     pub async fn registered_browser(&self, email: &str) -> reqwest::Client {
         let browser = self.other_browser();
-        self.call_with(
-            &browser,
-            "auth/register",
-            &[("email", email), ("password", "a long enough passphrase")],
-        )
-        .await
-        .ok();
+        self.register_with(&browser, email, "a long enough passphrase")
+            .await;
         browser
     }
 

@@ -9,6 +9,7 @@ mod connections;
 mod feedback;
 mod helpers;
 mod http;
+mod login;
 mod notifications;
 mod organisations;
 mod repairs;

@@ -671,7 +671,8 @@ async fn members_hear_of_their_role_and_a_removed_member_hears_nothing_more() {
         .filter(|(to, _, _)| to == "chef@harborfoods.example")
         .map(|(_, kind, _)| kind)
         .collect();
-    assert_eq!(mailed, ["invitation"]);
+    // The confirmation link when they registered, then the invitation, once.
+    assert_eq!(mailed, ["verify_email", "invitation"]);
 
     let member = app
         .new_member("manager@harborfoods.example", "manager")

@@ -6,6 +6,7 @@ pub mod bills;
 pub mod binding;
 pub mod connections;
 pub mod feedback;
+pub mod login;
 pub mod notify;
 pub mod organisations;
 pub mod repairs;

@@ -710,8 +710,8 @@ impl Store {
         Ok(sqlx::query(
             "UPDATE outbox SET sent_at = $1, claimed_by = NULL, claimed_until = NULL,
                 last_error = '',
-                body = CASE WHEN kind IN ('binding_code', 'invitation') THEN '' ELSE body END,
-                html = CASE WHEN kind IN ('binding_code', 'invitation') THEN '' ELSE html END
+                body = CASE WHEN kind IN ('binding_code', 'invitation', 'verify_email', 'reset_password') THEN '' ELSE body END,
+                html = CASE WHEN kind IN ('binding_code', 'invitation', 'verify_email', 'reset_password') THEN '' ELSE html END
              WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
         )
         .bind(now)

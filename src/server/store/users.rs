@@ -12,6 +12,8 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// The person has opened the confirmation link sent to their email.
+    pub email_verified: bool,
 }
 
 fn user_from(row: &AnyRow) -> Result<User, StoreError> {
@@ -20,10 +22,21 @@ fn user_from(row: &AnyRow) -> Result<User, StoreError> {
         email: col(row, "email")?,
         display_name: col(row, "display_name")?,
         role: enum_col(row, "role", Role::from_stored)?,
+        email_verified: col::<Option<i64>>(row, "email_verified_at")?.is_some(),
     })
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role";
+/// A session to record.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user_id: i64,
+    pub public_id: &'a str,
+    pub user_agent: &'a str,
+    pub address: &'a str,
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.email_verified_at";
 
 /// Inserts a person; `None` when the email already has a login.
 pub async fn insert_user(
@@ -32,11 +45,12 @@ pub async fn insert_user(
     password_hash: &str,
     display_name: &str,
     role: Role,
+    verified: bool,
     now: i64,
 ) -> Result<Option<User>, StoreError> {
     let row = sqlx::query(
-        "INSERT INTO users (email, password_hash, display_name, role, created_at)
-         VALUES ($1, $2, $3, $4, $5)
+        "INSERT INTO users (email, password_hash, display_name, role, created_at, email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (email) DO NOTHING
          RETURNING id",
     )
@@ -45,6 +59,7 @@ pub async fn insert_user(
     .bind(display_name)
     .bind(role.as_str())
     .bind(now)
+    .bind(verified.then_some(now))
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| {
@@ -53,6 +68,7 @@ pub async fn insert_user(
             email: email.as_str().to_owned(),
             display_name: display_name.to_owned(),
             role,
+            email_verified: verified,
         })
     })
     .transpose()
@@ -99,10 +115,31 @@ impl Store {
         password_hash: &str,
         display_name: &str,
         role: Role,
+        verified: bool,
         now: i64,
     ) -> Result<Option<User>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        insert_user(&mut conn, email, password_hash, display_name, role, now).await
+        insert_user(
+            &mut conn,
+            email,
+            password_hash,
+            display_name,
+            role,
+            verified,
+            now,
+        )
+        .await
+    }
+
+    /// The person with id `user_id`.
+    pub async fn user_by_id(&self, user_id: i64) -> Result<Option<User>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+        ))
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| user_from(&r)).transpose()
     }
 
     /// The person with this email and their password hash.
@@ -120,20 +157,20 @@ impl Store {
             .transpose()
     }
 
-    /// Records a session for `user_id` under the hash of its token.
-    pub async fn create_session(
-        &self,
-        token_hash: &str,
-        user_id: i64,
-        now: i64,
-    ) -> Result<(), StoreError> {
+    /// Records a session for `user_id` under the hash of its token, with the id its person
+    /// sees in their list, the browser it began in and the address it came from.
+    pub async fn create_session(&self, new: &NewSession<'_>, now: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
-             VALUES ($1, $2, $3, $3)",
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, public_id,
+                user_agent, address)
+             VALUES ($1, $2, $3, $3, $4, $5, $6)",
         )
-        .bind(token_hash)
-        .bind(user_id)
+        .bind(new.token_hash)
+        .bind(new.user_id)
         .bind(now)
+        .bind(new.public_id)
+        .bind(new.user_agent)
+        .bind(new.address)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -53,6 +53,10 @@ pub fn SiteHeader() -> impl IntoView {
                 </Show>
                 <Show when=is_supervisor>
                     <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
+                    <NavLink page=Page::StaffSecurityLog text=|l| Text::of(l).nav_security_log/>
+                </Show>
+                <Show when=signed_in>
+                    <NavLink page=Page::Security text=|l| Text::of(l).nav_security/>
                 </Show>
             </nav>
             <div class="header-actions">
@@ -260,6 +264,8 @@ crate::ui::i18n::strings! {
     context_home: &'static str = "Myself (home)", "个人（家庭）";
     nav_usage: &'static str = "Usage", "用电分析";
     nav_outbox: &'static str = "Outbox", "发件箱";
+    nav_security_log: &'static str = "Security log", "安全日志";
+    nav_security: &'static str = "Security", "账号安全";
     notifications: &'static str = "Notifications", "消息";
     unread_count: fn(i64) -> String = |n| format!("{n} unread"), |n| format!("{n} 条未读");
 }

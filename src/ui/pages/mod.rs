@@ -1,5 +1,6 @@
 //! One file per page.
 
+pub mod account;
 pub mod apply;
 pub mod bill;
 pub mod bills;
@@ -18,6 +19,7 @@ pub mod overview;
 pub mod register;
 pub mod repairs;
 pub mod report;
+pub mod security_log;
 pub mod sign_in;
 pub mod site;
 pub mod sites;

@@ -56,6 +56,7 @@ pub fn SignInPage() -> impl IntoView {
                     </Show>
                 </button>
             </form>
+            <p><a href=Page::ForgotPassword.href()><Tr s=|l| Text::of(l).forgot/></a></p>
             <p>
                 <Tr s=|l| Text::of(l).no_login_yet/>" "
                 <a href=other_page><Tr s=|l| Text::of(l).register/></a>
@@ -71,4 +72,5 @@ crate::ui::i18n::strings! {
     signing_in: &'static str = "Signing in…", "正在登录…";
     sign_in_title: &'static str = "Sign in to GridCare", "登录 GridCare";
     no_login_yet: &'static str = "New to GridCare?", "还没有账号？";
+    forgot: &'static str = "Forgot your password?", "忘记密码？";
 }

@@ -1,0 +1,350 @@
+//! A login's own safety: how long an emailed link lasts, how often a thing may be tried, which
+//! passwords are too easy, what the security log records, and the words of the account emails.
+
+use crate::domain::input::{Field, FieldError, Problem};
+use crate::domain::lang::Lang;
+
+/// An email-confirmation link lasts a day.
+pub const VERIFY_LINK_SECS: i64 = 24 * 3600;
+/// A password-reset link lasts 30 minutes.
+pub const RESET_LINK_SECS: i64 = 30 * 60;
+
+/// What an emailed link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    /// Confirms that the person reads the address they registered with.
+    VerifyEmail,
+    /// Sets a new password.
+    ResetPassword,
+}
+
+impl LinkPurpose {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::VerifyEmail => "verify_email",
+            LinkPurpose::ResetPassword => "reset_password",
+        }
+    }
+
+    /// How long a link for this purpose is good for, in seconds.
+    pub fn lifetime_secs(self) -> i64 {
+        match self {
+            LinkPurpose::VerifyEmail => VERIFY_LINK_SECS,
+            LinkPurpose::ResetPassword => RESET_LINK_SECS,
+        }
+    }
+}
+
+/// At most `max` events within `window_secs`: a limit counted in a table every server shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// The name the counts are kept under (with the address or login it counts).
+    pub name: &'static str,
+    pub max: u32,
+    pub window_secs: i64,
+}
+
+impl RateLimit {
+    /// Failed sign-ins from one network address, whatever the login: 30 in 15 minutes.
+    pub const SIGN_IN_FAILURES_PER_ADDRESS: RateLimit = RateLimit {
+        name: "sign_in_address",
+        max: 30,
+        window_secs: 15 * 60,
+    };
+    /// New logins asked for from one network address: 30 an hour (many phones share one
+    /// address behind a mobile carrier's NAT, so not fewer).
+    pub const REGISTRATIONS_PER_ADDRESS: RateLimit = RateLimit {
+        name: "register_address",
+        max: 30,
+        window_secs: 3600,
+    };
+    /// Password resets asked for from one network address: 10 an hour.
+    pub const RESETS_PER_ADDRESS: RateLimit = RateLimit {
+        name: "reset_address",
+        max: 10,
+        window_secs: 3600,
+    };
+    /// Account emails (confirm, reset, "already registered") to one address: 3 an hour, so
+    /// nobody can flood someone's inbox through the portal.
+    pub const EMAILS_PER_RECIPIENT: RateLimit = RateLimit {
+        name: "mail_to",
+        max: 3,
+        window_secs: 3600,
+    };
+    /// Files uploaded by one person: 60 an hour.
+    pub const UPLOADS_PER_PERSON: RateLimit = RateLimit {
+        name: "upload_person",
+        max: 60,
+        window_secs: 3600,
+    };
+
+    /// True when one more event is allowed after `so_far` events inside the window.
+    pub fn allows(&self, so_far: u32) -> bool {
+        so_far < self.max
+    }
+
+    /// The key the counts of `who` are kept under.
+    pub fn key(&self, who: &str) -> String {
+        format!("{}:{who}", self.name)
+    }
+
+    /// Whole minutes until the window has room again, at least 1.
+    pub fn minutes(&self) -> u32 {
+        ((self.window_secs + 59) / 60).max(1) as u32
+    }
+}
+
+/// Words that make a password easy to guess here: the portal's name, the hotline, and the
+/// person's own email name. A password that is little more than one of them is refused.
+pub fn refuse_context_words(password: &str, email: &str) -> Result<(), FieldError> {
+    let lower = password.to_lowercase();
+    let local = email.split('@').next().unwrap_or("").to_lowercase();
+    let mut rest = lower.clone();
+    for word in ["gridcare", "95598", "password", "passwort", "mima"]
+        .into_iter()
+        .chain((local.chars().count() >= 4).then_some(local.as_str()))
+    {
+        rest = rest.replace(word, "");
+    }
+    let others = rest.chars().filter(|c| !c.is_whitespace()).count();
+    if rest != lower && others < 6 {
+        return Err(FieldError::new(Field::Password, Problem::TooCommon));
+    }
+    Ok(())
+}
+
+/// What the security log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SecurityEvent {
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    SignedOut,
+    Registered,
+    EmailVerified,
+    PasswordChanged,
+    PasswordReset,
+    ResetAsked,
+    AccountBound,
+    HolderRemoved,
+    RoleChanged,
+    MemberRemoved,
+    StaffRead,
+}
+
+impl SecurityEvent {
+    /// Every event, for the log's filter.
+    pub const ALL: [SecurityEvent; 14] = [
+        SecurityEvent::SignedIn,
+        SecurityEvent::SignInFailed,
+        SecurityEvent::LockedOut,
+        SecurityEvent::SignedOut,
+        SecurityEvent::Registered,
+        SecurityEvent::EmailVerified,
+        SecurityEvent::PasswordChanged,
+        SecurityEvent::PasswordReset,
+        SecurityEvent::ResetAsked,
+        SecurityEvent::AccountBound,
+        SecurityEvent::HolderRemoved,
+        SecurityEvent::RoleChanged,
+        SecurityEvent::MemberRemoved,
+        SecurityEvent::StaffRead,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecurityEvent::SignedIn => "signed_in",
+            SecurityEvent::SignInFailed => "sign_in_failed",
+            SecurityEvent::LockedOut => "locked_out",
+            SecurityEvent::SignedOut => "signed_out",
+            SecurityEvent::Registered => "registered",
+            SecurityEvent::EmailVerified => "email_verified",
+            SecurityEvent::PasswordChanged => "password_changed",
+            SecurityEvent::PasswordReset => "password_reset",
+            SecurityEvent::ResetAsked => "reset_asked",
+            SecurityEvent::AccountBound => "account_bound",
+            SecurityEvent::HolderRemoved => "holder_removed",
+            SecurityEvent::RoleChanged => "role_changed",
+            SecurityEvent::MemberRemoved => "member_removed",
+            SecurityEvent::StaffRead => "staff_read",
+        }
+    }
+
+    /// Reads a stored or typed name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
+
+/// An account email: subject and plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountMail {
+    pub subject: String,
+    pub text: String,
+}
+
+fn mail(subject: &str, lines: &[&str]) -> AccountMail {
+    AccountMail {
+        subject: subject.to_string(),
+        text: format!("{}\n", lines.join("\n\n")),
+    }
+}
+
+/// "Confirm your email": sent at registration.
+pub fn verify_mail(lang: Lang, link: &str) -> AccountMail {
+    match lang {
+        Lang::En => mail(
+            "Confirm your email for GridCare",
+            &[
+                "Welcome to GridCare. Open this link within 24 hours to confirm that this is your address and finish creating your account:",
+                link,
+                "If you did not ask for a GridCare account, ignore this email: nothing happens without the link.",
+            ],
+        ),
+        Lang::Zh => mail(
+            "确认您在 GridCare 的邮箱",
+            &[
+                "欢迎使用 GridCare。请在 24 小时内打开以下链接，确认这是您的邮箱并完成注册：",
+                link,
+                "如果您没有申请 GridCare 账号，请忽略本邮件：不打开链接就不会发生任何事。",
+            ],
+        ),
+    }
+}
+
+/// Sent instead of a confirmation when someone registers with an address that has a login.
+pub fn already_registered_mail(lang: Lang, sign_in: &str, reset: &str) -> AccountMail {
+    match lang {
+        Lang::En => mail(
+            "You already have a GridCare account",
+            &[
+                "Someone (perhaps you) tried to create a GridCare account with this email address, which already has one.",
+                &format!("To sign in: {sign_in}"),
+                &format!("Forgot your password? Set a new one: {reset}"),
+                "If it was not you, ignore this email: your account has not changed.",
+            ],
+        ),
+        Lang::Zh => mail(
+            "您已有 GridCare 账号",
+            &[
+                "有人（也许是您）尝试用这个邮箱注册 GridCare，但该邮箱已有账号。",
+                &format!("登录：{sign_in}"),
+                &format!("忘记密码？设置新密码：{reset}"),
+                "如果不是您本人操作，请忽略本邮件，您的账号没有任何变化。",
+            ],
+        ),
+    }
+}
+
+/// "Set a new password": the reset link.
+pub fn reset_mail(lang: Lang, link: &str) -> AccountMail {
+    match lang {
+        Lang::En => mail(
+            "Set a new GridCare password",
+            &[
+                "Someone asked to set a new password for your GridCare account. Open this link within 30 minutes to choose one; it works once:",
+                link,
+                "If it was not you, ignore this email: your password stays as it is.",
+            ],
+        ),
+        Lang::Zh => mail(
+            "设置新的 GridCare 密码",
+            &[
+                "有人申请为您的 GridCare 账号设置新密码。请在 30 分钟内打开以下链接设置新密码，链接只能使用一次：",
+                link,
+                "如果不是您本人操作，请忽略本邮件，您的密码不会改变。",
+            ],
+        ),
+    }
+}
+
+/// "Your password was changed": after a change or a reset, with the way back if it was not them.
+pub fn password_changed_mail(lang: Lang, reset: &str) -> AccountMail {
+    match lang {
+        Lang::En => mail(
+            "Your GridCare password was changed",
+            &[
+                "The password of your GridCare account was just changed, and other sessions were signed out.",
+                &format!(
+                    "If this was not you, set a new password at once: {reset} and call 95598."
+                ),
+            ],
+        ),
+        Lang::Zh => mail(
+            "您的 GridCare 密码已更改",
+            &[
+                "您的 GridCare 账号密码刚刚已更改，其他登录已退出。",
+                &format!("如果不是您本人操作，请立即重设密码：{reset}，并致电 95598。"),
+            ],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_last_a_day_for_confirming_and_half_an_hour_for_a_reset() {
+        assert_eq!(LinkPurpose::VerifyEmail.lifetime_secs(), 86_400);
+        assert_eq!(LinkPurpose::ResetPassword.lifetime_secs(), 1_800);
+    }
+
+    #[test]
+    fn a_limit_allows_up_to_its_count() {
+        let l = RateLimit::EMAILS_PER_RECIPIENT;
+        assert!(l.allows(0) && l.allows(2));
+        assert!(!l.allows(3));
+        assert_eq!(l.key("a@example.com"), "mail_to:a@example.com");
+        assert_eq!(l.minutes(), 60);
+    }
+
+    #[test]
+    fn passwords_that_are_little_more_than_our_name_or_the_email_are_refused() {
+        let refused = |p: &str| refuse_context_words(p, "meiling.zhang@example.com").is_err();
+        assert!(refused("gridcare2026"));
+        assert!(refused("GridCare-95598"));
+        assert!(refused("meiling.zhang1"));
+        assert!(refused("Password12345"));
+        assert!(!refused("gridcare is where I pay for light"));
+        assert!(!refused("correct horse battery"));
+        // A short email name is not a word worth refusing.
+        assert!(refuse_context_words("abc-lantern-river", "abc@example.com").is_ok());
+    }
+
+    #[test]
+    fn every_event_reads_back_from_its_name() {
+        for e in SecurityEvent::ALL {
+            assert_eq!(SecurityEvent::parse(e.as_str()), Some(e));
+        }
+        assert_eq!(SecurityEvent::parse("nothing"), None);
+    }
+
+    #[test]
+    fn account_mails_carry_their_link_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(
+                verify_mail(lang, "https://x/v?t=1")
+                    .text
+                    .contains("https://x/v?t=1")
+            );
+            assert!(
+                reset_mail(lang, "https://x/r?t=2")
+                    .text
+                    .contains("https://x/r?t=2")
+            );
+            let taken = already_registered_mail(lang, "https://x/signin", "https://x/forgot");
+            assert!(
+                taken.text.contains("https://x/signin") && taken.text.contains("https://x/forgot")
+            );
+            assert!(
+                password_changed_mail(lang, "https://x/forgot")
+                    .text
+                    .contains("95598")
+            );
+        }
+        assert!(verify_mail(Lang::Zh, "l").subject.contains("确认"));
+    }
+}

@@ -1,0 +1,533 @@
+//! A login's safety: registering with a confirmed email, resetting and changing the password,
+//! limits every server counts together, the list of one's sessions, and the security log.
+
+use crate::api::ApiError;
+use crate::api::pages::Page;
+use crate::domain::login::{self, LinkPurpose, RateLimit, SecurityEvent};
+use crate::domain::{
+    EmailAddress, Field, FieldError, Lang, LockoutPolicy, Password, Problem, Role,
+};
+use crate::server::auth::{hash_password, new_token, token_hash, verify_password};
+use crate::server::request::Request;
+use crate::server::store::User;
+use crate::server::store::login::{AccountMail, AuditEntry};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The 100,000 most common passwords (SecLists' "10 million passwords" list, its first
+/// 100,000 lines), lower-cased, checked offline.
+fn common_passwords() -> &'static HashSet<String> {
+    static LIST: OnceLock<HashSet<String>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../assets/common-passwords.txt")
+            .lines()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+}
+
+/// Refuses a new password that is on the common list or little more than a word of ours.
+pub fn refuse_weak(password: &Password, email: &str) -> Result<(), FieldError> {
+    let p = password.expose();
+    if common_passwords().contains(&p.trim().to_lowercase()) {
+        return Err(FieldError::new(Field::Password, Problem::TooCommon));
+    }
+    login::refuse_context_words(p, email)
+}
+
+/// Counts one more event against `limit` for `who`; `Locked` when the limit is reached.
+pub async fn limit(request: &Request, limit: RateLimit, who: &str) -> Result<(), ApiError> {
+    let now = request.state.clock.unix();
+    let key = limit.key(who);
+    let so_far = request
+        .state
+        .store
+        .rate_count(&key, now - limit.window_secs)
+        .await?;
+    if !limit.allows(so_far) {
+        tracing::warn!(limit = limit.name, "rate limit reached");
+        return Err(ApiError::Locked {
+            minutes: limit.minutes(),
+        });
+    }
+    request.state.store.rate_note(&key, now).await?;
+    Ok(())
+}
+
+/// Like [`limit`], but says only whether it was allowed (for emails that must be sent, or
+/// not, without the answer telling which).
+async fn within(request: &Request, l: RateLimit, who: &str) -> Result<bool, ApiError> {
+    match limit(request, l, who).await {
+        Ok(()) => Ok(true),
+        Err(ApiError::Locked { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes a line to the security log: `event` about `user` (or an email with no login), done
+/// by `actor`, from the request's address.
+pub async fn audit(
+    request: &Request,
+    event: SecurityEvent,
+    about: (Option<i64>, &str),
+    actor: Option<i64>,
+    detail: &str,
+) -> Result<(), ApiError> {
+    let address = request.client_address();
+    request
+        .state
+        .store
+        .audit(
+            &AuditEntry {
+                event: event.as_str(),
+                user_id: about.0,
+                actor_id: actor,
+                email: about.1,
+                address: &address,
+                detail,
+            },
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(())
+}
+
+fn link(request: &Request, page: Page) -> String {
+    format!("{}{}", request.origin(), page.href())
+}
+
+/// Mails `user` a link to confirm their address (at most 3 account emails an hour to one
+/// address; past that nothing is sent, and nobody is told otherwise).
+pub async fn send_confirmation(
+    request: &Request,
+    user: &User,
+    lang: Lang,
+    next: Option<&str>,
+) -> Result<(), ApiError> {
+    if !within(request, RateLimit::EMAILS_PER_RECIPIENT, &user.email).await? {
+        return Ok(());
+    }
+    let token = new_token();
+    let url = link(
+        request,
+        Page::VerifyEmail {
+            token: token.clone(),
+            next: next.map(str::to_string),
+        },
+    );
+    let mail = login::verify_mail(lang, &url);
+    request
+        .state
+        .store
+        .create_link(
+            user.id,
+            LinkPurpose::VerifyEmail,
+            &token_hash(&token),
+            &AccountMail {
+                kind: LinkPurpose::VerifyEmail.as_str(),
+                user_id: Some(user.id),
+                to: &user.email,
+                lang,
+                subject: &mail.subject,
+                text: &mail.text,
+            },
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Registers a customer login and mails a link to confirm the address. The answer is the same
+/// whether or not the address already has a login: if it has, that address is told instead.
+pub async fn register(
+    request: &Request,
+    email: &EmailAddress,
+    password: &Password,
+    lang: Lang,
+    next: Option<&str>,
+) -> Result<(), ApiError> {
+    limit(
+        request,
+        RateLimit::REGISTRATIONS_PER_ADDRESS,
+        &request.client_address(),
+    )
+    .await?;
+    refuse_weak(password, email.as_str())?;
+    let hash = hash_password(password.expose()).await?;
+    let now = request.state.clock.unix();
+    let created = request
+        .state
+        .store
+        .create_user(email, &hash, "", Role::Customer, false, now)
+        .await?;
+    match created {
+        Some(user) => {
+            request.state.store.set_lang(user.id, lang).await?;
+            audit(
+                request,
+                SecurityEvent::Registered,
+                (Some(user.id), email.as_str()),
+                None,
+                "",
+            )
+            .await?;
+            send_confirmation(request, &user, lang, next).await
+        }
+        None => {
+            if within(request, RateLimit::EMAILS_PER_RECIPIENT, email.as_str()).await? {
+                let mail = login::already_registered_mail(
+                    lang,
+                    &link(request, Page::SignIn { next: None }),
+                    &link(request, Page::ForgotPassword),
+                );
+                request
+                    .state
+                    .store
+                    .queue_account_mail(
+                        &AccountMail {
+                            kind: "already_registered",
+                            user_id: None,
+                            to: email.as_str(),
+                            lang,
+                            subject: &mail.subject,
+                            text: &mail.text,
+                        },
+                        now,
+                    )
+                    .await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Confirms an address from its link; the person it confirmed.
+pub async fn confirm(request: &Request, token: &str) -> Result<User, ApiError> {
+    let now = request.state.clock.unix();
+    let expired = || FieldError::new(Field::Token, Problem::Expired);
+    let user_id = request
+        .state
+        .store
+        .use_link(&token_hash(token), LinkPurpose::VerifyEmail, now)
+        .await?
+        .ok_or_else(expired)?;
+    request
+        .state
+        .store
+        .mark_email_verified(user_id, now)
+        .await?;
+    let user = request
+        .state
+        .store
+        .user_by_id(user_id)
+        .await?
+        .ok_or_else(expired)?;
+    audit(
+        request,
+        SecurityEvent::EmailVerified,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        "",
+    )
+    .await?;
+    Ok(user)
+}
+
+/// Mails a reset link if `email` has a login. The answer never says whether it has.
+pub async fn ask_reset(
+    request: &Request,
+    email: &EmailAddress,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    limit(
+        request,
+        RateLimit::RESETS_PER_ADDRESS,
+        &request.client_address(),
+    )
+    .await?;
+    let Some((user, _)) = request.state.store.user_with_hash(email).await? else {
+        audit(
+            request,
+            SecurityEvent::ResetAsked,
+            (None, email.as_str()),
+            None,
+            "no login",
+        )
+        .await?;
+        return Ok(());
+    };
+    audit(
+        request,
+        SecurityEvent::ResetAsked,
+        (Some(user.id), &user.email),
+        None,
+        "",
+    )
+    .await?;
+    if !within(request, RateLimit::EMAILS_PER_RECIPIENT, &user.email).await? {
+        return Ok(());
+    }
+    let token = new_token();
+    let mail = login::reset_mail(
+        lang,
+        &link(
+            request,
+            Page::ResetPassword {
+                token: token.clone(),
+            },
+        ),
+    );
+    request
+        .state
+        .store
+        .create_link(
+            user.id,
+            LinkPurpose::ResetPassword,
+            &token_hash(&token),
+            &AccountMail {
+                kind: LinkPurpose::ResetPassword.as_str(),
+                user_id: Some(user.id),
+                to: &user.email,
+                lang,
+                subject: &mail.subject,
+                text: &mail.text,
+            },
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(())
+}
+
+async fn tell_password_changed(request: &Request, user: &User, lang: Lang) -> Result<(), ApiError> {
+    let mail = login::password_changed_mail(lang, &link(request, Page::ForgotPassword));
+    request
+        .state
+        .store
+        .queue_account_mail(
+            &AccountMail {
+                kind: "password_changed",
+                user_id: Some(user.id),
+                to: &user.email,
+                lang,
+                subject: &mail.subject,
+                text: &mail.text,
+            },
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Sets a new password from a reset link: the link works once and within 30 minutes, and
+/// every session of the login ends. Opening the link also proves the address.
+pub async fn reset(request: &Request, token: &str, password: &Password) -> Result<(), ApiError> {
+    let now = request.state.clock.unix();
+    // The password is checked first, so a refused one does not use up the link.
+    let user = match request
+        .state
+        .store
+        .peek_link(&token_hash(token), LinkPurpose::ResetPassword, now)
+        .await?
+    {
+        Some(id) => request.state.store.user_by_id(id).await?,
+        None => None,
+    }
+    .ok_or(FieldError::new(Field::Token, Problem::Expired))?;
+    refuse_weak(password, &user.email)?;
+    let hash = hash_password(password.expose()).await?;
+    request
+        .state
+        .store
+        .use_link(&token_hash(token), LinkPurpose::ResetPassword, now)
+        .await?
+        .filter(|id| *id == user.id)
+        .ok_or(FieldError::new(Field::Token, Problem::Expired))?;
+    request
+        .state
+        .store
+        .set_password(user.id, &hash, None)
+        .await?;
+    request
+        .state
+        .store
+        .mark_email_verified(user.id, now)
+        .await?;
+    audit(
+        request,
+        SecurityEvent::PasswordReset,
+        (Some(user.id), &user.email),
+        None,
+        "",
+    )
+    .await?;
+    let lang = request.state.store.user_lang(user.id).await?;
+    tell_password_changed(request, &user, lang).await
+}
+
+/// Changes the signed-in person's password, given the current one; their other sessions end.
+/// Wrong current passwords count towards a lockout of this login's password checks.
+pub async fn change_password(
+    request: &Request,
+    user: &User,
+    current: &str,
+    new: &Password,
+) -> Result<(), ApiError> {
+    let key = format!("password_check:{}", user.id);
+    let now = request.state.clock.unix();
+    crate::server::auth::refuse_if_locked(&request.state, &key, now).await?;
+    let stored = request
+        .state
+        .store
+        .password_hash(user.id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if !verify_password(current, stored).await? {
+        let wrong = FieldError::new(Field::CurrentPassword, Problem::Incorrect).into();
+        return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
+    }
+    refuse_weak(new, &user.email)?;
+    if current == new.expose() {
+        return Err(FieldError::new(Field::Password, Problem::Unchanged).into());
+    }
+    let hash = hash_password(new.expose()).await?;
+    let keep = request.session_hash();
+    request
+        .state
+        .store
+        .set_password(user.id, &hash, keep.as_deref())
+        .await?;
+    request
+        .state
+        .store
+        .clear_failures(&key, now - LockoutPolicy::SIGN_IN.lookback_secs())
+        .await?;
+    audit(
+        request,
+        SecurityEvent::PasswordChanged,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        "",
+    )
+    .await?;
+    let lang = request.state.store.user_lang(user.id).await?;
+    tell_password_changed(request, user, lang).await
+}
+
+/// The person's sessions, the most recently used first.
+pub async fn sessions(
+    request: &Request,
+    user: &User,
+) -> Result<Vec<crate::api::auth::SessionInfo>, ApiError> {
+    let current = request.session_hash();
+    Ok(request
+        .state
+        .store
+        .sessions_of(user.id)
+        .await?
+        .into_iter()
+        .map(|s| crate::api::auth::SessionInfo {
+            current: current.as_deref() == Some(s.token_hash.as_str()),
+            id: s.public_id,
+            signed_in_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+            device: s.user_agent,
+            address: s.address,
+        })
+        .collect())
+}
+
+/// Ends one of the person's sessions by its id, or every other one (`others`). Someone else's
+/// session is as unknown as one that does not exist.
+pub async fn end_session(request: &Request, user: &User, id: &str) -> Result<(), ApiError> {
+    let detail;
+    if id == "others" {
+        let keep = request.session_hash().unwrap_or_default();
+        let n = request
+            .state
+            .store
+            .end_other_sessions(user.id, &keep)
+            .await?;
+        detail = format!("{n} other sessions");
+    } else {
+        if !request.state.store.end_session_of(user.id, id).await? {
+            return Err(ApiError::NotFound);
+        }
+        detail = format!("session {id}");
+    }
+    audit(
+        request,
+        SecurityEvent::SignedOut,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        &detail,
+    )
+    .await
+}
+
+/// The security log for supervisors, filtered (see `api::supervisor::security_log`).
+pub async fn security_log(
+    request: &Request,
+    event: &str,
+    email: &str,
+    address: &str,
+    from: &str,
+    to: &str,
+    before: &str,
+) -> Result<Vec<crate::api::supervisor::SecurityLine>, ApiError> {
+    use crate::domain::input::refuse_hidden_characters;
+    use crate::domain::local_time::{day_start, parse_day};
+    use crate::server::store::login::AuditFilter;
+    let event = match event.trim() {
+        "" => None,
+        e => Some(
+            SecurityEvent::parse(e)
+                .ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))?
+                .as_str()
+                .to_string(),
+        ),
+    };
+    let text = |field: Field, s: &str| -> Result<Option<String>, FieldError> {
+        let s = s.trim();
+        refuse_hidden_characters(field, s, false)?;
+        if s.chars().count() > 254 {
+            return Err(FieldError::new(field, Problem::TooLong { max: 254 }));
+        }
+        Ok((!s.is_empty()).then(|| s.to_lowercase()))
+    };
+    let day = |field: Field, s: &str| -> Result<Option<i64>, FieldError> {
+        match s.trim() {
+            "" => Ok(None),
+            s => Ok(Some(day_start(parse_day(field, s)?))),
+        }
+    };
+    let before_id = match before.trim() {
+        "" => None,
+        s => Some(crate::domain::parse_row_id(Field::Page, s)?.0),
+    };
+    let filter = AuditFilter {
+        event,
+        email: text(Field::Email, email)?,
+        address: text(Field::Search, address)?,
+        from: day(Field::From, from)?,
+        until: day(Field::To, to)?,
+        before_id,
+        limit: 100,
+    };
+    Ok(request
+        .state
+        .store
+        .audit_search(&filter)
+        .await?
+        .into_iter()
+        .map(|a| crate::api::supervisor::SecurityLine {
+            id: a.id,
+            at: a.at,
+            event: a.event,
+            email: a.email,
+            actor: a.actor_email,
+            address: a.address,
+            detail: a.detail,
+        })
+        .collect())
+}

@@ -1,0 +1,376 @@
+//! A login's safety: links sent by email, passwords set, limits counted across servers, the
+//! sessions a person has, and the security log (append-only: the database refuses edits).
+
+use super::{Store, StoreError, col};
+use crate::domain::Lang;
+use crate::domain::login::LinkPurpose;
+use sqlx::any::AnyRow;
+
+/// One line of the security log, to write.
+#[derive(Debug, Clone, Default)]
+pub struct AuditEntry<'a> {
+    pub event: &'a str,
+    /// Whom it is about (`None` for an email with no login).
+    pub user_id: Option<i64>,
+    /// Who did it (`None`: someone not signed in).
+    pub actor_id: Option<i64>,
+    pub email: &'a str,
+    pub address: &'a str,
+    pub detail: &'a str,
+}
+
+/// One line of the security log, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: i64,
+    pub event: String,
+    pub user_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    pub actor_email: Option<String>,
+    pub email: String,
+    pub address: String,
+    pub detail: String,
+}
+
+/// What to look for in the security log.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub event: Option<String>,
+    /// Part of the email of whom it is about.
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+    /// Only lines older than this id (the next page).
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// A session as its person sees it in their list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub public_id: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub user_agent: String,
+    pub address: String,
+    pub token_hash: String,
+}
+
+/// An account email to queue.
+#[derive(Debug, Clone)]
+pub struct AccountMail<'a> {
+    /// `verify_email`, `reset_password`, `already_registered`, `password_changed`.
+    pub kind: &'a str,
+    pub user_id: Option<i64>,
+    pub to: &'a str,
+    pub lang: Lang,
+    pub subject: &'a str,
+    pub text: &'a str,
+}
+
+fn audit_from(row: &AnyRow) -> Result<AuditRow, StoreError> {
+    Ok(AuditRow {
+        id: col(row, "id")?,
+        at: col(row, "at")?,
+        event: col(row, "event")?,
+        user_id: col(row, "user_id")?,
+        actor_id: col(row, "actor_id")?,
+        actor_email: col(row, "actor_email")?,
+        email: col(row, "email")?,
+        address: col(row, "address")?,
+        detail: col(row, "detail")?,
+    })
+}
+
+impl Store {
+    /// Keeps a link's token hash for `user_id`, good until `now + purpose.lifetime_secs()`,
+    /// and queues the email that carries it, in one transaction. Older unused links of the
+    /// same purpose stop working: only the newest link counts.
+    pub async fn create_link(
+        &self,
+        user_id: i64,
+        purpose: LinkPurpose,
+        token_hash: &str,
+        mail: &AccountMail<'_>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE login_links SET used_at = $1
+             WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO login_links (token_hash, user_id, purpose, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .bind(now)
+        .bind(now + purpose.lifetime_secs())
+        .execute(&mut *tx)
+        .await?;
+        insert_mail(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Queues an account email on its own.
+    pub async fn queue_account_mail(
+        &self,
+        mail: &AccountMail<'_>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_mail(&mut conn, mail, now).await
+    }
+
+    /// Uses a link: the person it was for, if it is for `purpose`, unused and not expired.
+    /// Marked used in the same statement, so two clicks cannot both use it.
+    pub async fn use_link(
+        &self,
+        token_hash: &str,
+        purpose: LinkPurpose,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "UPDATE login_links SET used_at = $1
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1
+             RETURNING user_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| col(&r, "user_id")).transpose()
+    }
+
+    /// The person a link is for, if it is for `purpose`, unused and not expired, without using it.
+    pub async fn peek_link(
+        &self,
+        token_hash: &str,
+        purpose: LinkPurpose,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query(
+            "SELECT user_id FROM login_links
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| col(&r, "user_id")).transpose()
+    }
+
+    /// The language `user_id` reads their emails in.
+    pub async fn user_lang(&self, user_id: i64) -> Result<Lang, StoreError> {
+        let row = sqlx::query("SELECT lang FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let stored: Option<String> = row.map(|r| col(&r, "lang")).transpose()?;
+        Ok(stored.as_deref().map_or(Lang::En, Lang::from_tag))
+    }
+
+    /// Marks `user_id`'s email confirmed (the first time only).
+    pub async fn mark_email_verified(&self, user_id: i64, now: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The password hash of `user_id`.
+    pub async fn password_hash(&self, user_id: i64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| col(&r, "password_hash")).transpose()
+    }
+
+    /// Sets a new password hash and ends every session of `user_id` but `keep` (a token hash),
+    /// in one transaction.
+    pub async fn set_password(
+        &self,
+        user_id: i64,
+        hash: &str,
+        keep: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many events `bucket` had since `since`.
+    pub async fn rate_count(&self, bucket: &str, since: i64) -> Result<u32, StoreError> {
+        let row = sqlx::query(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM rate_events WHERE bucket = $1 AND at >= $2",
+        )
+        .bind(bucket)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        let n: i64 = col(&row, "n")?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Counts one event in `bucket`.
+    pub async fn rate_note(&self, bucket: &str, now: i64) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ($1, $2)")
+            .bind(bucket)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets counts, failed attempts and links older than `before`: the once-a-minute
+    /// housekeeping. Returns how many rows went.
+    pub async fn forget_old_attempts(&self, before: i64) -> Result<u64, StoreError> {
+        let mut gone = 0;
+        for sql in [
+            "DELETE FROM rate_events WHERE at < $1",
+            "DELETE FROM failed_attempts WHERE at < $1",
+            "DELETE FROM login_links WHERE expires_at < $1",
+        ] {
+            gone += sqlx::query(sql)
+                .bind(before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        }
+        Ok(gone)
+    }
+
+    /// Writes a line to the security log.
+    pub async fn audit(&self, entry: &AuditEntry<'_>, now: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, event, user_id, actor_id, email, address, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(now)
+        .bind(entry.event)
+        .bind(entry.user_id)
+        .bind(entry.actor_id)
+        .bind(entry.email)
+        .bind(entry.address)
+        .bind(entry.detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Lines of the security log, newest first.
+    pub async fn audit_search(&self, f: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.at, a.event, a.user_id, a.actor_id, u.email AS actor_email,
+                    a.email, a.address, a.detail
+             FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+             WHERE ($1 = '' OR a.event = $1)
+               AND ($2 = '' OR a.email LIKE '%' || $2 || '%')
+               AND ($3 = '' OR a.address = $3)
+               AND a.at >= $4 AND a.at < $5 AND a.id < $6
+             ORDER BY a.id DESC LIMIT $7",
+        )
+        .bind(f.event.as_deref().unwrap_or(""))
+        .bind(f.email.as_deref().unwrap_or(""))
+        .bind(f.address.as_deref().unwrap_or(""))
+        .bind(f.from.unwrap_or(i64::MIN))
+        .bind(f.until.unwrap_or(i64::MAX))
+        .bind(f.before_id.unwrap_or(i64::MAX))
+        .bind(f.limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from).collect()
+    }
+
+    /// The sessions of `user_id`, the most recently used first.
+    pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<SessionRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT public_id, created_at, last_seen_at, user_agent, address, token_hash
+             FROM sessions WHERE user_id = $1 ORDER BY last_seen_at DESC, created_at DESC",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SessionRow {
+                    public_id: col(r, "public_id")?,
+                    created_at: col(r, "created_at")?,
+                    last_seen_at: col(r, "last_seen_at")?,
+                    user_agent: col(r, "user_agent")?,
+                    address: col(r, "address")?,
+                    token_hash: col(r, "token_hash")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Ends the session `public_id` if it is `user_id`'s; false when there is none such.
+    pub async fn end_session_of(&self, user_id: i64, public_id: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND public_id = $2")
+            .bind(user_id)
+            .bind(public_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Ends every session of `user_id` but `keep` (a token hash); how many ended.
+    pub async fn end_other_sessions(&self, user_id: i64, keep: &str) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+async fn insert_mail(
+    conn: &mut sqlx::AnyConnection,
+    mail: &AccountMail<'_>,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO outbox (kind, channel, user_id, recipient, lang, subject, body, html,
+            created_at, next_attempt_at)
+         VALUES ($1, 'email', $2, $3, $4, $5, $6, '', $7, $7)",
+    )
+    .bind(mail.kind)
+    .bind(mail.user_id)
+    .bind(mail.to)
+    .bind(mail.lang.as_str())
+    .bind(mail.subject)
+    .bind(mail.text)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

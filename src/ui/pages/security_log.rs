@@ -1,0 +1,190 @@
+//! Staff console, supervisors: the security log (sign-ins, failures, lockouts, password and
+//! binding changes, staff reading customers' data), searched by event, email, address and days.
+
+use crate::api::ApiError;
+use crate::api::supervisor::{SecurityLine, security_log};
+use crate::domain::login::SecurityEvent;
+use crate::ui::components::field::form_error;
+use crate::ui::components::guard::{PageHeading, RequireSignIn};
+use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::text::Tr;
+use crate::ui::i18n::{Lang, use_i18n};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `/staff/security-log`.
+#[component]
+pub fn SecurityLogPage() -> impl IntoView {
+    view! { <RequireSignIn><SecurityLog/></RequireSignIn> }
+}
+
+#[component]
+fn SecurityLog() -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = RwSignal::new([
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    let lines = RwSignal::new(Vec::<SecurityLine>::new());
+    let result = RwSignal::new(None::<Result<usize, ApiError>>);
+    let busy = RwSignal::new(false);
+    let fetch = move |before: String| {
+        let [event, email, address, from, to] = filter.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            let more = !before.is_empty();
+            match security_log(event, email, address, from, to, before).await {
+                Ok(page) => {
+                    let n = page.len();
+                    lines.update(|l| {
+                        if !more {
+                            l.clear();
+                        }
+                        l.extend(page);
+                    });
+                    result.set(Some(Ok(n)));
+                }
+                Err(e) => result.set(Some(Err(e))),
+            }
+            busy.set(false);
+        });
+    };
+    fetch(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.set(crate::ui::browser::form_values(
+            &ev,
+            ["event", "email", "address", "from", "to"],
+        ));
+        fetch(String::new());
+    };
+    let older = move |_| {
+        if let Some(last) = lines.with_untracked(|l| l.last().map(|x| x.id)) {
+            fetch(last.to_string());
+        }
+    };
+    view! {
+        <PageHeading text=|l| Text::of(l).title/>
+        <form class="filters" on:submit=submit novalidate>
+            <div class="field">
+                <label for="log-event"><Tr s=|l| Text::of(l).event/></label>
+                <select id="log-event" name="event">
+                    <option value="">{move || Text::of(i18n.lang()).all}</option>
+                    {SecurityEvent::ALL.into_iter().map(|e| view! {
+                        <option value=e.as_str()>{move || event_name(e, i18n.lang())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="log-email"><Tr s=|l| Text::of(l).email/></label>
+                <input id="log-email" name="email" type="search"/>
+            </div>
+            <div class="field">
+                <label for="log-address"><Tr s=|l| Text::of(l).address/></label>
+                <input id="log-address" name="address" type="search"/>
+            </div>
+            <div class="field">
+                <label for="log-from"><Tr s=|l| Text::of(l).field_from/></label>
+                <input id="log-from" name="from" type="date"/>
+            </div>
+            <div class="field">
+                <label for="log-to"><Tr s=|l| Text::of(l).field_to/></label>
+                <input id="log-to" name="to" type="date"/>
+            </div>
+            <button type="submit" class="button button-primary"><Tr s=|l| Text::of(l).search/></button>
+        </form>
+        {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        {move || match result.get() {
+            Some(Err(ApiError::Invalid(e))) => Some(view! { <p class="field-error" role="alert">{Text::of(i18n.lang()).field_error(e)}</p> }),
+            _ => None,
+        }}
+        <Show when=move || busy.get() && lines.with(Vec::is_empty)><Loading/></Show>
+        <Show when=move || !busy.get() && lines.with(Vec::is_empty) && matches!(result.get(), Some(Ok(_)))>
+            <p><Tr s=|l| Text::of(l).empty/></p>
+        </Show>
+        <Show when=move || lines.with(|l| !l.is_empty())>
+            <table class="data-table">
+                <caption class="visually-hidden"><Tr s=|l| Text::of(l).title/></caption>
+                <thead><tr>
+                    <th scope="col"><Tr s=|l| Text::of(l).when/></th>
+                    <th scope="col"><Tr s=|l| Text::of(l).event/></th>
+                    <th scope="col"><Tr s=|l| Text::of(l).email/></th>
+                    <th scope="col"><Tr s=|l| Text::of(l).by/></th>
+                    <th scope="col"><Tr s=|l| Text::of(l).address/></th>
+                    <th scope="col"><Tr s=|l| Text::of(l).detail/></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || lines.get() key=|l| l.id let:line>
+                        <tr>
+                            <td>{move || (Text::of(i18n.lang()).time)(line.at)}</td>
+                            <td>{
+                                let e = SecurityEvent::parse(&line.event);
+                                let raw = line.event.clone();
+                                move || e.map_or(raw.clone(), |e| event_name(e, i18n.lang()).to_string())
+                            }</td>
+                            <td>{line.email.clone()}</td>
+                            <td>{line.actor.clone().unwrap_or_default()}</td>
+                            <td>{line.address.clone()}</td>
+                            <td>{line.detail.clone()}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+            <Show when=move || matches!(result.get(), Some(Ok(100)))>
+                <button type="button" class="button" disabled=move || busy.get() on:click=older>
+                    <Tr s=|l| Text::of(l).older/>
+                </button>
+            </Show>
+        </Show>
+    }
+}
+
+fn event_name(e: SecurityEvent, lang: Lang) -> &'static str {
+    let t = Text::of(lang);
+    match e {
+        SecurityEvent::SignedIn => t.e_signed_in,
+        SecurityEvent::SignInFailed => t.e_sign_in_failed,
+        SecurityEvent::LockedOut => t.e_locked_out,
+        SecurityEvent::SignedOut => t.e_signed_out,
+        SecurityEvent::Registered => t.e_registered,
+        SecurityEvent::EmailVerified => t.e_email_verified,
+        SecurityEvent::PasswordChanged => t.e_password_changed,
+        SecurityEvent::PasswordReset => t.e_password_reset,
+        SecurityEvent::ResetAsked => t.e_reset_asked,
+        SecurityEvent::AccountBound => t.e_account_bound,
+        SecurityEvent::HolderRemoved => t.e_holder_removed,
+        SecurityEvent::RoleChanged => t.e_role_changed,
+        SecurityEvent::MemberRemoved => t.e_member_removed,
+        SecurityEvent::StaffRead => t.e_staff_read,
+    }
+}
+
+crate::ui::i18n::strings! {
+    title: &'static str = "Security log", "安全日志";
+    event: &'static str = "Event", "事件";
+    all: &'static str = "All events", "全部事件";
+    address: &'static str = "Network address", "网络地址";
+    search: &'static str = "Search", "搜索";
+    empty: &'static str = "Nothing in the log matches.", "日志中没有符合条件的记录。";
+    when: &'static str = "When", "时间";
+    by: &'static str = "By", "操作人";
+    detail: &'static str = "Detail", "详情";
+    older: &'static str = "Older entries", "更早的记录";
+    e_signed_in: &'static str = "Signed in", "登录";
+    e_sign_in_failed: &'static str = "Sign-in failed", "登录失败";
+    e_locked_out: &'static str = "Locked out", "已锁定";
+    e_signed_out: &'static str = "Signed out", "退出登录";
+    e_registered: &'static str = "Registered", "注册";
+    e_email_verified: &'static str = "Email confirmed", "邮箱已确认";
+    e_password_changed: &'static str = "Password changed", "修改密码";
+    e_password_reset: &'static str = "Password reset", "重设密码";
+    e_reset_asked: &'static str = "Reset asked for", "申请重设密码";
+    e_account_bound: &'static str = "Account linked", "绑定户号";
+    e_holder_removed: &'static str = "Holder removed", "移除绑定人";
+    e_role_changed: &'static str = "Role changed", "角色变更";
+    e_member_removed: &'static str = "Member removed", "移除成员";
+    e_staff_read: &'static str = "Staff read customer data", "员工查看客户数据";
+}
