@@ -7,6 +7,20 @@
 ALTER TABLE users ADD COLUMN email_verified_at BIGINT;
 UPDATE users SET email_verified_at = created_at;
 
+-- The second factor: a TOTP secret (base32; set while being set up, in use once enabled), and
+-- the last time step a code was accepted for, so no code works twice.
+ALTER TABLE users ADD COLUMN totp_secret TEXT;
+ALTER TABLE users ADD COLUMN totp_enabled_at BIGINT;
+ALTER TABLE users ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
+
+-- Recovery codes, shown once, kept as SHA-256, each good once.
+CREATE TABLE recovery_codes (
+    user_id   BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    code_hash TEXT   NOT NULL,
+    used_at   BIGINT,
+    PRIMARY KEY (user_id, code_hash)
+);
+
 CREATE TABLE login_links (
     token_hash TEXT   PRIMARY KEY,
     user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -29,6 +43,8 @@ DELETE FROM sessions;
 ALTER TABLE sessions ADD COLUMN public_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+-- When the person last proved who they are in this session (password and second factor).
+ALTER TABLE sessions ADD COLUMN authenticated_at BIGINT NOT NULL DEFAULT 0;
 CREATE UNIQUE INDEX sessions_by_public_id ON sessions (public_id);
 
 CREATE TABLE audit_log (

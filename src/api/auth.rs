@@ -11,6 +11,10 @@ pub struct Me {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// Sign-in asks them for a second factor.
+    pub mfa: bool,
+    /// Staff without a second factor: nothing opens until they set one up.
+    pub must_set_up_mfa: bool,
     /// The organisations they belong to (enterprise accounts), for the context switcher.
     pub organisations: Vec<crate::api::organisations::Membership>,
 }
@@ -120,6 +124,79 @@ pub async fn end_session(id: String) -> Result<Vec<SessionInfo>, ApiError> {
     crate::server::login::sessions(&request, &user).await
 }
 
+/// A QR code: `width` × `width` modules, row by row, `1` dark and `0` light.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QrCode {
+    pub width: usize,
+    pub modules: String,
+}
+
+/// What setting up an authenticator app needs: the QR code of the otpauth address, the same
+/// address, and the secret as text for typing in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MfaSetup {
+    pub qr: QrCode,
+    pub url: String,
+    pub secret: String,
+}
+
+/// Where the signed-in person's two-step sign-in stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepStatus {
+    pub on: bool,
+    /// Staff cannot turn it off.
+    pub required: bool,
+    pub recovery_codes_left: i64,
+}
+
+/// Where the signed-in person's two-step sign-in stands.
+#[server(endpoint = "auth/mfa_status", input = server_fn::codec::Json)]
+pub async fn mfa_status() -> Result<TwoStepStatus, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_user_setting_up().await?;
+    Ok(TwoStepStatus {
+        on: user.mfa,
+        required: user.role.is_staff(),
+        recovery_codes_left: request.state.store.recovery_codes_left(user.id).await?,
+    })
+}
+
+/// Starts setting up an authenticator app: a new secret and its QR code.
+#[server(endpoint = "auth/mfa_start", input = server_fn::codec::Json)]
+pub async fn mfa_start() -> Result<MfaSetup, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_user_setting_up().await?;
+    crate::server::mfa::start(&request, &user).await
+}
+
+/// Confirms the app with a code it shows; answers the ten recovery codes, shown this once.
+#[server(endpoint = "auth/mfa_confirm", input = server_fn::codec::Json)]
+pub async fn mfa_confirm(code: String) -> Result<Vec<String>, ApiError> {
+    use crate::domain::{Field, FieldError, Problem};
+    let code = code.trim().replace(' ', "");
+    if code.is_empty() {
+        return Err(FieldError::new(Field::Code, Problem::Required).into());
+    }
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::new(Field::Code, Problem::Malformed).into());
+    }
+    let request = crate::server::request::current()?;
+    let user = request.require_user_setting_up().await?;
+    crate::server::mfa::confirm(&request, &user, &code).await
+}
+
+/// Turns two-step sign-in off, with the password (customers only: staff must keep it).
+#[server(endpoint = "auth/mfa_disable", input = server_fn::codec::Json)]
+pub async fn mfa_disable(current_password: String) -> Result<(), ApiError> {
+    use crate::domain::{Field, FieldError, Problem};
+    if current_password.is_empty() {
+        return Err(FieldError::new(Field::CurrentPassword, Problem::Required).into());
+    }
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::mfa::disable(&request, &user, &current_password).await
+}
+
 /// A token from an emailed link: URL-safe base64, as the server made it.
 #[cfg(feature = "ssr")]
 fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
@@ -138,9 +215,15 @@ fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
     Ok(t.to_string())
 }
 
-/// Signs in with email and password; five failures in 15 minutes lock the email for 15 minutes.
+/// Signs in with email and password, and `code` (from the authenticator app, or a recovery
+/// code) when two-step sign-in is on: without it the answer is `second_factor`. Five failures
+/// in 15 minutes lock this email from this address for 15 minutes.
 #[server(endpoint = "auth/sign_in", input = server_fn::codec::Json)]
-pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] code: String,
+) -> Result<Me, ApiError> {
     use crate::domain::{EmailAddress, Field, FieldError, Problem, identity::PASSWORD_MAX};
     let email = EmailAddress::parse(&email)?;
     // Only the upper bound is checked: old passwords may predate today's length rule.
@@ -153,7 +236,7 @@ pub async fn sign_in(email: String, password: String) -> Result<Me, ApiError> {
         );
     }
     let request = crate::server::request::current()?;
-    let user = crate::server::auth::verify_sign_in(&request, &email, &password).await?;
+    let user = crate::server::auth::verify_sign_in(&request, &email, &password, &code).await?;
     if !user.email_verified {
         // The password was right, but the address was never confirmed: send the link again.
         let lang = request.state.store.user_lang(user.id).await?;

@@ -27,6 +27,12 @@ pub enum ApiError {
     /// Too many failed attempts; try again after `minutes`.
     #[error("too many failed attempts; try again in {minutes} minutes")]
     Locked { minutes: u32 },
+    /// The password was right; now the code from the authenticator app (or a recovery code).
+    #[error("enter the code from your authenticator app")]
+    SecondFactor,
+    /// Staff must set up two-step sign-in before anything else.
+    #[error("set up two-step sign-in first")]
+    SetUpSecondFactor,
     /// The password was right, but the email address was never confirmed (a new link was sent).
     #[error("confirm your email address first: we sent you a link")]
     Unverified,
@@ -68,8 +74,11 @@ impl ApiError {
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
-            ApiError::NotSignedIn | ApiError::BadCredentials => 401,
-            ApiError::Forbidden | ApiError::CrossSite | ApiError::Unverified => 403,
+            ApiError::NotSignedIn | ApiError::BadCredentials | ApiError::SecondFactor => 401,
+            ApiError::Forbidden
+            | ApiError::CrossSite
+            | ApiError::Unverified
+            | ApiError::SetUpSecondFactor => 403,
             ApiError::NotFound => 404,
             ApiError::NotNow { .. } | ApiError::Conflict => 409,
             ApiError::TooLarge => 413,

@@ -131,11 +131,14 @@ pub enum SecurityEvent {
     RoleChanged,
     MemberRemoved,
     StaffRead,
+    MfaEnabled,
+    MfaDisabled,
+    RecoveryCodeUsed,
 }
 
 impl SecurityEvent {
     /// Every event, for the log's filter.
-    pub const ALL: [SecurityEvent; 14] = [
+    pub const ALL: [SecurityEvent; 17] = [
         SecurityEvent::SignedIn,
         SecurityEvent::SignInFailed,
         SecurityEvent::LockedOut,
@@ -150,6 +153,9 @@ impl SecurityEvent {
         SecurityEvent::RoleChanged,
         SecurityEvent::MemberRemoved,
         SecurityEvent::StaffRead,
+        SecurityEvent::MfaEnabled,
+        SecurityEvent::MfaDisabled,
+        SecurityEvent::RecoveryCodeUsed,
     ];
 
     /// The stored name.
@@ -169,6 +175,9 @@ impl SecurityEvent {
             SecurityEvent::RoleChanged => "role_changed",
             SecurityEvent::MemberRemoved => "member_removed",
             SecurityEvent::StaffRead => "staff_read",
+            SecurityEvent::MfaEnabled => "mfa_enabled",
+            SecurityEvent::MfaDisabled => "mfa_disabled",
+            SecurityEvent::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::api::ApiError;
 use crate::domain::login::{RateLimit, SecurityEvent};
-use crate::domain::{EmailAddress, LockoutPolicy};
+use crate::domain::{EmailAddress, Field, FieldError, LockoutPolicy, Problem};
 use crate::server::app::AppState;
 use crate::server::login::audit;
 use crate::server::request::Request;
@@ -119,6 +119,7 @@ pub async fn verify_sign_in(
     request: &Request,
     email: &EmailAddress,
     password: &str,
+    code: &str,
 ) -> Result<User, ApiError> {
     let state = &request.state;
     let address = request.client_address();
@@ -144,6 +145,30 @@ pub async fn verify_sign_in(
     let ok = verify_password(password, hash).await?;
     match user {
         Some(user) if ok => {
+            if user.mfa {
+                if code.trim().is_empty() {
+                    return Err(ApiError::SecondFactor);
+                }
+                if !crate::server::mfa::check(request, &user, code).await? {
+                    state.store.rate_note(&address_key, now).await?;
+                    let wrong = FieldError::new(Field::Code, Problem::WrongCode).into();
+                    let error = fail(state, &key, now, wrong).await;
+                    let event = if matches!(error, ApiError::Locked { .. }) {
+                        SecurityEvent::LockedOut
+                    } else {
+                        SecurityEvent::SignInFailed
+                    };
+                    audit(
+                        request,
+                        event,
+                        (Some(user.id), &user.email),
+                        None,
+                        "second factor",
+                    )
+                    .await?;
+                    return Err(error);
+                }
+            }
             state
                 .store
                 .clear_failures(&key, now - LockoutPolicy::SIGN_IN.lookback_secs())

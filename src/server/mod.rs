@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod http;
 pub mod login;
 pub mod mailsink;
+pub mod mfa;
 pub mod notify;
 pub mod organisations;
 pub mod repairs;

@@ -103,8 +103,18 @@ impl Request {
         Ok(user)
     }
 
-    /// The signed-in person, or `NotSignedIn`.
+    /// The signed-in person, or `NotSignedIn`; staff who have not set up their second factor
+    /// yet get `SetUpSecondFactor` for everything but that.
     pub async fn require_user(&self) -> Result<User, ApiError> {
+        let user = self.require_user_setting_up().await?;
+        if user.role.is_staff() && !user.mfa {
+            return Err(ApiError::SetUpSecondFactor);
+        }
+        Ok(user)
+    }
+
+    /// The signed-in person, second factor or not: only for setting one up.
+    pub async fn require_user_setting_up(&self) -> Result<User, ApiError> {
         self.user().await?.ok_or(ApiError::NotSignedIn)
     }
 
@@ -171,6 +181,8 @@ impl Request {
             email: user.email.clone(),
             display_name: user.display_name.clone(),
             role: user.role,
+            mfa: user.mfa,
+            must_set_up_mfa: user.role.is_staff() && !user.mfa,
             organisations: self.state.store.memberships(user.id).await?,
         })
     }

@@ -33,6 +33,13 @@ pub const DEMO_LOGINS: [(&str, &str, &str); 4] = [
     ),
 ];
 
+/// The demo staff logins' second factor, already set up (demo mode only), so a tester can
+/// compute codes with any TOTP tool (`oathtool --totp -b SECRET`) or authenticator app.
+pub const DEMO_STAFF_TOTP: [(&str, &str); 2] = [
+    ("agent@example.com", "GRIDCAREDEMOAGENTSECRETKEY234567"),
+    ("supervisor@example.com", "GRIDCAREDEMOSUPERVISORSECRET2345"),
+];
+
 /// The unbound demo account a signed-in person can bind with phone digits `8821`.
 pub const SPARE_ACCOUNT: &str = "3100765432";
 
@@ -66,6 +73,14 @@ pub async fn demo(store: &Store, clock: &dyn Clock) -> Result<bool, StoreError> 
         let user = users::insert_user(conn, &email, hash, name, role, true, now)
             .await?
             .ok_or_else(|| bad(format!("{email} exists already")))?;
+        if let Some((_, secret)) = DEMO_STAFF_TOTP.iter().find(|(e, _)| *e == email.as_str()) {
+            sqlx::query("UPDATE users SET totp_secret = $1, totp_enabled_at = $2 WHERE id = $3")
+                .bind(*secret)
+                .bind(now)
+                .bind(user.id)
+                .execute(&mut *conn)
+                .await?;
+        }
         ids.push(user.id);
     }
     let (resident, ops) = (ids[0], ids[1]);

@@ -165,6 +165,11 @@ strings! {
             )
         },
         |m| format!("失败次数过多，为保护账号安全已暂时锁定，请 {m} 分钟后再试。");
+    err_second_factor: &'static str =
+        "Enter the code from your authenticator app.", "请输入身份验证器应用中的验证码。";
+    err_set_up_second_factor: &'static str =
+        "Staff must turn on two-step sign-in first, under Security.",
+        "员工须先在“账号安全”中开启两步验证。";
     err_unverified: &'static str =
         "Confirm your email address first: we have sent you a new link. Open it, and you are signed in.",
         "请先确认您的邮箱：我们已重新发送链接，打开链接即可登录。";
@@ -687,6 +692,8 @@ impl Common {
             ApiError::BadCredentials => self.err_bad_credentials.into(),
             ApiError::Locked { minutes } => (self.err_locked)(*minutes),
             ApiError::Unverified => self.err_unverified.into(),
+            ApiError::SecondFactor => self.err_second_factor.into(),
+            ApiError::SetUpSecondFactor => self.err_set_up_second_factor.into(),
             ApiError::BindMismatch => self.err_bind_mismatch.into(),
             ApiError::CrossSite => self.err_cross_site.into(),
             ApiError::TooLarge => self.err_too_large.into(),

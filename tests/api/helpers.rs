@@ -308,10 +308,54 @@ impl TestApp {
         }
     }
 
-    /// Tries to sign in through this app's client.
-    pub async fn try_sign_in(&self, (email, password): (&str, &str)) -> Answer {
-        self.call("auth/sign_in", &[("email", email), ("password", password)])
-            .await
+    /// Tries to sign in through this app's client; a demo staff login types the code its
+    /// authenticator app shows at the server's time.
+    pub async fn try_sign_in(&self, login: (&str, &str)) -> Answer {
+        self.try_sign_in_with(&self.client, login).await
+    }
+
+    /// [`Self::try_sign_in`] in another browser. A code's time step works once: when a staff
+    /// login signed in within the same 30 seconds, the clock moves on to the next code, as the
+    /// person would wait for it.
+    pub async fn try_sign_in_with(
+        &self,
+        client: &reqwest::Client,
+        (email, password): (&str, &str),
+    ) -> Answer {
+        let secret = gridcare::server::seed::DEMO_STAFF_TOTP
+            .iter()
+            .find(|(e, _)| *e == email)
+            .map(|(_, s)| *s);
+        let Some(secret) = secret else {
+            return self
+                .call_with(
+                    client,
+                    "auth/sign_in",
+                    &[("email", email), ("password", password)],
+                )
+                .await;
+        };
+        let mut answer = Answer {
+            status: StatusCode::IM_A_TEAPOT,
+            body: Value::Null,
+            text: String::new(),
+            set_cookie: Vec::new(),
+        };
+        for _ in 0..2 {
+            let code = gridcare::server::mfa::code_at(secret, self.clock_now());
+            answer = self
+                .call_with(
+                    client,
+                    "auth/sign_in",
+                    &[("email", email), ("password", password), ("code", &code)],
+                )
+                .await;
+            if answer.body["field"] != "code" {
+                break;
+            }
+            self.clock.advance(30);
+        }
+        answer
     }
 
     /// Tries to sign in from a new browser at `address` (behind the proxy of
@@ -415,15 +459,9 @@ impl TestApp {
     }
 
     /// Another browser, signed in as `login`.
-    pub async fn signed_in_browser(&self, (email, password): (&str, &str)) -> reqwest::Client {
+    pub async fn signed_in_browser(&self, login: (&str, &str)) -> reqwest::Client {
         let browser = self.other_browser();
-        self.call_with(
-            &browser,
-            "auth/sign_in",
-            &[("email", email), ("password", password)],
-        )
-        .await
-        .ok();
+        self.try_sign_in_with(&browser, login).await.ok();
         browser
     }
 

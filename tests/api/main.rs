@@ -10,6 +10,7 @@ mod feedback;
 mod helpers;
 mod http;
 mod login;
+mod mfa;
 mod notifications;
 mod organisations;
 mod repairs;

@@ -48,14 +48,7 @@ async fn the_dashboard_counts_what_happened_today() {
     .await
     .ok();
 
-    let supervisor = app.other_browser();
-    app.call_with(
-        &supervisor,
-        "auth/sign_in",
-        &[("email", SUPERVISOR.0), ("password", SUPERVISOR.1)],
-    )
-    .await
-    .ok();
+    let supervisor = app.signed_in_browser(SUPERVISOR).await;
     let d = app
         .call_with(
             &supervisor,
@@ -112,14 +105,7 @@ async fn only_supervisors_see_the_dashboard() {
     app.call_with(&agent, "supervisor/dashboard", &range)
         .await
         .assert_error(StatusCode::FORBIDDEN, "forbidden");
-    let supervisor = app.other_browser();
-    app.call_with(
-        &supervisor,
-        "auth/sign_in",
-        &[("email", SUPERVISOR.0), ("password", SUPERVISOR.1)],
-    )
-    .await
-    .ok();
+    let supervisor = app.signed_in_browser(SUPERVISOR).await;
     app.call_with(
         &supervisor,
         "supervisor/dashboard",
@@ -168,14 +154,7 @@ async fn connection_figures_are_cut_by_the_area_class_of_the_premises() {
     for _ in 0..3 {
         app.act(&agent, &id, "advance", "", true).await.ok();
     }
-    let supervisor = app.other_browser();
-    app.call_with(
-        &supervisor,
-        "auth/sign_in",
-        &[("email", SUPERVISOR.0), ("password", SUPERVISOR.1)],
-    )
-    .await
-    .ok();
+    let supervisor = app.signed_in_browser(SUPERVISOR).await;
     let d = app
         .call_with(
             &supervisor,

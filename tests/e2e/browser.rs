@@ -203,6 +203,29 @@ impl Session {
         self.heading(welcome).await;
     }
 
+    /// The link to `path` (such as `/verify-email`) in the newest mail to `to`, waiting up to
+    /// 15 seconds for the portal's sender to deliver it to the loopback mail server.
+    pub async fn mailed_link(&self, to: &str, path: &str) -> String {
+        let mail = self.mail.clone().expect("the demo's mail server");
+        let started = Instant::now();
+        loop {
+            let found = mail
+                .received()
+                .into_iter()
+                .rev()
+                .filter(|m| m.to.iter().any(|t| t.contains(to)))
+                .find_map(|m| m.link_to(path));
+            if let Some(link) = found {
+                return link;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "no mail to {to} with a link to {path}"
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
     /// Opens `path` on the portal.
     pub async fn open(&self, path: &str) {
         self.client

@@ -62,6 +62,15 @@ async fn the_owner_invites_a_viewer_who_reads_but_cannot_file_and_the_export_mat
     viewer.fill("Email", "buyer@harborfoods.example").await;
     viewer.fill("Password", "a passphrase for the buyer").await;
     viewer.press("Create account").await;
+    viewer
+        .wait_for("//div[@role='status']/h2[normalize-space(.)='Check your email']")
+        .await;
+    // The link in the mail confirms the address and leads back to the invitation.
+    let confirm = viewer
+        .mailed_link("buyer@harborfoods.example", "/verify-email")
+        .await;
+    assert!(confirm.contains("next=%2Fbusiness%2Fjoin%2F"), "{confirm}");
+    viewer.client.goto(&confirm).await.expect("open the link");
     viewer.heading("Invitation").await;
     viewer
         .wait_for("//p[normalize-space(.)='Harbor Foods Ltd. invites you to join as Viewer.']")

@@ -282,6 +282,12 @@ async fn a_newcomer_registers_links_an_account_and_reads_its_bills() {
     s.fill("Password", "a passphrase pasted from a manager")
         .await;
     s.press("Create account").await;
+    // Nobody is signed in until the address is proven: the link comes by email.
+    s.wait_for("//div[@role='status']/h2[normalize-space(.)='Check your email']")
+        .await;
+    s.assert_accessible("register: check your email").await;
+    let link = s.mailed_link("newcomer@example.com", "/verify-email").await;
+    s.client.goto(&link).await.expect("open the link");
 
     s.heading("Welcome").await;
     s.wait_for("//p[normalize-space(.)='No service account is linked to this login yet.']")

@@ -267,6 +267,123 @@ impl Store {
         Ok(gone)
     }
 
+    /// The TOTP secret of `user_id` (being set up, or in use), if any.
+    pub async fn mfa_secret(&self, user_id: i64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT totp_secret FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| col::<Option<String>>(&r, "totp_secret"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// Keeps a new secret for `user_id` while they set up their app (not while one is on).
+    pub async fn set_mfa_secret(&self, user_id: i64, secret: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_enabled_at IS NULL")
+            .bind(secret)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Turns the second factor on, with the step of the code that confirmed it and new recovery
+    /// codes (their hashes), replacing any old ones.
+    pub async fn enable_mfa(
+        &self,
+        user_id: i64,
+        step: i64,
+        recovery_hashes: &[String],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET totp_enabled_at = $1, totp_last_step = $2
+             WHERE id = $3 AND totp_enabled_at IS NULL AND totp_secret IS NOT NULL",
+        )
+        .bind(now)
+        .bind(step)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        for hash in recovery_hashes {
+            sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+                .bind(user_id)
+                .bind(hash)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Turns the second factor off and forgets its secret and recovery codes.
+    pub async fn disable_mfa(&self, user_id: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0
+             WHERE id = $1",
+        )
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Accepts a code's time step once: false when that step (or a later one) was used before.
+    pub async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
+        )
+        .bind(step)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Uses a recovery code once: false when it is not one of theirs or was used.
+    pub async fn use_recovery_code(
+        &self,
+        user_id: i64,
+        hash: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE recovery_codes SET used_at = $1
+             WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(hash)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// How many unused recovery codes `user_id` has.
+    pub async fn recovery_codes_left(&self, user_id: i64) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM recovery_codes
+             WHERE user_id = $1 AND used_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        col(&row, "n")
+    }
+
     /// Writes a line to the security log.
     pub async fn audit(&self, entry: &AuditEntry<'_>, now: i64) -> Result<(), StoreError> {
         sqlx::query(

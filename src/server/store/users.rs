@@ -14,6 +14,8 @@ pub struct User {
     pub role: Role,
     /// The person has opened the confirmation link sent to their email.
     pub email_verified: bool,
+    /// Sign-in asks for a second factor (a code from an authenticator app).
+    pub mfa: bool,
 }
 
 fn user_from(row: &AnyRow) -> Result<User, StoreError> {
@@ -23,6 +25,7 @@ fn user_from(row: &AnyRow) -> Result<User, StoreError> {
         display_name: col(row, "display_name")?,
         role: enum_col(row, "role", Role::from_stored)?,
         email_verified: col::<Option<i64>>(row, "email_verified_at")?.is_some(),
+        mfa: col::<Option<i64>>(row, "totp_enabled_at")?.is_some(),
     })
 }
 
@@ -36,7 +39,8 @@ pub struct NewSession<'a> {
     pub address: &'a str,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.email_verified_at";
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.display_name, u.role, u.email_verified_at, u.totp_enabled_at";
 
 /// Inserts a person; `None` when the email already has a login.
 pub async fn insert_user(
@@ -69,6 +73,7 @@ pub async fn insert_user(
             display_name: display_name.to_owned(),
             role,
             email_verified: verified,
+            mfa: false,
         })
     })
     .transpose()
@@ -162,8 +167,8 @@ impl Store {
     pub async fn create_session(&self, new: &NewSession<'_>, now: i64) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, public_id,
-                user_agent, address)
-             VALUES ($1, $2, $3, $3, $4, $5, $6)",
+                user_agent, address, authenticated_at)
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $3)",
         )
         .bind(new.token_hash)
         .bind(new.user_id)

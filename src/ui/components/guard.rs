@@ -13,17 +13,29 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
     let here = crate::ui::browser::current_page();
+    // Staff without a second factor set one up before anything else.
+    let on_security = crate::api::pages::Route::for_path(&here)
+        == Some(crate::api::pages::Route::Security);
     let next = (here != "/").then_some(here);
     let sign_in = Page::SignIn { next }.href();
     // Only signing in or out re-renders the page, not a change to what is known of the person
     // (such as an organisation joined).
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
+    let must_set_up = Memo::new(move |_| {
+        session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
+    });
     move || {
         if !session.known.get() {
             view! { <Loading/> }.into_any()
         } else if !signed_in.get() {
             let (go, sign_in) = (go.clone(), sign_in.clone());
             request_animation_frame(move || go(&sign_in));
+            view! { <Loading/> }.into_any()
+        } else if must_set_up.get() && !on_security {
+            let go = go.clone();
+            request_animation_frame(move || go(&Page::Security.href()));
             view! { <Loading/> }.into_any()
         } else {
             children().into_any()

@@ -3,8 +3,8 @@
 
 use crate::api::ApiError;
 use crate::api::auth::{
-    SessionInfo, change_password, end_session, forgot_password, reset_password, sessions,
-    verify_email,
+    MfaSetup, QrCode, SessionInfo, change_password, end_session, forgot_password, mfa_confirm,
+    mfa_disable, mfa_start, mfa_status, reset_password, sessions, verify_email,
 };
 use crate::api::pages::Page;
 use crate::domain::Field;
@@ -164,10 +164,186 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <RequireSignIn>
             <PageHeading text=|l| Text::of(l).security_title/>
+            <TwoStep/>
             <ChangePassword/>
             <Sessions/>
         </RequireSignIn>
     }
+}
+
+/// Two-step sign-in: set up an authenticator app (QR code or the key as text, then a code to
+/// confirm), see the recovery codes once, or turn it off (customers only).
+#[component]
+fn TwoStep() -> impl IntoView {
+    let session = use_session();
+    let status = LocalResource::new(mfa_status);
+    let setup = RwSignal::new(None::<Result<MfaSetup, ApiError>>);
+    let confirmed = RwSignal::new(None::<Result<Vec<String>, ApiError>>);
+    let turned_off = RwSignal::new(None::<Result<(), ApiError>>);
+    let busy = RwSignal::new(false);
+    let must = move || {
+        session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
+    };
+    let start = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            setup.set(Some(mfa_start().await));
+            busy.set(false);
+        });
+    };
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [code] = crate::ui::browser::form_values(&ev, ["code"]);
+        busy.set(true);
+        spawn_local(async move {
+            let r = mfa_confirm(code).await;
+            if r.is_ok() {
+                session.me.update(|m| {
+                    if let Some(m) = m {
+                        m.mfa = true;
+                        m.must_set_up_mfa = false;
+                    }
+                });
+                setup.set(None);
+                status.refetch();
+            }
+            confirmed.set(Some(r));
+            busy.set(false);
+        });
+    };
+    let turn_off = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
+        busy.set(true);
+        spawn_local(async move {
+            let r = mfa_disable(password).await;
+            if r.is_ok() {
+                session.me.update(|m| {
+                    if let Some(m) = m {
+                        m.mfa = false;
+                    }
+                });
+                confirmed.set(None);
+                status.refetch();
+            }
+            turned_off.set(Some(r));
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="two-step">
+            <h2 id="two-step"><Tr s=|l| Text::of(l).two_step_title/></h2>
+            <Show when=must>
+                <p class="notice" role="alert"><Tr s=|l| Text::of(l).staff_must/></p>
+            </Show>
+            {move || confirmed.with(|c| match c {
+                Some(Ok(codes)) => Some(view! {
+                    <div class="notice" role="status">
+                        <p><Tr s=|l| Text::of(l).two_step_on_now/></p>
+                        <p><Tr s=|l| Text::of(l).recovery_intro/></p>
+                        <ul class="recovery-codes" aria-label=move || Text::of(use_i18n().lang()).recovery_title>
+                            {codes.iter().map(|c| view! { <li><code>{c.clone()}</code></li> }).collect_view()}
+                        </ul>
+                    </div>
+                }),
+                _ => None,
+            })}
+            {loaded_in_place(status, move |st| {
+                if st.on {
+                    view! {
+                        <p>{move || (Text::of(use_i18n().lang()).two_step_is_on)(st.recovery_codes_left)}</p>
+                        {(!st.required).then(|| view! {
+                            {move || turned_off.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                            <form on:submit=turn_off novalidate>
+                                <TextField
+                                    name="current_password"
+                                    label=|l| Text::of(l).current_password
+                                    input_type="password"
+                                    autocomplete="current-password"
+                                    error=Signal::derive(move || turned_off.with(|r| field_message(r, Field::CurrentPassword)))
+                                />
+                                <button type="submit" class="button" disabled=move || busy.get()>
+                                    <Tr s=|l| Text::of(l).turn_off/>
+                                </button>
+                            </form>
+                        })}
+                    }.into_any()
+                } else {
+                    view! {
+                        <p><Tr s=|l| Text::of(l).two_step_intro/></p>
+                        {move || setup.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                        {move || match setup.get() {
+                            Some(Ok(s)) => view! {
+                                <ol class="steps">
+                                    <li>
+                                        <p><Tr s=|l| Text::of(l).scan/></p>
+                                        <QrImage qr=s.qr.clone()/>
+                                        <p>
+                                            <Tr s=|l| Text::of(l).or_type/>" "
+                                            <code class="secret">{group(&s.secret)}</code>
+                                        </p>
+                                    </li>
+                                    <li>
+                                        {move || confirmed.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                                        <form on:submit=confirm novalidate>
+                                            <TextField
+                                                name="code"
+                                                label=|l| Text::of(l).code_from_app
+                                                inputmode="numeric"
+                                                autocomplete="one-time-code"
+                                                error=Signal::derive(move || confirmed.with(|r| field_message(r, Field::Code)))
+                                            />
+                                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                                                <Tr s=|l| Text::of(l).turn_on/>
+                                            </button>
+                                        </form>
+                                    </li>
+                                </ol>
+                            }.into_any(),
+                            _ => view! {
+                                <button type="button" class="button button-primary" disabled=move || busy.get() on:click=start>
+                                    <Tr s=|l| Text::of(l).set_up/>
+                                </button>
+                            }.into_any(),
+                        }}
+                    }.into_any()
+                }
+            })}
+        </section>
+    }
+}
+
+/// A QR code drawn as one SVG path, with the quiet zone around it.
+#[component]
+fn QrImage(qr: QrCode) -> impl IntoView {
+    let i18n = use_i18n();
+    let w = qr.width;
+    let mut d = String::new();
+    for (i, m) in qr.modules.bytes().enumerate() {
+        if m == b'1' {
+            d.push_str(&format!("M{} {}h1v1h-1z", i % w.max(1), i / w.max(1)));
+        }
+    }
+    let size = w + 8;
+    view! {
+        <svg class="qr" role="img" viewBox=format!("-4 -4 {size} {size}") width="200" height="200"
+            aria-label=move || Text::of(i18n.lang()).qr_label>
+            <rect x="-4" y="-4" width=size height=size fill="#fff"/>
+            <path d=d fill="#000"/>
+        </svg>
+    }
+}
+
+/// A key in groups of four, easier to type.
+fn group(secret: &str) -> String {
+    secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[component]
@@ -329,4 +505,26 @@ crate::ui::i18n::strings! {
     this_device: &'static str = "This device", "本设备";
     end_this: &'static str = "Sign out", "退出";
     end_others: &'static str = "Sign out everywhere else", "退出其他所有设备";
+    two_step_title: &'static str = "Two-step sign-in", "两步验证登录";
+    staff_must: &'static str =
+        "Staff must turn on two-step sign-in before using GridCare.",
+        "员工须先开启两步验证登录，才能使用 GridCare。";
+    two_step_intro: &'static str =
+        "Sign in with your password and a code from an authenticator app on your phone, so a stolen password alone opens nothing.",
+        "登录时除密码外还需输入手机身份验证器应用中的验证码，即使密码被盗也无法登录。";
+    set_up: &'static str = "Set up two-step sign-in", "设置两步验证";
+    scan: &'static str = "Scan this code with an authenticator app.", "用身份验证器应用扫描此二维码。";
+    or_type: &'static str = "Or type this key:", "或手动输入密钥：";
+    qr_label: &'static str = "QR code for your authenticator app", "身份验证器应用的二维码";
+    code_from_app: &'static str = "Code the app shows", "应用显示的验证码";
+    turn_on: &'static str = "Turn on two-step sign-in", "开启两步验证";
+    two_step_on_now: &'static str = "Two-step sign-in is on.", "两步验证已开启。";
+    recovery_title: &'static str = "Recovery codes", "恢复码";
+    recovery_intro: &'static str =
+        "Keep these recovery codes somewhere safe. Each works once if you lose your phone. They are shown only now.",
+        "请妥善保存以下恢复码。手机丢失时每个恢复码可使用一次。恢复码只显示这一次。";
+    two_step_is_on: fn(i64) -> String =
+        |n| format!("Two-step sign-in is on. You have {n} unused recovery codes."),
+        |n| format!("两步验证已开启。您还有 {n} 个未使用的恢复码。");
+    turn_off: &'static str = "Turn off two-step sign-in", "关闭两步验证";
 }

@@ -159,6 +159,9 @@ fn event_name(e: SecurityEvent, lang: Lang) -> &'static str {
         SecurityEvent::RoleChanged => t.e_role_changed,
         SecurityEvent::MemberRemoved => t.e_member_removed,
         SecurityEvent::StaffRead => t.e_staff_read,
+        SecurityEvent::MfaEnabled => t.e_mfa_enabled,
+        SecurityEvent::MfaDisabled => t.e_mfa_disabled,
+        SecurityEvent::RecoveryCodeUsed => t.e_recovery_code_used,
     }
 }
 
@@ -187,4 +190,7 @@ crate::ui::i18n::strings! {
     e_role_changed: &'static str = "Role changed", "角色变更";
     e_member_removed: &'static str = "Member removed", "移除成员";
     e_staff_read: &'static str = "Staff read customer data", "员工查看客户数据";
+    e_mfa_enabled: &'static str = "Two-step sign-in on", "开启两步验证";
+    e_mfa_disabled: &'static str = "Two-step sign-in off", "关闭两步验证";
+    e_recovery_code_used: &'static str = "Recovery code used", "使用恢复码";
 }

@@ -1,5 +1,6 @@
 //! Sign in with email and password.
 
+use crate::api::ApiError;
 use crate::api::auth::SignIn;
 use crate::api::pages::Page;
 use crate::domain::Field;
@@ -17,6 +18,13 @@ pub fn SignInPage() -> impl IntoView {
     let result = action.value();
     enter_when_signed_in(result);
     let pending = action.pending();
+    // Once asked for a code, the field stays (a wrong code is refused beside it).
+    let asked = RwSignal::new(false);
+    Effect::new(move |_| {
+        if result.with(|r| matches!(r, Some(Err(ApiError::SecondFactor)))) {
+            asked.set(true);
+        }
+    });
     // The other of sign-in and registration, taking along where to go afterwards.
     let other_page = match crate::ui::session::after_sign_in().as_str() {
         "/" => Page::Register { next: None }.href(),
@@ -27,14 +35,22 @@ pub fn SignInPage() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let [email, password] = crate::ui::browser::form_values(&ev, ["email", "password"]);
-        action.dispatch(SignIn { email, password });
+        let [email, password, code] =
+            crate::ui::browser::form_values(&ev, ["email", "password", "code"]);
+        action.dispatch(SignIn {
+            email,
+            password,
+            code,
+        });
     };
     view! {
         <section class="narrow">
             <PageHeading text=|l| Text::of(l).sign_in_title/>
             <p class="muted"><Tr s=|l| Text::of(l).tagline/></p>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {move || result.with(form_error).filter(|e| *e != ApiError::SecondFactor).map(|error| view! { <ErrorMessage error/> })}
+            <Show when=move || asked.get()>
+                <p role="status"><Tr s=|l| Text::of(l).code_asked/></p>
+            </Show>
             <form on:submit=submit novalidate>
                 <TextField
                     name="email"
@@ -50,6 +66,16 @@ pub fn SignInPage() -> impl IntoView {
                     autocomplete="current-password"
                     error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
                 />
+                // Asked for once the password is right and two-step sign-in is on.
+                <Show when=move || result.with(|r| matches!(r, Some(Err(ApiError::SecondFactor))) || field_message(r, Field::Code).is_some()) || asked.get()>
+                    <TextField
+                        name="code"
+                        label=|l| Text::of(l).code_label
+                        autocomplete="one-time-code"
+                        hint=|l| Text::of(l).code_hint
+                        error=Signal::derive(move || result.with(|r| field_message(r, Field::Code)))
+                    />
+                </Show>
                 <button type="submit" class="button button-primary" disabled=pending>
                     <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).sign_in/> }>
                         <Tr s=|l| Text::of(l).signing_in/>
@@ -73,4 +99,11 @@ crate::ui::i18n::strings! {
     sign_in_title: &'static str = "Sign in to GridCare", "登录 GridCare";
     no_login_yet: &'static str = "New to GridCare?", "还没有账号？";
     forgot: &'static str = "Forgot your password?", "忘记密码？";
+    code_label: &'static str = "Code from your authenticator app", "身份验证器应用中的验证码";
+    code_hint: &'static str =
+        "Six digits. Lost your phone? Type one of your recovery codes instead.",
+        "6 位数字。手机丢失时，可输入一个恢复码。";
+    code_asked: &'static str =
+        "Your password is right. Now enter the code your authenticator app shows.",
+        "密码正确。请输入身份验证器应用显示的验证码。";
 }

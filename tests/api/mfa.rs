@@ -1,0 +1,247 @@
+//! Two-step sign-in: codes from an authenticator app (RFC 6238), recovery codes, required for
+//! staff, optional for customers.
+
+use crate::helpers::{AGENT, RESIDENT, TestApp, spawn_app_with_demo};
+use gridcare::server::mfa::code_at;
+use gridcare::server::seed::DEMO_STAFF_TOTP;
+use reqwest::StatusCode;
+
+const QUEUE: [(&str, &str); 3] = [("stage", ""), ("category", ""), ("overdue", "")];
+
+fn sign_in_fields<'a>(email: &'a str, password: &'a str, code: &'a str) -> [(&'a str, &'a str); 3] {
+    [("email", email), ("password", password), ("code", code)]
+}
+
+#[tokio::test]
+async fn a_demo_agent_needs_the_code_from_their_app_and_each_code_works_once() {
+    let app = spawn_app_with_demo().await;
+    let secret = DEMO_STAFF_TOTP[0].1;
+    let browser = app.other_browser();
+    // The password alone: the answer asks for the code, and opens nothing.
+    let first = app
+        .call_with(
+            &browser,
+            "auth/sign_in",
+            &sign_in_fields(AGENT.0, AGENT.1, ""),
+        )
+        .await;
+    first.assert_error(StatusCode::UNAUTHORIZED, "second_factor");
+    assert!(first.set_cookie.is_empty(), "{:?}", first.set_cookie);
+    app.call_with(
+        &browser,
+        "auth/sign_in",
+        &sign_in_fields(AGENT.0, AGENT.1, "123456"),
+    )
+    .await
+    .assert_invalid("code", "wrong_code");
+    let code = code_at(secret, app.clock_now());
+    let me = app
+        .call_with(
+            &browser,
+            "auth/sign_in",
+            &sign_in_fields(AGENT.0, AGENT.1, &code),
+        )
+        .await
+        .ok();
+    assert_eq!(me["mfa"], true);
+    assert_eq!(me["must_set_up_mfa"], false);
+    app.call_with(&browser, "staff/queue", &QUEUE).await.ok();
+    // Someone who watched the code typed cannot use it again.
+    app.call_with(
+        &app.other_browser(),
+        "auth/sign_in",
+        &sign_in_fields(AGENT.0, AGENT.1, &code),
+    )
+    .await
+    .assert_invalid("code", "wrong_code");
+    // Nor can a wrong password be made up for by a right code.
+    app.clock.advance(30);
+    let next = code_at(secret, app.clock_now());
+    app.call_with(
+        &app.other_browser(),
+        "auth/sign_in",
+        &sign_in_fields(AGENT.0, "not the password", &next),
+    )
+    .await
+    .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
+}
+
+#[tokio::test]
+async fn guessing_codes_locks_like_guessing_passwords() {
+    let app = spawn_app_with_demo().await;
+    for _ in 0..4 {
+        app.call("auth/sign_in", &sign_in_fields(AGENT.0, AGENT.1, "000000"))
+            .await;
+    }
+    app.call("auth/sign_in", &sign_in_fields(AGENT.0, AGENT.1, "000001"))
+        .await
+        .assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
+    let code = code_at(DEMO_STAFF_TOTP[0].1, app.clock_now());
+    app.call("auth/sign_in", &sign_in_fields(AGENT.0, AGENT.1, &code))
+        .await
+        .assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
+}
+
+async fn new_agent(app: &TestApp) -> reqwest::Client {
+    use gridcare::domain::{EmailAddress, Role};
+    let hash = gridcare::server::auth::hash_password("a new agent's passphrase")
+        .await
+        .expect("a hash");
+    app.state
+        .store
+        .create_user(
+            &EmailAddress::parse("new.agent@example.com").expect("an email"),
+            &hash,
+            "New Agent",
+            Role::StaffAgent,
+            true,
+            app.clock_now(),
+        )
+        .await
+        .expect("the store")
+        .expect("a new login");
+    app.signed_in_browser(("new.agent@example.com", "a new agent's passphrase"))
+        .await
+}
+
+#[tokio::test]
+async fn staff_without_a_second_factor_must_set_one_up_before_anything_else() {
+    let app = spawn_app_with_demo().await;
+    let agent = new_agent(&app).await;
+    let me = app.call_with(&agent, "auth/current_user", &[]).await.ok();
+    assert_eq!(me["must_set_up_mfa"], true);
+    app.call_with(&agent, "staff/queue", &QUEUE)
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "set_up_second_factor");
+    app.call_with(&agent, "notifications/unread", &[])
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "set_up_second_factor");
+    let setup = app.call_with(&agent, "auth/mfa_start", &[]).await.ok();
+    let secret = setup["secret"].as_str().expect("a secret").to_string();
+    let url = setup["url"].as_str().expect("an address");
+    assert!(
+        url.starts_with("otpauth://totp/GridCare:new.agent%40example.com?"),
+        "{url}"
+    );
+    let width = setup["qr"]["width"].as_u64().expect("a width") as usize;
+    assert_eq!(
+        setup["qr"]["modules"].as_str().map(str::len),
+        Some(width * width)
+    );
+    app.call_with(&agent, "auth/mfa_confirm", &[("code", "12345")])
+        .await
+        .assert_invalid("code", "malformed");
+    let wrong = if code_at(&secret, app.clock_now()) == "000000" {
+        "000001"
+    } else {
+        "000000"
+    };
+    app.call_with(&agent, "auth/mfa_confirm", &[("code", wrong)])
+        .await
+        .assert_invalid("code", "wrong_code");
+    let codes = app
+        .call_with(
+            &agent,
+            "auth/mfa_confirm",
+            &[("code", &code_at(&secret, app.clock_now()))],
+        )
+        .await
+        .ok();
+    let codes: Vec<String> = codes
+        .as_array()
+        .expect("recovery codes")
+        .iter()
+        .filter_map(|c| c.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(codes.len(), 10);
+    app.call_with(&agent, "staff/queue", &QUEUE).await.ok();
+    // Staff cannot turn it off.
+    app.call_with(
+        &agent,
+        "auth/mfa_disable",
+        &[("current_password", "a new agent's passphrase")],
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // A recovery code signs in once, however it is typed.
+    let login = sign_in_fields("new.agent@example.com", "a new agent's passphrase", "");
+    let typed = codes[0].to_lowercase().replace('-', " ");
+    let with_recovery = [login[0], login[1], ("code", typed.as_str())];
+    app.call_with(&app.other_browser(), "auth/sign_in", &with_recovery)
+        .await
+        .ok();
+    app.call_with(&app.other_browser(), "auth/sign_in", &with_recovery)
+        .await
+        .assert_invalid("code", "wrong_code");
+    let status = app.call_with(&agent, "auth/mfa_status", &[]).await.ok();
+    assert_eq!(status["recovery_codes_left"], 9);
+    assert_eq!(status["required"], true);
+    // Only hashes of the recovery codes are kept.
+    use sqlx::Row;
+    let kept: Vec<String> = sqlx::query("SELECT code_hash FROM recovery_codes")
+        .fetch_all(app.state.store.pool())
+        .await
+        .expect("codes")
+        .iter()
+        .map(|r| r.get::<String, _>("code_hash"))
+        .collect();
+    assert_eq!(kept.len(), 10);
+    assert!(kept.iter().all(|h| !codes.contains(h) && h.len() == 64));
+}
+
+#[tokio::test]
+async fn a_customer_may_turn_two_step_sign_in_on_and_off_with_their_password() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let setup = app.call("auth/mfa_start", &[]).await.ok();
+    let secret = setup["secret"].as_str().expect("a secret").to_string();
+    app.call(
+        "auth/mfa_confirm",
+        &[("code", &code_at(&secret, app.clock_now()))],
+    )
+    .await
+    .ok();
+    app.call("auth/mfa_start", &[])
+        .await
+        .assert_error(StatusCode::CONFLICT, "not_now");
+    app.try_sign_in_with(&app.other_browser(), RESIDENT)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "second_factor");
+    app.call("auth/mfa_disable", &[("current_password", "not it")])
+        .await
+        .assert_invalid("current_password", "incorrect");
+    app.call("auth/mfa_disable", &[("current_password", RESIDENT.1)])
+        .await
+        .ok();
+    app.signed_in_browser(RESIDENT).await;
+    app.try_sign_in_with(&app.other_browser(), RESIDENT)
+        .await
+        .ok();
+    // The security log has both.
+    let supervisor = app.signed_in_browser(crate::helpers::SUPERVISOR).await;
+    let lines = app
+        .call_with(
+            &supervisor,
+            "supervisor/security_log",
+            &[
+                ("event", ""),
+                ("email", RESIDENT.0),
+                ("address", ""),
+                ("from", ""),
+                ("to", ""),
+                ("before", ""),
+            ],
+        )
+        .await
+        .ok();
+    let events: Vec<&str> = lines
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter_map(|l| l["event"].as_str())
+        .collect();
+    assert!(
+        events.contains(&"mfa_enabled") && events.contains(&"mfa_disabled"),
+        "{events:?}"
+    );
+}
