@@ -18,16 +18,20 @@ pub enum Client {
     Business,
     /// The staff console: queues, dispatch, the supervisor's dashboard.
     Staff,
+    /// A login's own safety: confirming the email, a forgotten password, "Security" (password,
+    /// two-step sign-in, sessions), and the supervisors' security log.
+    Account,
 }
 
 impl Client {
     /// Every client, in the order `cargo xtask` builds them (the portal first: Trunk replaces
     /// `dist/` as a whole).
-    pub const ALL: [Client; 4] = [
+    pub const ALL: [Client; 5] = [
         Client::Portal,
         Client::Services,
         Client::Business,
         Client::Staff,
+        Client::Account,
     ];
 
     /// The folder under `dist/` that holds this client's build, which is also the address its
@@ -38,6 +42,7 @@ impl Client {
             Client::Services => "services",
             Client::Business => "business",
             Client::Staff => "staff",
+            Client::Account => "account",
         }
     }
 
@@ -57,6 +62,7 @@ impl Client {
             Client::Services => "services",
             Client::Business => "business",
             Client::Staff => "staff",
+            Client::Account => "account",
         }
     }
 
@@ -86,6 +92,8 @@ impl Client {
             Client::Services
         } else if cfg!(feature = "business") {
             Client::Business
+        } else if cfg!(feature = "account") {
+            Client::Account
         } else {
             Client::Portal
         }
@@ -121,6 +129,9 @@ mod tests {
         assert_eq!(Client::for_path("/business/join/abc"), Client::Business);
         assert_eq!(Client::for_path("/staff"), Client::Staff);
         assert_eq!(Client::for_path("/staff/queue"), Client::Staff);
+        assert_eq!(Client::for_path("/security"), Client::Account);
+        assert_eq!(Client::for_path("/reset-password?token=x"), Client::Account);
+        assert_eq!(Client::for_path("/staff/security-log"), Client::Account);
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub enum ApiError {
     /// The request could not be read (missing or unreadable arguments).
     #[error("the request could not be read: {message}")]
     BadRequest { message: String },
+    /// The server is working on as many requests as it takes at once; try again shortly.
+    #[error("the server is busy; try again in a few seconds")]
+    Busy,
     /// The browser could not reach the server.
     #[error("could not reach the server: {message}")]
     Network { message: String },
@@ -84,6 +87,7 @@ impl ApiError {
             ApiError::TooLarge => 413,
             ApiError::Invalid(_) | ApiError::BadRequest { .. } | ApiError::BindMismatch => 422,
             ApiError::Locked { .. } => 429,
+            ApiError::Busy => 503,
             ApiError::Network { .. } | ApiError::Internal => 500,
         }
     }

@@ -159,11 +159,7 @@ impl Route {
             | Route::AccountBills
             | Route::Usage
             | Route::Notifications
-            | Route::NotificationSettings
-            | Route::VerifyEmail
-            | Route::ForgotPassword
-            | Route::ResetPassword
-            | Route::Security => Client::Portal,
+            | Route::NotificationSettings => Client::Portal,
             Route::Applications
             | Route::Apply
             | Route::Application
@@ -190,8 +186,12 @@ impl Route {
             | Route::StaffFeedback
             | Route::StaffFeedbackCase
             | Route::StaffDashboard
-            | Route::StaffOutbox
-            | Route::StaffSecurityLog => Client::Staff,
+            | Route::StaffOutbox => Client::Staff,
+            Route::VerifyEmail
+            | Route::ForgotPassword
+            | Route::ResetPassword
+            | Route::Security
+            | Route::StaffSecurityLog => Client::Account,
         }
     }
 

@@ -43,6 +43,7 @@ pub enum StartError {
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    limits: Limits,
     state: AppState,
     seeded: bool,
     sender: Sender,
@@ -119,10 +120,16 @@ impl Application {
             notifier,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
         };
-        let router = http::router(state.clone(), &config.dist_dir);
+        let router = http::router(state.clone(), &config.dist_dir).layer(http::limits(
+            config.max_concurrent,
+            Duration::from_secs(config.request_timeout_secs),
+        ));
         Ok(Application {
             listener,
             router,
+            limits: Limits {
+                header_timeout: Duration::from_secs(config.header_timeout_secs),
+            },
             state,
             seeded,
             sender,
@@ -175,13 +182,7 @@ impl Application {
         let sending = self
             .send_every
             .map(|every| tokio::spawn(self.sender.clone().run(every, stopped)));
-        let served = axum::serve(
-            self.listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        let served = serve(self.listener, self.router, self.limits, shutdown).await;
         let _ = stop.send(true);
         if let Some(sending) = sending {
             let _ = sending.await;
@@ -189,4 +190,67 @@ impl Application {
         store.close().await;
         served
     }
+}
+
+/// What one server allows a connection and a request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub header_timeout: Duration,
+}
+
+/// Serves `router` on `listener` until `shutdown`, then lets the requests in flight finish.
+/// Like `axum::serve`, plus a time limit for a request's headers: a client that sends them a
+/// byte at a time (slowloris) is cut off instead of holding a connection open for ever.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use hyper_util::service::TowerToHyperService;
+    use tower::ServiceExt;
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = shutdown.as_mut() => break,
+        };
+        let service =
+            router
+                .clone()
+                .map_request(move |req: ::http::Request<hyper::body::Incoming>| {
+                    let mut req = req.map(axum::body::Body::new);
+                    req.extensions_mut()
+                        .insert(axum::extract::ConnectInfo(peer));
+                    req
+                });
+        let conn = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
+            .into_owned();
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!(error = %e, "a connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }

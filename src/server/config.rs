@@ -36,6 +36,15 @@ pub struct Config {
     /// How often the outbox is drained, in milliseconds (`GRIDCARE_SEND_EVERY_MS`); 0 runs no
     /// sender on this server (tests drive it themselves).
     pub send_every_ms: u64,
+    /// How long a client may take to send a request's headers, in seconds
+    /// (`GRIDCARE_HEADER_TIMEOUT_SECS`): a connection that dribbles them (slowloris) is closed.
+    pub header_timeout_secs: u64,
+    /// How long one request may take, body included, in seconds (`GRIDCARE_REQUEST_TIMEOUT_SECS`);
+    /// past it the answer is 408.
+    pub request_timeout_secs: u64,
+    /// How many requests one server works on at once (`GRIDCARE_MAX_CONCURRENT`); more are
+    /// answered 503 at once with `Retry-After`, not queued.
+    pub max_concurrent: usize,
 }
 
 impl Default for Config {
@@ -53,6 +62,9 @@ impl Default for Config {
             sms: None,
             trusted_proxies: Vec::new(),
             send_every_ms: 2000,
+            header_timeout_secs: 10,
+            request_timeout_secs: 60,
+            max_concurrent: 512,
         }
     }
 }
@@ -158,6 +170,25 @@ impl Config {
                 name: "GRIDCARE_SEND_EVERY_MS".into(),
                 value: v.clone(),
             })?;
+        }
+        let number = |name: &str, v: &str| -> Result<u64, ConfigError> {
+            v.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| ConfigError::Flag {
+                    name: name.into(),
+                    value: v.to_string(),
+                })
+        };
+        if let Some(v) = env("GRIDCARE_HEADER_TIMEOUT_SECS") {
+            c.header_timeout_secs = number("GRIDCARE_HEADER_TIMEOUT_SECS", &v)?;
+        }
+        if let Some(v) = env("GRIDCARE_REQUEST_TIMEOUT_SECS") {
+            c.request_timeout_secs = number("GRIDCARE_REQUEST_TIMEOUT_SECS", &v)?;
+        }
+        if let Some(v) = env("GRIDCARE_MAX_CONCURRENT") {
+            c.max_concurrent = number("GRIDCARE_MAX_CONCURRENT", &v)? as usize;
         }
         let mut args = args.into_iter().peekable();
         while let Some(arg) = args.next() {

@@ -118,6 +118,47 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         )
 }
 
+/// What one server takes on at a time: at most `max_concurrent` requests in progress (more are
+/// answered 503 `busy` at once, with `Retry-After`, rather than queued until everyone times out),
+/// and `timeout` for each, body included (then 408).
+pub fn limits(
+    max_concurrent: usize,
+    timeout: std::time::Duration,
+) -> impl tower::Layer<
+    axum::routing::Route,
+    Service = impl tower::Service<
+        Request,
+        Response = Response,
+        Error = std::convert::Infallible,
+        Future = impl Send + 'static,
+    > + Clone
+              + Send
+              + Sync
+              + 'static,
+> + Clone
++ Send
++ Sync
++ 'static {
+    use axum::error_handling::HandleErrorLayer;
+    use tower::ServiceBuilder;
+    ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+            let mut res = error_response(&ApiError::Busy);
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            res
+        }))
+        .layer(tower::load_shed::LoadShedLayer::new())
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            max_concurrent,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(timeout))
+}
+
 /// A path as the log keeps it: never a query (unsubscribe links carry signed tokens there) and
 /// never an invitation's token (`/business/join/…`).
 pub fn logged_path(path: &str) -> String {

@@ -165,6 +165,9 @@ strings! {
             )
         },
         |m| format!("失败次数过多，为保护账号安全已暂时锁定，请 {m} 分钟后再试。");
+    err_busy: &'static str =
+        "GridCare is very busy right now. Try again in a few seconds.",
+        "系统繁忙，请稍后几秒再试。";
     err_second_factor: &'static str =
         "Enter the code from your authenticator app.", "请输入身份验证器应用中的验证码。";
     err_set_up_second_factor: &'static str =
@@ -693,6 +696,7 @@ impl Common {
             ApiError::Locked { minutes } => (self.err_locked)(*minutes),
             ApiError::Unverified => self.err_unverified.into(),
             ApiError::SecondFactor => self.err_second_factor.into(),
+            ApiError::Busy => self.err_busy.into(),
             ApiError::SetUpSecondFactor => self.err_set_up_second_factor.into(),
             ApiError::BindMismatch => self.err_bind_mismatch.into(),
             ApiError::CrossSite => self.err_cross_site.into(),

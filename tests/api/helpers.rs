@@ -128,6 +128,7 @@ fn fake_dist() -> PathBuf {
         ("staff", "staff console"),
         ("services", "services"),
         ("business", "business"),
+        ("account", "account"),
     ] {
         std::fs::create_dir_all(dir.join(folder)).expect("create a client's folder");
         std::fs::write(
@@ -166,6 +167,15 @@ async fn spawn(demo: bool) -> TestApp {
 }
 
 async fn spawn_with(demo: bool, trusted_proxies: Vec<std::net::IpAddr>) -> TestApp {
+    spawn_configured(demo, move |c| c.trusted_proxies = trusted_proxies).await
+}
+
+/// The app on an empty database, with `change` made to its configuration.
+pub async fn spawn_app_configured(change: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_configured(false, change).await
+}
+
+async fn spawn_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestApp {
     let (db, url) = TestDatabase::create().await;
     let clock = Arc::new(ManualClock::new(test_now()));
     let dist = fake_dist();
@@ -173,7 +183,7 @@ async fn spawn_with(demo: bool, trusted_proxies: Vec<std::net::IpAddr>) -> TestA
     let sms = SmsGateway::start(clock.clone(), None)
         .await
         .expect("the loopback SMS gateway starts");
-    let config = Config {
+    let mut config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: url,
         demo,
@@ -181,9 +191,9 @@ async fn spawn_with(demo: bool, trusted_proxies: Vec<std::net::IpAddr>) -> TestA
         smtp_url: Some(mail.url()),
         sms: Some((sms.url(), sms.key.clone(), sms.secret.clone())),
         send_every_ms: 0,
-        trusted_proxies,
         ..Config::default()
     };
+    change(&mut config);
     let app = Application::build(&config, clock.clone())
         .await
         .expect("the app starts");

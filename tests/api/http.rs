@@ -85,6 +85,7 @@ fn index_of(client: Client) -> &'static str {
         Client::Services => "<title>GridCare services</title>",
         Client::Business => "<title>GridCare business</title>",
         Client::Staff => "<title>GridCare staff console</title>",
+        Client::Account => "<title>GridCare account</title>",
     }
 }
 
@@ -267,4 +268,100 @@ async fn private_answers_are_never_stored_and_tls_answers_ask_for_tls_only() {
         tls.headers()["strict-transport-security"],
         "max-age=31536000; includeSubDomains"
     );
+}
+
+/// A document upload whose body arrives only when the returned sender is dropped or fed:
+/// a request that stays in progress for as long as the test wants.
+async fn held_upload(
+    app: &crate::helpers::TestApp,
+    browser: &reqwest::Client,
+) -> (
+    tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
+    tokio::task::JoinHandle<reqwest::Result<reqwest::Response>>,
+) {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(1);
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    let request = browser
+        .post(app.url("/api/documents?kind=other&name=held.pdf"))
+        .header("Content-Type", "application/octet-stream")
+        .body(reqwest::Body::wrap_stream(stream))
+        .send();
+    let handle = tokio::spawn(request);
+    tx.send(Ok(b"%PDF-1.4\n".to_vec()))
+        .await
+        .expect("the first bytes go");
+    // Let the server take the request and start reading its body.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    (tx, handle)
+}
+
+#[tokio::test]
+async fn a_saturated_server_answers_503_at_once_instead_of_queueing() {
+    let app = crate::helpers::spawn_app_configured(|c| c.max_concurrent = 1).await;
+    let browser = app.registered_browser("busy@example.com").await;
+    let (tx, held) = held_upload(&app, &browser).await;
+    let busy = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(busy.headers()["retry-after"], "5");
+    let body: serde_json::Value = busy.json().await.expect("json");
+    assert_eq!(body["error"], "busy");
+    drop(tx);
+    let _ = held.await;
+    // Free again once the held request is over.
+    let ok = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(ok.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_request_that_takes_too_long_is_cut_off_with_408() {
+    let app = crate::helpers::spawn_app_configured(|c| c.request_timeout_secs = 1).await;
+    let browser = app.registered_browser("slow@example.com").await;
+    let started = std::time::Instant::now();
+    let (_tx, held) = held_upload(&app, &browser).await;
+    let answer = held.await.expect("the task").expect("an answer");
+    assert_eq!(answer.status(), StatusCode::REQUEST_TIMEOUT);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn a_client_that_dribbles_its_headers_is_disconnected() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = crate::helpers::spawn_app_configured(|c| c.header_timeout_secs = 1).await;
+    let mut slow = tokio::net::TcpStream::connect(app.addr)
+        .await
+        .expect("connect");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .expect("write");
+    let started = std::time::Instant::now();
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        slow.read_to_end(&mut got),
+    )
+    .await;
+    assert!(read.is_ok(), "the server kept a half-sent request open");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900));
+    let text = String::from_utf8_lossy(&got);
+    assert!(!text.contains("200 OK"), "{text}");
+    // A whole request on a new connection is served.
+    let ok = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(ok.status(), StatusCode::OK);
 }

@@ -1,9 +1,13 @@
 //! What people do in the portal, start to finish.
 
 use crate::browser::start;
+use fantoccini::Locator;
 use fantoccini::key::Key;
 use gridcare::domain::Fen;
 use sqlx::Row;
+
+/// The newcomer who registers in the journey below.
+const NEWCOMER: (&str, &str) = ("newcomer@example.com", "a passphrase pasted from a manager");
 
 /// The demo household's account.
 const HOME: &str = "3100123456";
@@ -341,5 +345,130 @@ async fn a_newcomer_registers_links_an_account_and_reads_its_bills() {
     s.wait_for("//nav[@aria-label='Pages']//span[normalize-space(.)='Page 1 of 1']")
         .await;
     s.assert_accessible("bill list").await;
+
+    // Two-step sign-in, set up from the Security page with the key typed into an "app".
+    s.follow("Security").await;
+    s.heading("Security").await;
+    s.assert_accessible("security").await;
+    s.press("Set up two-step sign-in").await;
+    let key = s
+        .wait_for("//code[@class='secret']")
+        .await
+        .text()
+        .await
+        .expect("the key as text");
+    let secret: String = key.split_whitespace().collect();
+    s.wait_for("//svg[@role='img' and @aria-label='QR code for your authenticator app']")
+        .await;
+    s.assert_accessible("security: setting up two-step sign-in")
+        .await;
+    let code = s.fresh_code("newcomer@example.com", &secret).await;
+    s.fill("Code the app shows", &code).await;
+    s.press("Turn on two-step sign-in").await;
+    s.wait_for("//p[normalize-space(.)='Two-step sign-in is on.']")
+        .await;
+    let mut recovery = Vec::new();
+    for c in s
+        .client
+        .find_all(Locator::XPath("//ul[@class='recovery-codes']//code"))
+        .await
+        .expect("recovery codes")
+    {
+        recovery.push(c.text().await.expect("a code"));
+    }
+    assert_eq!(recovery.len(), 10, "{recovery:?}");
+    s.assert_accessible("security: recovery codes").await;
+
+    // Out, and in again with the password and the app's next code.
+    s.press("Sign out").await;
+    s.heading("Sign in to GridCare").await;
+    let next = s.fresh_code("newcomer@example.com", &secret).await;
+    s.sign_in_with_code(NEWCOMER, &next, "Welcome").await;
+    // A phone signs in with a recovery code.
+    let phone = s.another_browser(360, 740).await;
+    phone
+        .sign_in_with_code(NEWCOMER, &recovery[0], "Welcome")
+        .await;
+
+    // The sessions list shows both; the phone's is ended from here.
+    s.follow("Security").await;
+    s.heading("Security").await;
+    let rows = "//section[@aria-labelledby='sessions']//tbody/tr";
+    s.wait_for(&format!("({rows})[2]")).await;
+    s.assert_accessible("security: two sessions").await;
+    s.wait_for(&format!("{rows}//button[normalize-space(.)='Sign out']"))
+        .await
+        .click()
+        .await
+        .expect("click");
+    s.wait_for(
+        "//section[@aria-labelledby='sessions'][count(.//tbody/tr)=1]//td[normalize-space(.)='This device']",
+    )
+    .await;
+    phone.open("/bills").await;
+    phone.heading("Sign in to GridCare").await;
+    phone.finish().await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn a_new_staff_login_sets_up_two_step_sign_in_before_any_page() {
+    use gridcare::domain::{EmailAddress, Role};
+    let s = start(1280, 900).await;
+    let hash = gridcare::server::auth::hash_password("a new agent's passphrase")
+        .await
+        .expect("a hash");
+    s.state
+        .store
+        .create_user(
+            &EmailAddress::parse("new.agent@example.com").expect("an email"),
+            &hash,
+            "Zhou Lan",
+            Role::StaffAgent,
+            true,
+            s.state.clock.unix(),
+        )
+        .await
+        .expect("the store")
+        .expect("a new login");
+    s.open("/signin?next=%2Fstaff%2Fqueue").await;
+    s.heading("Sign in to GridCare").await;
+    s.fill("Email", "new.agent@example.com").await;
+    s.fill("Password", "a new agent's passphrase").await;
+    s.press("Sign in").await;
+    // The queue asked for sends them to set up two-step sign-in first.
+    s.heading("Security").await;
+    s.wait_for("//p[@role='alert' and normalize-space(.)='Staff must turn on two-step sign-in before using GridCare.']")
+        .await;
+    s.assert_accessible("staff: two-step sign-in required")
+        .await;
+    s.open("/staff/queue").await;
+    s.heading("Security").await;
+    s.press("Set up two-step sign-in").await;
+    let key = s
+        .wait_for("//code[@class='secret']")
+        .await
+        .text()
+        .await
+        .expect("the key as text");
+    let secret: String = key.split_whitespace().collect();
+    let code = s.fresh_code("new.agent@example.com", &secret).await;
+    s.fill("Code the app shows", &code).await;
+    s.press("Turn on two-step sign-in").await;
+    s.wait_for("//p[normalize-space(.)='Two-step sign-in is on.']")
+        .await;
+    // Staff cannot turn it off.
+    assert!(
+        s.client
+            .find(Locator::XPath(
+                "//button[normalize-space(.)='Turn off two-step sign-in']"
+            ))
+            .await
+            .is_err()
+    );
+    s.open("/staff/queue").await;
+    s.heading("Connection work queue").await;
+    s.assert_accessible("staff queue after two-step sign-in")
+        .await;
     s.finish().await;
 }

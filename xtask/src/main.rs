@@ -373,7 +373,7 @@ fn test() -> Result {
         "web client (feature csr, wasm32)",
         &[&wasm[..], &["csr"]].concat(),
     )?;
-    for client in ["services", "business", "staff"] {
+    for client in ["services", "business", "staff", "account"] {
         clippy(
             &format!("web client {client} (feature {client}, wasm32)"),
             &[&wasm[..], &[client]].concat(),

@@ -14,8 +14,8 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let go = crate::ui::use_go();
     let here = crate::ui::browser::current_page();
     // Staff without a second factor set one up before anything else.
-    let on_security = crate::api::pages::Route::for_path(&here)
-        == Some(crate::api::pages::Route::Security);
+    let on_security =
+        crate::api::pages::Route::for_path(&here) == Some(crate::api::pages::Route::Security);
     let next = (here != "/").then_some(here);
     let sign_in = Page::SignIn { next }.href();
     // Only signing in or out re-renders the page, not a change to what is known of the person
