@@ -197,6 +197,42 @@ pub async fn mfa_disable(current_password: String) -> Result<(), ApiError> {
     crate::server::mfa::disable(&request, &user, &current_password).await
 }
 
+/// Confirms who is asking again: the password, and the code when two-step sign-in is on.
+#[server(endpoint = "auth/reauthenticate", input = server_fn::codec::Json)]
+pub async fn reauthenticate(
+    password: String,
+    #[server(default)] code: String,
+) -> Result<(), ApiError> {
+    use crate::domain::{Field, FieldError, Problem};
+    if password.is_empty() {
+        return Err(FieldError::new(Field::Password, Problem::Required).into());
+    }
+    let request = crate::server::request::current()?;
+    let user = request.require_user_setting_up().await?;
+    crate::server::login::reauthenticate(&request, &user, &password, &code).await
+}
+
+/// Everything personal the portal keeps about the signed-in person, as a JSON document.
+#[server(endpoint = "auth/my_data", input = server_fn::codec::Json)]
+pub async fn my_data() -> Result<String, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::login::my_data(&request, &user).await
+}
+
+/// Deletes the signed-in person's login (the accounts and bills stay with the utility).
+#[server(endpoint = "auth/delete_login", input = server_fn::codec::Json)]
+pub async fn delete_login(current_password: String) -> Result<(), ApiError> {
+    use crate::domain::{Field, FieldError, Problem};
+    if current_password.is_empty() {
+        return Err(FieldError::new(Field::CurrentPassword, Problem::Required).into());
+    }
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::login::delete_login(&request, &user, &current_password).await?;
+    request.end_session().await
+}
+
 /// A token from an emailed link: URL-safe base64, as the server made it.
 #[cfg(feature = "ssr")]
 fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {

@@ -54,6 +54,9 @@ pub enum ApiError {
     /// The request could not be read (missing or unreadable arguments).
     #[error("the request could not be read: {message}")]
     BadRequest { message: String },
+    /// A change that needs the password (and code) again: the session proved it too long ago.
+    #[error("confirm your password first")]
+    Reauthenticate,
     /// The server is working on as many requests as it takes at once; try again shortly.
     #[error("the server is busy; try again in a few seconds")]
     Busy,
@@ -77,7 +80,10 @@ impl ApiError {
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
-            ApiError::NotSignedIn | ApiError::BadCredentials | ApiError::SecondFactor => 401,
+            ApiError::NotSignedIn
+            | ApiError::BadCredentials
+            | ApiError::SecondFactor
+            | ApiError::Reauthenticate => 401,
             ApiError::Forbidden
             | ApiError::CrossSite
             | ApiError::Unverified

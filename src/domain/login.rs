@@ -9,6 +9,10 @@ pub const VERIFY_LINK_SECS: i64 = 24 * 3600;
 /// A password-reset link lasts 30 minutes.
 pub const RESET_LINK_SECS: i64 = 30 * 60;
 
+/// Binding an account, inviting, changing roles and turning two-step sign-in on or off ask for
+/// the password (and code) again when the session last proved it longer ago than this.
+pub const REAUTH_SECS: i64 = 10 * 60;
+
 /// What an emailed link is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkPurpose {
@@ -134,11 +138,13 @@ pub enum SecurityEvent {
     MfaEnabled,
     MfaDisabled,
     RecoveryCodeUsed,
+    DataExported,
+    LoginDeleted,
 }
 
 impl SecurityEvent {
     /// Every event, for the log's filter.
-    pub const ALL: [SecurityEvent; 17] = [
+    pub const ALL: [SecurityEvent; 19] = [
         SecurityEvent::SignedIn,
         SecurityEvent::SignInFailed,
         SecurityEvent::LockedOut,
@@ -156,6 +162,8 @@ impl SecurityEvent {
         SecurityEvent::MfaEnabled,
         SecurityEvent::MfaDisabled,
         SecurityEvent::RecoveryCodeUsed,
+        SecurityEvent::DataExported,
+        SecurityEvent::LoginDeleted,
     ];
 
     /// The stored name.
@@ -178,6 +186,8 @@ impl SecurityEvent {
             SecurityEvent::MfaEnabled => "mfa_enabled",
             SecurityEvent::MfaDisabled => "mfa_disabled",
             SecurityEvent::RecoveryCodeUsed => "recovery_code_used",
+            SecurityEvent::DataExported => "data_exported",
+            SecurityEvent::LoginDeleted => "login_deleted",
         }
     }
 

@@ -39,6 +39,7 @@ pub async fn start(
     if !user.email_verified {
         return Err(ApiError::Unverified);
     }
+    request.require_recent_auth().await?;
     let account = store
         .account_for_binding(number)
         .await?

@@ -531,3 +531,83 @@ pub async fn security_log(
         })
         .collect())
 }
+
+/// Confirms who is asking again (the password, and the code when two-step sign-in is on), for
+/// changes that ask for it after 10 minutes. Wrong answers count towards a lockout.
+pub async fn reauthenticate(
+    request: &Request,
+    user: &User,
+    password: &str,
+    code: &str,
+) -> Result<(), ApiError> {
+    let key = format!("password_check:{}", user.id);
+    let now = request.state.clock.unix();
+    crate::server::auth::refuse_if_locked(&request.state, &key, now).await?;
+    let stored = request
+        .state
+        .store
+        .password_hash(user.id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if !verify_password(password, stored).await? {
+        let wrong = FieldError::new(Field::Password, Problem::Incorrect).into();
+        return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
+    }
+    if user.mfa {
+        if code.trim().is_empty() {
+            return Err(ApiError::SecondFactor);
+        }
+        if !crate::server::mfa::check(request, user, code).await? {
+            let wrong = FieldError::new(Field::Code, Problem::WrongCode).into();
+            return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
+        }
+    }
+    let hash = request.session_hash().ok_or(ApiError::NotSignedIn)?;
+    request
+        .state
+        .store
+        .session_authenticated(&hash, now)
+        .await?;
+    Ok(())
+}
+
+/// Everything personal the portal keeps about `user`, as a JSON document to download.
+pub async fn my_data(request: &Request, user: &User) -> Result<String, ApiError> {
+    let data = request.state.store.personal_data(user.id).await?;
+    audit(
+        request,
+        SecurityEvent::DataExported,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        "",
+    )
+    .await?;
+    serde_json::to_string_pretty(&data).map_err(|e| {
+        tracing::error!(error = %e, "personal data failed to serialise");
+        ApiError::Internal
+    })
+}
+
+/// Deletes the signed-in person's login, given the password: the accounts and bills stay with
+/// the utility, unlinked; the last owner of an organisation must hand it over first.
+pub async fn delete_login(request: &Request, user: &User, password: &str) -> Result<(), ApiError> {
+    let stored = request
+        .state
+        .store
+        .password_hash(user.id)
+        .await?
+        .ok_or(ApiError::NotSignedIn)?;
+    if !verify_password(password, stored).await? {
+        return Err(FieldError::new(Field::CurrentPassword, Problem::Incorrect).into());
+    }
+    let now = request.state.clock.unix();
+    request.state.store.delete_login(user.id, now).await?;
+    audit(
+        request,
+        SecurityEvent::LoginDeleted,
+        (Some(user.id), &user.email),
+        Some(user.id),
+        "",
+    )
+    .await
+}

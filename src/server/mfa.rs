@@ -151,6 +151,7 @@ pub async fn check(request: &Request, user: &User, code: &str) -> Result<bool, A
 /// Starts setting up the app for `user`: a new secret, its otpauth address and QR code. Until
 /// it is confirmed with a code, sign-in does not ask for one.
 pub async fn start(request: &Request, user: &User) -> Result<MfaSetup, ApiError> {
+    request.require_recent_auth().await?;
     if user.mfa {
         return Err(ApiError::NotNow {
             reason: "two-step sign-in is already on".into(),
@@ -200,6 +201,7 @@ pub async fn disable(request: &Request, user: &User, password: &str) -> Result<(
     if user.role.is_staff() {
         return Err(ApiError::Forbidden);
     }
+    request.require_recent_auth().await?;
     let stored = request
         .state
         .store

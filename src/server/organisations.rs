@@ -309,6 +309,7 @@ pub async fn invite(
     role: &str,
 ) -> Result<Invitation, ApiError> {
     let m = owner_of(request, user, id).await?;
+    request.require_recent_auth().await?;
     let email = parse_invitee(email)?;
     let role = OrgRole::parse(role)?;
     let store = &request.state.store;
@@ -403,6 +404,7 @@ pub async fn set_role(
     role: &str,
 ) -> Result<(), ApiError> {
     let m = owner_of(request, user, id).await?;
+    request.require_recent_auth().await?;
     let member = parse_row_id(Field::UserId, member)?;
     let to = match role.trim() {
         "none" => None,

@@ -113,6 +113,20 @@ impl Request {
         Ok(user)
     }
 
+    /// `Ok` when this session proved who its person is within the last 10 minutes (signing in,
+    /// or `auth/reauthenticate`); `Reauthenticate` otherwise.
+    pub async fn require_recent_auth(&self) -> Result<(), ApiError> {
+        let now = self.state.clock.unix();
+        let at = match self.session_hash() {
+            Some(hash) => self.state.store.session_authenticated_at(&hash).await?,
+            None => None,
+        };
+        match at {
+            Some(at) if now - at <= crate::domain::login::REAUTH_SECS => Ok(()),
+            _ => Err(ApiError::Reauthenticate),
+        }
+    }
+
     /// The signed-in person, second factor or not: only for setting one up.
     pub async fn require_user_setting_up(&self) -> Result<User, ApiError> {
         self.user().await?.ok_or(ApiError::NotSignedIn)

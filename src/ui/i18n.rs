@@ -165,6 +165,8 @@ strings! {
             )
         },
         |m| format!("失败次数过多，为保护账号安全已暂时锁定，请 {m} 分钟后再试。");
+    err_reauthenticate: &'static str =
+        "This change needs your password again.", "此项更改需要再次输入密码。";
     err_busy: &'static str =
         "GridCare is very busy right now. Try again in a few seconds.",
         "系统繁忙，请稍后几秒再试。";
@@ -697,6 +699,7 @@ impl Common {
             ApiError::Unverified => self.err_unverified.into(),
             ApiError::SecondFactor => self.err_second_factor.into(),
             ApiError::Busy => self.err_busy.into(),
+            ApiError::Reauthenticate => self.err_reauthenticate.into(),
             ApiError::SetUpSecondFactor => self.err_set_up_second_factor.into(),
             ApiError::BindMismatch => self.err_bind_mismatch.into(),
             ApiError::CrossSite => self.err_cross_site.into(),

@@ -379,3 +379,143 @@ async fn the_security_log_records_who_did_what_from_where_and_cannot_be_edited()
     );
     assert!(!log(&app, &supervisor, "", "").await.is_empty());
 }
+
+#[tokio::test]
+async fn binding_and_inviting_ask_for_the_password_again_after_ten_minutes() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(crate::helpers::OPS).await;
+    let org = app.harbor().await;
+    app.clock.advance(11 * 60);
+    app.invite(&org, "late@harborfoods.example", "viewer")
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    app.call(
+        "accounts/bind_start",
+        &[("account_number", gridcare::server::seed::SPARE_ACCOUNT)],
+    )
+    .await
+    .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    app.call(
+        "auth/reauthenticate",
+        &[("password", "not it"), ("code", "")],
+    )
+    .await
+    .assert_invalid("password", "incorrect");
+    app.call(
+        "auth/reauthenticate",
+        &[("password", crate::helpers::OPS.1), ("code", "")],
+    )
+    .await
+    .ok();
+    app.invite(&org, "late@harborfoods.example", "viewer")
+        .await
+        .ok();
+    // Ordinary reading goes on without asking.
+    app.clock.advance(11 * 60);
+    app.call("bills/overview", &[]).await.ok();
+}
+
+#[tokio::test]
+async fn staff_confirm_with_their_second_factor_too() {
+    let app = spawn_app_with_demo().await;
+    let supervisor = app.signed_in_browser(SUPERVISOR).await;
+    app.clock.advance(11 * 60);
+    app.call_with(&supervisor, "auth/mfa_start", &[])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    app.call_with(
+        &supervisor,
+        "auth/reauthenticate",
+        &[("password", SUPERVISOR.1), ("code", "")],
+    )
+    .await
+    .assert_error(StatusCode::UNAUTHORIZED, "second_factor");
+    let code = gridcare::server::mfa::code_at(
+        gridcare::server::seed::DEMO_STAFF_TOTP[1].1,
+        app.clock_now(),
+    );
+    app.call_with(
+        &supervisor,
+        "auth/reauthenticate",
+        &[("password", SUPERVISOR.1), ("code", &code)],
+    )
+    .await
+    .ok();
+}
+
+#[tokio::test]
+async fn a_customer_downloads_their_data_and_deletes_their_login_while_the_account_stays() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let data = app.call("auth/my_data", &[]).await.ok();
+    let data: Value = serde_json::from_str(data.as_str().expect("a JSON document")).expect("JSON");
+    assert_eq!(data["login"]["email"], RESIDENT.0);
+    assert!(
+        data["accounts"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["account_number"] == "3100123456"))
+    );
+    assert!(data["sessions"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(
+        data["security_log"]
+            .as_array()
+            .is_some_and(|s| !s.is_empty())
+    );
+    assert!(data.get("password_hash").is_none() && !data.to_string().contains("$argon2"));
+    // Someone else's data is not in it.
+    assert!(!data.to_string().contains("ops@example.com"));
+
+    app.call("auth/delete_login", &[("current_password", "not it")])
+        .await
+        .assert_invalid("current_password", "incorrect");
+    app.call("auth/delete_login", &[("current_password", RESIDENT.1)])
+        .await
+        .ok();
+    app.call("bills/overview", &[])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+    app.try_sign_in(RESIDENT)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "bad_credentials");
+    // The service account and its bills stay with the utility, unlinked.
+    let agent = app.signed_in_browser(AGENT).await;
+    let account = app.account_id("3100123456").await.to_string();
+    let bills = app
+        .call_with(
+            &agent,
+            "bills/list",
+            &[("account_id", &account), ("page", "1")],
+        )
+        .await
+        .ok();
+    assert!(
+        bills["bills"].as_array().is_some_and(|b| !b.is_empty()),
+        "{bills}"
+    );
+    use sqlx::Row;
+    let holders: i64 = sqlx::query(
+        "SELECT CAST(COUNT(*) AS BIGINT) AS n FROM account_holders WHERE service_account_id = $1",
+    )
+    .bind(account.parse::<i64>().expect("an id"))
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("count")
+    .get("n");
+    assert_eq!(holders, 0);
+    // The address may register again as someone new.
+    app.register("resident@example.com", "a brand new passphrase here")
+        .await;
+}
+
+#[tokio::test]
+async fn the_last_owner_of_an_organisation_cannot_delete_their_login() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(crate::helpers::OPS).await;
+    app.call(
+        "auth/delete_login",
+        &[("current_password", crate::helpers::OPS.1)],
+    )
+    .await
+    .assert_invalid("role", "last_owner");
+    app.call("bills/overview", &[]).await.ok();
+}

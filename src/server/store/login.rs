@@ -267,6 +267,132 @@ impl Store {
         Ok(gone)
     }
 
+    /// When the session with `token_hash` last proved who its person is.
+    pub async fn session_authenticated_at(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query("SELECT authenticated_at FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| col(&r, "authenticated_at")).transpose()
+    }
+
+    /// Notes that the session with `token_hash` proved who its person is now.
+    pub async fn session_authenticated(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET authenticated_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Everything the portal keeps about `user_id` that is personal to them, as JSON: their
+    /// login, the accounts they hold, memberships, notice settings and notices, sessions,
+    /// applications, repair reports, ratings, feedback, and the security log about them. No
+    /// password hash, secret or token.
+    pub async fn personal_data(&self, user_id: i64) -> Result<serde_json::Value, StoreError> {
+        use Col::{Int, OptInt, Text};
+        let part = |sql: &'static str, cols: &'static [(&'static str, Col)]| async move {
+            let rows = sqlx::query(sql).bind(user_id).fetch_all(&self.pool).await?;
+            rows.iter()
+                .map(|r| {
+                    let mut o = serde_json::Map::new();
+                    for (name, kind) in cols {
+                        let v = match kind {
+                            Text => serde_json::Value::from(col::<String>(r, name)?),
+                            Int => serde_json::Value::from(col::<i64>(r, name)?),
+                            OptInt => serde_json::Value::from(col::<Option<i64>>(r, name)?),
+                        };
+                        o.insert((*name).to_string(), v);
+                    }
+                    Ok(serde_json::Value::Object(o))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+                .map(serde_json::Value::Array)
+        };
+        let login = part(
+            "SELECT email, display_name, role, lang, mobile, high_use_percent, created_at,
+                    email_verified_at, totp_enabled_at
+             FROM users WHERE id = $1",
+            &[
+                ("email", Text),
+                ("display_name", Text),
+                ("role", Text),
+                ("lang", Text),
+                ("mobile", Text),
+                ("high_use_percent", Int),
+                ("created_at", Int),
+                ("email_verified_at", OptInt),
+                ("totp_enabled_at", OptInt),
+            ],
+        )
+        .await?;
+        let mut out = serde_json::Map::new();
+        out.insert(
+            "login".into(),
+            login
+                .as_array()
+                .and_then(|a| a.first())
+                .cloned()
+                .unwrap_or_default(),
+        );
+        for (key, sql, cols) in PERSONAL_PARTS {
+            out.insert((*key).to_string(), part(sql, cols).await?);
+        }
+        Ok(serde_json::Value::Object(out))
+    }
+
+    /// Deletes a login, keeping what the utility must keep: the row stays (cases and tickets
+    /// name it) with its email, name, number and secrets blanked, and everything that linked it
+    /// to accounts, organisations and notices goes. The email is free to register again.
+    pub async fn delete_login(&self, user_id: i64, now: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // The last owner of an organisation must hand it over first.
+        let last_owner = sqlx::query(
+            "SELECT m.organisation_id FROM organisation_members m
+             WHERE m.user_id = $1 AND m.role = 'owner'
+               AND NOT EXISTS (SELECT 1 FROM organisation_members o
+                               WHERE o.organisation_id = m.organisation_id
+                                 AND o.role = 'owner' AND o.user_id <> $1)",
+        )
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if last_owner.is_some() {
+            return Err(StoreError::LastOwner);
+        }
+        for sql in [
+            "DELETE FROM sessions WHERE user_id = $1",
+            "DELETE FROM account_holders WHERE user_id = $1",
+            "DELETE FROM organisation_members WHERE user_id = $1",
+            "DELETE FROM notification_prefs WHERE user_id = $1",
+            "DELETE FROM notifications WHERE user_id = $1",
+            "DELETE FROM recovery_codes WHERE user_id = $1",
+            "DELETE FROM login_links WHERE user_id = $1",
+            "DELETE FROM outbox WHERE user_id = $1 AND sent_at IS NULL",
+        ] {
+            sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+        }
+        sqlx::query(
+            "UPDATE users SET email = $1, password_hash = '!', display_name = '', mobile = '',
+                totp_secret = NULL, totp_enabled_at = NULL, email_verified_at = NULL
+             WHERE id = $2",
+        )
+        .bind(format!("deleted-{user_id}-{now}@deleted.invalid"))
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The TOTP secret of `user_id` (being set up, or in use), if any.
     pub async fn mfa_secret(&self, user_id: i64) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT totp_secret FROM users WHERE id = $1")
@@ -469,6 +595,136 @@ impl Store {
         Ok(done.rows_affected())
     }
 }
+
+/// How a column of a personal-data part is read.
+#[derive(Debug, Clone, Copy)]
+enum Col {
+    Text,
+    Int,
+    OptInt,
+}
+
+/// The parts of a person's data besides their login: name, query (`$1` is the person), columns.
+type Part = (&'static str, &'static str, &'static [(&'static str, Col)]);
+
+const PERSONAL_PARTS: &[Part] = &[
+    (
+        "accounts",
+        "SELECT sa.account_number, sa.holder_name, sa.premise_address, sa.phone, h.bound_at
+         FROM account_holders h JOIN service_accounts sa ON sa.id = h.service_account_id
+         WHERE h.user_id = $1 ORDER BY sa.account_number",
+        &[
+            ("account_number", Col::Text),
+            ("holder_name", Col::Text),
+            ("premise_address", Col::Text),
+            ("phone", Col::Text),
+            ("bound_at", Col::Int),
+        ],
+    ),
+    (
+        "organisations",
+        "SELECT o.name, m.role FROM organisation_members m
+         JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY o.name",
+        &[("name", Col::Text), ("role", Col::Text)],
+    ),
+    (
+        "notice_settings",
+        "SELECT kind, channel, enabled FROM notification_prefs WHERE user_id = $1
+         ORDER BY kind, channel",
+        &[
+            ("kind", Col::Text),
+            ("channel", Col::Text),
+            ("enabled", Col::Int),
+        ],
+    ),
+    (
+        "notices",
+        "SELECT kind, facts, link, created_at, read_at FROM notifications WHERE user_id = $1
+         ORDER BY created_at",
+        &[
+            ("kind", Col::Text),
+            ("facts", Col::Text),
+            ("link", Col::Text),
+            ("created_at", Col::Int),
+            ("read_at", Col::OptInt),
+        ],
+    ),
+    (
+        "sessions",
+        "SELECT created_at, last_seen_at, user_agent, address FROM sessions WHERE user_id = $1
+         ORDER BY created_at",
+        &[
+            ("created_at", Col::Int),
+            ("last_seen_at", Col::Int),
+            ("user_agent", Col::Text),
+            ("address", Col::Text),
+        ],
+    ),
+    (
+        "applications",
+        "SELECT COALESCE(case_number, '') AS case_number, kind, category, premise_address,
+                contact_name, contact_phone, accepted_on
+         FROM connection_cases WHERE applicant_id = $1 ORDER BY id",
+        &[
+            ("case_number", Col::Text),
+            ("kind", Col::Text),
+            ("category", Col::Text),
+            ("premise_address", Col::Text),
+            ("contact_name", Col::Text),
+            ("contact_phone", Col::Text),
+            ("accepted_on", Col::Text),
+        ],
+    ),
+    (
+        "repair_reports",
+        "SELECT COALESCE(ticket_number, '') AS ticket_number, kind, description, contact_phone,
+                state, reported_at
+         FROM repair_tickets WHERE reporter_id = $1 ORDER BY id",
+        &[
+            ("ticket_number", Col::Text),
+            ("kind", Col::Text),
+            ("description", Col::Text),
+            ("contact_phone", Col::Text),
+            ("state", Col::Text),
+            ("reported_at", Col::Int),
+        ],
+    ),
+    (
+        "ratings",
+        "SELECT job_kind, job_id, stars, tags, comment, rated_at FROM ratings
+         WHERE customer_id = $1 ORDER BY id",
+        &[
+            ("job_kind", Col::Text),
+            ("job_id", Col::Int),
+            ("stars", Col::Int),
+            ("tags", Col::Text),
+            ("comment", Col::Text),
+            ("rated_at", Col::Int),
+        ],
+    ),
+    (
+        "feedback",
+        "SELECT COALESCE(case_number, '') AS case_number, kind, topic, body, state
+         FROM feedback_cases WHERE customer_id = $1 ORDER BY id",
+        &[
+            ("case_number", Col::Text),
+            ("kind", Col::Text),
+            ("topic", Col::Text),
+            ("body", Col::Text),
+            ("state", Col::Text),
+        ],
+    ),
+    (
+        "security_log",
+        "SELECT at, event, address, detail FROM audit_log WHERE user_id = $1 ORDER BY id",
+        &[
+            ("at", Col::Int),
+            ("event", Col::Text),
+            ("address", Col::Text),
+            ("detail", Col::Text),
+        ],
+    ),
+];
 
 async fn insert_mail(
     conn: &mut sqlx::AnyConnection,

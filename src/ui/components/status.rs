@@ -68,15 +68,56 @@ pub fn ErrorMessage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let needs_sign_in = error == ApiError::NotSignedIn;
+    let needs_password = error == ApiError::Reauthenticate;
     let may_retry = matches!(error, ApiError::Network { .. } | ApiError::Internal);
     view! {
         <div class="error" role="alert">
             <p>{move || Text::of(i18n.lang()).error(&error)}</p>
             {needs_sign_in.then(|| view! { <p><a href=Page::SignIn { next: None }.href()><Tr s=|l| Text::of(l).sign_in/></a></p> })}
+            {needs_password.then(|| view! { <ConfirmItsYou/> })}
             {retry.filter(|_| may_retry).map(|retry| view! {
                 <p><button type="button" class="button" on:click=move |_| retry.run(())><Tr s=|l| Text::of(l).retry/></button></p>
             })}
         </div>
+    }
+}
+
+/// The password (and the code, when two-step sign-in is on) asked again before a change that
+/// needs it; then the person presses the button that was refused once more.
+#[component]
+fn ConfirmItsYou() -> impl IntoView {
+    use crate::api::auth::reauthenticate;
+    let mfa = crate::ui::session::use_session()
+        .me
+        .with_untracked(|m| m.as_ref().is_some_and(|m| m.mfa));
+    let result = RwSignal::new(None::<Result<(), ApiError>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [password, code] = crate::ui::browser::form_values(&ev, ["password", "code"]);
+        leptos::task::spawn_local(async move {
+            result.set(Some(reauthenticate(password, code).await));
+        });
+    };
+    let i18n = use_i18n();
+    view! {
+        <Show
+            when=move || result.with(|r| matches!(r, Some(Ok(()))))
+            fallback=move || view! {
+                <form on:submit=submit novalidate>
+                    <p><Tr s=|l| Text::of(l).confirm_intro/></p>
+                    <label for="reauth-password"><Tr s=|l| Text::of(l).password/></label>
+                    <input id="reauth-password" name="password" type="password" autocomplete="current-password"/>
+                    {mfa.then(|| view! {
+                        <label for="reauth-code"><Tr s=|l| Text::of(l).field_code/></label>
+                        <input id="reauth-code" name="code" autocomplete="one-time-code" inputmode="numeric"/>
+                    })}
+                    {move || result.get().and_then(Result::err).map(|e| view! { <p>{Text::of(i18n.lang()).error(&e)}</p> })}
+                    <button type="submit" class="button"><Tr s=|l| Text::of(l).confirm/></button>
+                </form>
+            }
+        >
+            <p role="status"><Tr s=|l| Text::of(l).confirmed/></p>
+        </Show>
     }
 }
 
@@ -102,6 +143,11 @@ pub fn status_badge(t: &Common, status: BillStatus) -> Cell {
 }
 
 crate::ui::i18n::strings! {
+    confirm_intro: &'static str =
+        "For your safety, confirm it is you before this change.",
+        "为了您的账号安全，进行此项更改前请确认是您本人。";
+    confirm: &'static str = "Confirm", "确认";
+    confirmed: &'static str = "Thank you. Now try the change again.", "已确认，请重新进行刚才的操作。";
     loading: &'static str = "Loading…", "正在加载…";
     retry: &'static str = "Try again", "重试";
     status_unpaid: &'static str = "Unpaid", "未缴费";

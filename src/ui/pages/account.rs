@@ -167,6 +167,7 @@ pub fn SecurityPage() -> impl IntoView {
             <TwoStep/>
             <ChangePassword/>
             <Sessions/>
+            <YourData/>
         </RequireSignIn>
     }
 }
@@ -344,6 +345,62 @@ fn group(secret: &str) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The person's data (PIPL / GDPR): download all of it, or delete the login.
+#[component]
+fn YourData() -> impl IntoView {
+    use crate::api::auth::{delete_login, my_data};
+    let session = use_session();
+    let go = crate::ui::use_go();
+    let downloaded = RwSignal::new(None::<Result<(), ApiError>>);
+    let deleted = RwSignal::new(None::<Result<(), ApiError>>);
+    let download = move |_| {
+        spawn_local(async move {
+            let r = my_data().await.map(|json| {
+                crate::ui::browser::download_text(
+                    "gridcare-my-data.json",
+                    "application/json",
+                    &json,
+                )
+            });
+            downloaded.set(Some(r));
+        });
+    };
+    let delete = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
+        let go = go.clone();
+        spawn_local(async move {
+            let r = delete_login(password).await;
+            if r.is_ok() {
+                session.signed_out();
+                go(&Page::SignIn { next: None }.href());
+            }
+            deleted.set(Some(r));
+        });
+    };
+    view! {
+        <section aria-labelledby="your-data">
+            <h2 id="your-data"><Tr s=|l| Text::of(l).data_title/></h2>
+            <p><Tr s=|l| Text::of(l).data_intro/></p>
+            {move || downloaded.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            <p><button type="button" class="button" on:click=download><Tr s=|l| Text::of(l).download_data/></button></p>
+            <h3><Tr s=|l| Text::of(l).delete_title/></h3>
+            <p><Tr s=|l| Text::of(l).delete_intro/></p>
+            {move || deleted.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            <form on:submit=delete novalidate>
+                <TextField
+                    name="current_password"
+                    label=|l| Text::of(l).password_to_delete
+                    input_type="password"
+                    autocomplete="current-password"
+                    error=Signal::derive(move || deleted.with(|r| field_message(r, Field::CurrentPassword)))
+                />
+                <button type="submit" class="button button-danger"><Tr s=|l| Text::of(l).delete_login/></button>
+            </form>
+        </section>
+    }
 }
 
 #[component]
@@ -527,4 +584,15 @@ crate::ui::i18n::strings! {
         |n| format!("Two-step sign-in is on. You have {n} unused recovery codes."),
         |n| format!("两步验证已开启。您还有 {n} 个未使用的恢复码。");
     turn_off: &'static str = "Turn off two-step sign-in", "关闭两步验证";
+    data_title: &'static str = "Your data", "您的个人数据";
+    data_intro: &'static str =
+        "Download everything GridCare keeps about you: your login, linked accounts, applications, reports, feedback, notices, sessions and security log.",
+        "下载 GridCare 保存的您的全部个人数据：登录信息、绑定户号、申请、报修、意见、消息、登录设备与安全日志。";
+    download_data: &'static str = "Download my data", "下载我的数据";
+    delete_title: &'static str = "Delete my login", "注销账号";
+    delete_intro: &'static str =
+        "Your login and what links it to accounts and organisations are deleted. The service accounts and their bills stay with the utility. This cannot be undone.",
+        "您的登录账号及其与户号、企业的关联将被删除，户号和账单仍由供电公司保留。此操作无法撤销。";
+    password_to_delete: &'static str = "Your password, to delete the login", "输入密码以注销账号";
+    delete_login: &'static str = "Delete my login", "注销账号";
 }

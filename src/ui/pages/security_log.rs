@@ -162,6 +162,8 @@ fn event_name(e: SecurityEvent, lang: Lang) -> &'static str {
         SecurityEvent::MfaEnabled => t.e_mfa_enabled,
         SecurityEvent::MfaDisabled => t.e_mfa_disabled,
         SecurityEvent::RecoveryCodeUsed => t.e_recovery_code_used,
+        SecurityEvent::DataExported => t.e_data_exported,
+        SecurityEvent::LoginDeleted => t.e_login_deleted,
     }
 }
 
@@ -193,4 +195,6 @@ crate::ui::i18n::strings! {
     e_mfa_enabled: &'static str = "Two-step sign-in on", "开启两步验证";
     e_mfa_disabled: &'static str = "Two-step sign-in off", "关闭两步验证";
     e_recovery_code_used: &'static str = "Recovery code used", "使用恢复码";
+    e_data_exported: &'static str = "Personal data downloaded", "下载个人数据";
+    e_login_deleted: &'static str = "Login deleted", "注销账号";
 }
