@@ -33,6 +33,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 
 /// The whole application router.
 pub fn router(state: AppState, dist: &Path) -> Router {
+    let tls_state = state.clone();
     let api = Router::new()
         .route("/api", any(api_not_found))
         .route("/api/{*path}", any(server_function))
@@ -100,7 +101,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             "strict-origin-when-cross-origin",
         ))
         .layer(header(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(middleware::from_fn(strict_transport_security))
+        .layer(middleware::from_fn_with_state(
+            tls_state,
+            strict_transport_security,
+        ))
         .layer(header(
             HeaderName::from_static("cross-origin-opener-policy"),
             "same-origin",
@@ -247,20 +251,16 @@ async fn server_function(State(state): State<AppState>, req: Request) -> Respons
 }
 
 /// Server functions carry no CSRF token of their own: refuse what the browser says is cross-site.
-/// Served over TLS (as the proxy in front says): browsers are told to come back over TLS only,
+/// Served over TLS (as a trusted proxy in front says): browsers are told to come back over TLS only,
 /// for a year. A plain-HTTP answer carries no HSTS (browsers would ignore it anyway).
-async fn strict_transport_security(req: Request, next: Next) -> Response {
-    let headers = req.headers();
-    let text = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_ascii_lowercase)
-    };
-    let tls = req.uri().scheme_str() == Some("https")
-        || text("x-forwarded-proto").is_some_and(|v| v.starts_with("https"))
-        || text("forwarded").is_some_and(|v| v.contains("proto=https"));
-    let mut res = next.run(req).await;
+async fn strict_transport_security(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let tls = crate::server::request::over_tls(&parts, &state.trusted_proxies);
+    let mut res = next.run(Request::from_parts(parts, body)).await;
     if tls {
         res.headers_mut().insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -60,18 +60,10 @@ impl Request {
             .collect()
     }
 
-    /// True when the browser reached us over TLS (directly or through a proxy that says so).
+    /// True when the browser reached us over TLS: directly, or through a trusted proxy that
+    /// says so (`X-Forwarded-Proto` from anyone else is not believed).
     fn over_tls(&self) -> bool {
-        let forwarded = |name: &str| {
-            self.parts
-                .headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.to_ascii_lowercase())
-        };
-        self.parts.uri.scheme_str() == Some("https")
-            || forwarded("x-forwarded-proto").is_some_and(|v| v.starts_with("https"))
-            || forwarded("forwarded").is_some_and(|v| v.contains("proto=https"))
+        over_tls(&self.parts, &self.state.trusted_proxies)
     }
 
     fn set_cookie(&self, value: String) {
@@ -281,6 +273,30 @@ impl Request {
             Some(false) => Err(ApiError::NotFound),
         }
     }
+}
+
+/// True when the request came over TLS: its own scheme, or `X-Forwarded-Proto: https` (or
+/// `Forwarded: proto=https`) from one of the `trusted` proxies.
+pub fn over_tls(parts: &Parts, trusted: &[std::net::IpAddr]) -> bool {
+    if parts.uri.scheme_str() == Some("https") {
+        return true;
+    }
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    if !peer.is_some_and(|p| trusted.contains(&p)) {
+        return false;
+    }
+    let forwarded = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.to_ascii_lowercase())
+    };
+    forwarded("x-forwarded-proto").is_some_and(|v| v.starts_with("https"))
+        || forwarded("forwarded").is_some_and(|v| v.contains("proto=https"))
 }
 
 /// Who is asking, by network address: `peer` itself unless it is one of the `trusted`

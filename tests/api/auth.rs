@@ -386,8 +386,8 @@ async fn the_session_cookie_is_http_only_and_same_site_lax() {
 }
 
 #[tokio::test]
-async fn the_session_cookie_is_secure_behind_a_tls_proxy() {
-    let app = spawn_app_with_demo().await;
+async fn the_session_cookie_is_secure_and_host_only_behind_a_tls_proxy() {
+    let app = spawn_app_behind_proxy().await;
     let res = app
         .client
         .post(app.url("/api/auth/sign_in"))
@@ -403,6 +403,8 @@ async fn the_session_cookie_is_secure_behind_a_tls_proxy() {
         .to_str()
         .expect("text");
     assert!(cookie.contains("; Secure"), "{cookie}");
+    assert!(cookie.starts_with("__Host-gridcare_session="), "{cookie}");
+    assert!(!cookie.contains("Domain"), "{cookie}");
 }
 
 fn session_token(cookies: &[String]) -> String {

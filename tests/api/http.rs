@@ -229,7 +229,7 @@ async fn server_functions_never_run_on_get() {
 
 #[tokio::test]
 async fn private_answers_are_never_stored_and_tls_answers_ask_for_tls_only() {
-    let app = spawn_app_with_demo().await;
+    let app = crate::helpers::spawn_app_behind_proxy().await;
     app.sign_in(RESIDENT).await;
     let post = |path: &'static str| {
         app.client
@@ -268,6 +268,35 @@ async fn private_answers_are_never_stored_and_tls_answers_ask_for_tls_only() {
         tls.headers()["strict-transport-security"],
         "max-age=31536000; includeSubDomains"
     );
+}
+
+#[tokio::test]
+async fn only_a_trusted_proxy_is_believed_about_tls() {
+    let app = spawn_app_with_demo().await;
+    let claimed = app
+        .client
+        .get(app.url("/"))
+        .header("X-Forwarded-Proto", "https")
+        .send()
+        .await
+        .expect("answer");
+    assert!(claimed.headers().get("strict-transport-security").is_none());
+    let signed_in = app
+        .other_browser()
+        .post(app.url("/api/auth/sign_in"))
+        .header("X-Forwarded-Proto", "https")
+        .json(&crate::helpers::fields_json(&[
+            ("email", RESIDENT.0),
+            ("password", RESIDENT.1),
+        ]))
+        .send()
+        .await
+        .expect("answer");
+    let cookie = signed_in.headers()[reqwest::header::SET_COOKIE]
+        .to_str()
+        .expect("text")
+        .to_string();
+    assert!(cookie.starts_with("gridcare_session="), "{cookie}");
 }
 
 /// A document upload whose body arrives only when the returned sender is dropped or fed:
