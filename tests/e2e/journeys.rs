@@ -268,6 +268,27 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         total <= 300_000,
         "the staff console's first load is {total} bytes compressed: {sizes}"
     );
+
+    // And so is the account client: "Forgot your password?" from a fresh sign-in page.
+    s.press("Sign out").await;
+    s.heading("Sign in to GridCare").await;
+    s.follow("Forgot your password?").await;
+    s.heading("Set a new password").await;
+    let (total, sizes) = first_load_bytes(&s).await;
+    println!("account pages first load: {total} bytes over the wire: {sizes}");
+    assert!(
+        sizes["assets"]
+            .as_array()
+            .expect("resources")
+            .iter()
+            .any(|a| a[0].as_str().is_some_and(|p| p.starts_with("/account/"))),
+        "the account pages load their own client: {sizes}"
+    );
+    assert!(
+        total <= 300_000,
+        "the account pages' first load is {total} bytes compressed: {sizes}"
+    );
+    s.assert_accessible("forgot password").await;
     s.finish().await;
 }
 
