@@ -13,7 +13,8 @@ ALTER TABLE users ADD COLUMN totp_secret TEXT;
 ALTER TABLE users ADD COLUMN totp_enabled_at BIGINT;
 ALTER TABLE users ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
 
--- Recovery codes, shown once, kept as SHA-256, each good once.
+-- Recovery codes, shown once, kept as argon2id hashes (50 bits each: too few for a plain
+-- digest), each good once.
 CREATE TABLE recovery_codes (
     user_id   BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     code_hash TEXT   NOT NULL,

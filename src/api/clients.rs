@@ -84,6 +84,13 @@ impl Client {
             .map_or(Client::Portal, Route::client)
     }
 
+    /// True for a client with pages that make changes asking for the password again (linking
+    /// an account, notice settings, inviting, roles, two-step sign-in): only these carry the
+    /// small form that answers `reauthenticate` in place.
+    pub const fn asks_password_again(self) -> bool {
+        matches!(self, Client::Portal | Client::Business | Client::Account)
+    }
+
     /// The client this crate is being built as (the portal in server builds too).
     pub const fn this() -> Client {
         if cfg!(feature = "staff") {

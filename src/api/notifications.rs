@@ -128,6 +128,12 @@ pub async fn save_notify_settings(
     let choices = parse_choices(&choices)?;
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
+    // A new number receives texts (and could be used to read them): it needs the password
+    // again when the session proved it more than 10 minutes ago.
+    let before = request.state.store.notify_settings(user.id).await?;
+    if before.is_some_and(|b| b.mobile != mobile) {
+        request.require_recent_auth().await?;
+    }
     request
         .state
         .store

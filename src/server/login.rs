@@ -440,6 +440,7 @@ pub async fn sessions(
 /// Ends one of the person's sessions by its id, or every other one (`others`). Someone else's
 /// session is as unknown as one that does not exist.
 pub async fn end_session(request: &Request, user: &User, id: &str) -> Result<(), ApiError> {
+    request.require_recent_auth().await?;
     let detail;
     if id == "others" {
         let keep = request.session_hash().unwrap_or_default();
@@ -562,13 +563,8 @@ pub async fn reauthenticate(
             return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
         }
     }
-    let hash = request.session_hash().ok_or(ApiError::NotSignedIn)?;
-    request
-        .state
-        .store
-        .session_authenticated(&hash, now)
-        .await?;
-    Ok(())
+    // A new session token on re-authentication too: the old one ends here.
+    request.start_session(user).await
 }
 
 /// Everything personal the portal keeps about `user`, as a JSON document to download.

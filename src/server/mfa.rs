@@ -1,12 +1,11 @@
 //! The second factor: time-based codes (TOTP, RFC 6238: SHA-1, 6 digits, 30 seconds, the
 //! setting every authenticator app reads) and ten recovery codes, shown once and kept as
-//! SHA-256. Required for staff, optional for customers.
+//! argon2id hashes. Required for staff, optional for customers.
 
 use crate::api::ApiError;
 use crate::api::auth::{MfaSetup, QrCode};
 use crate::domain::login::SecurityEvent;
 use crate::domain::{Field, FieldError, Problem};
-use crate::server::auth::sha256_hex;
 use crate::server::request::Request;
 use crate::server::store::User;
 use totp_rs::{Algorithm, Secret, TOTP};
@@ -79,14 +78,12 @@ pub fn matching_step(secret_base32: &str, code: &str, now: i64) -> Option<i64> {
     found
 }
 
-/// What a recovery code is kept as: SHA-256 of its letters, without dashes or spaces, upper case.
-fn recovery_hash(code: &str) -> String {
-    let plain: String = code
-        .chars()
+/// A recovery code as it is hashed: its letters and digits, upper case, without dashes or spaces.
+fn recovery_plain(code: &str) -> String {
+    code.chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
-        .collect();
-    sha256_hex(plain.as_bytes())
+        .collect()
 }
 
 /// Ten new recovery codes (`ABCDE-FGHJK`, 50 random bits each, letters and digits that are not
@@ -132,9 +129,18 @@ pub async fn check(request: &Request, user: &User, code: &str) -> Result<bool, A
             None => false,
         });
     }
-    let used = store
-        .use_recovery_code(user.id, &recovery_hash(typed), now)
-        .await?;
+    // Recovery codes have 50 bits, fewer than the 112 that would make a plain digest enough:
+    // each is kept as an argon2id hash, so the typed code is checked against each unused one.
+    let plain = recovery_plain(typed);
+    let mut used = false;
+    if plain.len() == 10 {
+        for hash in store.unused_recovery_hashes(user.id).await? {
+            if crate::server::auth::verify_password(&plain, hash.clone()).await? {
+                used = store.use_recovery_code(user.id, &hash, now).await?;
+                break;
+            }
+        }
+    }
     if used {
         crate::server::login::audit(
             request,
@@ -183,7 +189,10 @@ pub async fn confirm(request: &Request, user: &User, code: &str) -> Result<Vec<S
     let step = matching_step(&secret, code, now)
         .ok_or(FieldError::new(Field::Code, Problem::WrongCode))?;
     let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
+    let mut hashes = Vec::with_capacity(codes.len());
+    for c in &codes {
+        hashes.push(crate::server::auth::hash_password(&recovery_plain(c)).await?);
+    }
     store.enable_mfa(user.id, step, &hashes, now).await?;
     crate::server::login::audit(
         request,
@@ -258,9 +267,10 @@ mod tests {
         let c = &codes[0];
         assert_eq!(c.len(), 11);
         assert_eq!(
-            recovery_hash(c),
-            recovery_hash(&c.to_lowercase().replace('-', " "))
+            recovery_plain(c),
+            recovery_plain(&c.to_lowercase().replace('-', " "))
         );
+        assert_eq!(recovery_plain(c).len(), 10);
     }
 
     #[test]

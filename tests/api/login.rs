@@ -519,3 +519,52 @@ async fn the_last_owner_of_an_organisation_cannot_delete_their_login() {
     .assert_invalid("role", "last_owner");
     app.call("bills/overview", &[]).await.ok();
 }
+
+#[tokio::test]
+async fn a_new_mobile_number_and_ending_sessions_ask_for_the_password_again_and_confirming_renews_the_session()
+ {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let settings = |mobile: &'static str| {
+        [
+            ("lang", "en"),
+            ("mobile", mobile),
+            ("high_use_percent", "30"),
+            ("choices", ""),
+        ]
+    };
+    app.call("notifications/save_settings", &settings("13800138000"))
+        .await
+        .ok();
+    app.clock.advance(11 * 60);
+    // The same number (other choices changed) is fine; a new one needs the password.
+    app.call("notifications/save_settings", &settings("13800138000"))
+        .await
+        .ok();
+    app.call("notifications/save_settings", &settings("13900139000"))
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    app.call("auth/end_session", &[("id", "others")])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    let confirmed = app
+        .call(
+            "auth/reauthenticate",
+            &[("password", RESIDENT.1), ("code", "")],
+        )
+        .await;
+    assert!(
+        confirmed
+            .set_cookie
+            .iter()
+            .any(|c| c.starts_with("gridcare_session=") && !c.contains("Max-Age=0")),
+        "a new session token: {:?} {}",
+        confirmed.set_cookie,
+        confirmed.text
+    );
+    confirmed.ok();
+    app.call("notifications/save_settings", &settings("13900139000"))
+        .await
+        .ok();
+    app.call("auth/end_session", &[("id", "others")]).await.ok();
+}

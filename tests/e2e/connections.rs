@@ -157,6 +157,14 @@ async fn the_resident_applies_for_an_ev_charger_and_follows_the_agents_work() {
     agent.fill("Email", "agent@example.com").await;
     agent.fill("Password", "demo-agent-2026").await;
     agent.press("Sign in").await;
+    let code = agent
+        .fresh_code(
+            "agent@example.com",
+            gridcare::server::seed::DEMO_STAFF_TOTP[0].1,
+        )
+        .await;
+    agent.fill("Code from your authenticator app", &code).await;
+    agent.press("Sign in").await;
     agent.heading(&heading).await;
     assert_eq!(
         agent.client.current_url().await.expect("an address").path(),

@@ -379,7 +379,7 @@ async fn a_newcomer_registers_links_an_account_and_reads_its_bills() {
         .await
         .expect("the key as text");
     let secret: String = key.split_whitespace().collect();
-    s.wait_for("//svg[@role='img' and @aria-label='QR code for your authenticator app']")
+    s.wait_for("//*[local-name()='svg' and @role='img' and @aria-label='QR code for your authenticator app']")
         .await;
     s.assert_accessible("security: setting up two-step sign-in")
         .await;

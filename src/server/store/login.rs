@@ -279,20 +279,6 @@ impl Store {
         row.map(|r| col(&r, "authenticated_at")).transpose()
     }
 
-    /// Notes that the session with `token_hash` proved who its person is now.
-    pub async fn session_authenticated(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET authenticated_at = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// Everything the portal keeps about `user_id` that is personal to them, as JSON: their
     /// login, the accounts they hold, memberships, notice settings and notices, sessions,
     /// applications, repair reports, ratings, feedback, and the security log about them. No
@@ -477,6 +463,17 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// The hashes of `user_id`'s unused recovery codes.
+    pub async fn unused_recovery_hashes(&self, user_id: i64) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| col(r, "code_hash")).collect()
     }
 
     /// Uses a recovery code once: false when it is not one of theirs or was used.

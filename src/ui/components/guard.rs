@@ -21,11 +21,13 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     // Only signing in or out re-renders the page, not a change to what is known of the person
     // (such as an organisation joined).
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-    let must_set_up = Memo::new(move |_| {
+    // Read without tracking: turning two-step sign-in on must not re-create the page it was
+    // turned on from (the next page opened checks again).
+    let must_set_up = move || {
         session
             .me
-            .with(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
-    });
+            .with_untracked(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
+    };
     move || {
         if !session.known.get() {
             view! { <Loading/> }.into_any()
@@ -33,7 +35,7 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
             let (go, sign_in) = (go.clone(), sign_in.clone());
             request_animation_frame(move || go(&sign_in));
             view! { <Loading/> }.into_any()
-        } else if must_set_up.get() && !on_security {
+        } else if must_set_up() && !on_security {
             let go = go.clone();
             request_animation_frame(move || go(&Page::Security.href()));
             view! { <Loading/> }.into_any()

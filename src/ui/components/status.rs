@@ -68,7 +68,10 @@ pub fn ErrorMessage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let needs_sign_in = error == ApiError::NotSignedIn;
-    let needs_password = error == ApiError::Reauthenticate;
+    // A constant per client: the staff console and the services never ask, and the linker
+    // drops the form from them.
+    let needs_password =
+        error == ApiError::Reauthenticate && const { crate::ui::THIS_CLIENT.asks_password_again() };
     let may_retry = matches!(error, ApiError::Network { .. } | ApiError::Internal);
     view! {
         <div class="error" role="alert">
