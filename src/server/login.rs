@@ -365,15 +365,20 @@ pub async fn reset(request: &Request, token: &str, password: &Password) -> Resul
     tell_password_changed(request, &user, lang).await
 }
 
-/// Changes the signed-in person's password, given the current one; their other sessions end.
-/// Wrong current passwords count towards a lockout of this login's password checks.
-pub async fn change_password(
+fn password_check_key(user: &User) -> String {
+    format!("password_check:{}", user.id)
+}
+
+/// Checks the signed-in person's own password (to change it, confirm a change, turn two-step
+/// sign-in off or delete the login). A wrong one is `field: incorrect`, and five wrong ones in
+/// 15 minutes lock these checks, so a stolen session cannot guess the password.
+pub async fn check_own_password(
     request: &Request,
     user: &User,
-    current: &str,
-    new: &Password,
+    password: &str,
+    field: Field,
 ) -> Result<(), ApiError> {
-    let key = format!("password_check:{}", user.id);
+    let key = password_check_key(user);
     let now = request.state.clock.unix();
     crate::server::auth::refuse_if_locked(&request.state, &key, now).await?;
     let stored = request
@@ -382,10 +387,24 @@ pub async fn change_password(
         .password_hash(user.id)
         .await?
         .ok_or(ApiError::NotSignedIn)?;
-    if !verify_password(current, stored).await? {
-        let wrong = FieldError::new(Field::CurrentPassword, Problem::Incorrect).into();
-        return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
+    if verify_password(password, stored).await? {
+        return Ok(());
     }
+    let wrong = FieldError::new(field, Problem::Incorrect).into();
+    Err(crate::server::auth::fail(&request.state, &key, now, wrong).await)
+}
+
+/// Changes the signed-in person's password, given the current one; their other sessions end.
+/// Wrong current passwords count towards a lockout of this login's password checks.
+pub async fn change_password(
+    request: &Request,
+    user: &User,
+    current: &str,
+    new: &Password,
+) -> Result<(), ApiError> {
+    check_own_password(request, user, current, Field::CurrentPassword).await?;
+    let key = password_check_key(user);
+    let now = request.state.clock.unix();
     refuse_weak(new, &user.email)?;
     if current == new.expose() {
         return Err(FieldError::new(Field::Password, Problem::Unchanged).into());
@@ -541,19 +560,9 @@ pub async fn reauthenticate(
     password: &str,
     code: &str,
 ) -> Result<(), ApiError> {
-    let key = format!("password_check:{}", user.id);
+    check_own_password(request, user, password, Field::Password).await?;
+    let key = password_check_key(user);
     let now = request.state.clock.unix();
-    crate::server::auth::refuse_if_locked(&request.state, &key, now).await?;
-    let stored = request
-        .state
-        .store
-        .password_hash(user.id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
-    if !verify_password(password, stored).await? {
-        let wrong = FieldError::new(Field::Password, Problem::Incorrect).into();
-        return Err(crate::server::auth::fail(&request.state, &key, now, wrong).await);
-    }
     if user.mfa {
         if code.trim().is_empty() {
             return Err(ApiError::SecondFactor);
@@ -587,15 +596,7 @@ pub async fn my_data(request: &Request, user: &User) -> Result<String, ApiError>
 /// Deletes the signed-in person's login, given the password: the accounts and bills stay with
 /// the utility, unlinked; the last owner of an organisation must hand it over first.
 pub async fn delete_login(request: &Request, user: &User, password: &str) -> Result<(), ApiError> {
-    let stored = request
-        .state
-        .store
-        .password_hash(user.id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
-    if !verify_password(password, stored).await? {
-        return Err(FieldError::new(Field::CurrentPassword, Problem::Incorrect).into());
-    }
+    check_own_password(request, user, password, Field::CurrentPassword).await?;
     let now = request.state.clock.unix();
     request.state.store.delete_login(user.id, now).await?;
     audit(

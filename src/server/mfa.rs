@@ -211,15 +211,8 @@ pub async fn disable(request: &Request, user: &User, password: &str) -> Result<(
         return Err(ApiError::Forbidden);
     }
     request.require_recent_auth().await?;
-    let stored = request
-        .state
-        .store
-        .password_hash(user.id)
-        .await?
-        .ok_or(ApiError::NotSignedIn)?;
-    if !crate::server::auth::verify_password(password, stored).await? {
-        return Err(FieldError::new(Field::CurrentPassword, Problem::Incorrect).into());
-    }
+    crate::server::login::check_own_password(request, user, password, Field::CurrentPassword)
+        .await?;
     request.state.store.disable_mfa(user.id).await?;
     crate::server::login::audit(
         request,

@@ -568,3 +568,38 @@ async fn a_new_mobile_number_and_ending_sessions_ask_for_the_password_again_and_
         .ok();
     app.call("auth/end_session", &[("id", "others")]).await.ok();
 }
+
+#[tokio::test]
+async fn every_check_of_ones_own_password_shares_one_lockout() {
+    // Changing it, confirming a change, turning two-step sign-in off and deleting the login
+    // all count wrong passwords together, so a stolen session gets five guesses in all.
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    app.call(
+        "auth/change_password",
+        &[
+            ("current_password", "guess one"),
+            ("password", NEW_PASSWORD),
+        ],
+    )
+    .await
+    .assert_invalid("current_password", "incorrect");
+    app.call(
+        "auth/reauthenticate",
+        &[("password", "guess two"), ("code", "")],
+    )
+    .await
+    .assert_invalid("password", "incorrect");
+    for guess in ["guess three", "guess four"] {
+        app.call("auth/delete_login", &[("current_password", guess)])
+            .await
+            .assert_invalid("current_password", "incorrect");
+    }
+    app.call("auth/delete_login", &[("current_password", "guess five")])
+        .await
+        .assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
+    app.call("auth/delete_login", &[("current_password", RESIDENT.1)])
+        .await
+        .assert_error(StatusCode::TOO_MANY_REQUESTS, "locked");
+    app.call("bills/overview", &[]).await.ok();
+}
