@@ -11,6 +11,7 @@ fn main() {
 async fn main() -> std::process::ExitCode {
     use gridcare::server::{
         Application, Config, SystemClock, config::ConfigError, seed::DEMO_LOGINS,
+        seed::DEMO_STAFF_TOTP,
     };
     use std::process::ExitCode;
     use std::sync::Arc;
@@ -54,6 +55,11 @@ async fn main() -> std::process::ExitCode {
         println!("Demo logins:");
         for (email, password, what) in DEMO_LOGINS {
             println!("  {email:<24} {password:<22} {what}");
+        }
+        println!("Staff sign in with a code from an authenticator app too; add these keys to one");
+        println!("(time based, 6 digits, 30 s) or run `oathtool --totp -b KEY`:");
+        for (email, key) in DEMO_STAFF_TOTP {
+            println!("  {email:<24} {key}");
         }
     }
     match app.run_until(shutdown_signal()).await {
