@@ -108,19 +108,10 @@ pub async fn sessions() -> Result<Vec<SessionInfo>, ApiError> {
 /// every session but this one.
 #[server(endpoint = "auth/end_session", input = server_fn::codec::Json)]
 pub async fn end_session(id: String) -> Result<Vec<SessionInfo>, ApiError> {
-    use crate::domain::{Field, FieldError, Problem};
-    let id = id.trim();
-    let readable = !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !readable {
-        return Err(FieldError::new(Field::SessionId, Problem::Malformed).into());
-    }
+    let id = url_safe(crate::domain::Field::SessionId, &id)?;
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    crate::server::login::end_session(&request, &user, id).await?;
+    crate::server::login::end_session(&request, &user, &id).await?;
     crate::server::login::sessions(&request, &user).await
 }
 
@@ -233,22 +224,28 @@ pub async fn delete_login(current_password: String) -> Result<(), ApiError> {
     request.end_session().await
 }
 
-/// A token from an emailed link: URL-safe base64, as the server made it.
+/// A token or id the server made (URL-safe base64, at most 64 characters), as `field`.
 #[cfg(feature = "ssr")]
-fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
-    use crate::domain::{Field, FieldError, Problem};
-    let t = token.trim();
+fn url_safe(field: crate::domain::Field, s: &str) -> Result<String, crate::domain::FieldError> {
+    use crate::domain::{FieldError, Problem};
+    let t = s.trim();
     if t.is_empty() {
-        return Err(FieldError::new(Field::Token, Problem::Required));
+        return Err(FieldError::new(field, Problem::Required));
     }
     if t.len() > 64
         || !t
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        return Err(FieldError::new(Field::Token, Problem::Malformed));
+        return Err(FieldError::new(field, Problem::Malformed));
     }
     Ok(t.to_string())
+}
+
+/// A token from an emailed link.
+#[cfg(feature = "ssr")]
+fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
+    url_safe(crate::domain::Field::Token, token)
 }
 
 /// Signs in with email and password, and `code` (from the authenticator app, or a recovery

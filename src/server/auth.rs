@@ -150,23 +150,17 @@ pub async fn verify_sign_in(
                     return Err(ApiError::SecondFactor);
                 }
                 if !crate::server::mfa::check(request, &user, code).await? {
-                    state.store.rate_note(&address_key, now).await?;
                     let wrong = FieldError::new(Field::Code, Problem::WrongCode).into();
-                    let error = fail(state, &key, now, wrong).await;
-                    let event = if matches!(error, ApiError::Locked { .. }) {
-                        SecurityEvent::LockedOut
-                    } else {
-                        SecurityEvent::SignInFailed
-                    };
-                    audit(
+                    let about = (Some(user.id), user.email.as_str());
+                    return Err(failed(
                         request,
-                        event,
-                        (Some(user.id), &user.email),
-                        None,
+                        (&key, &address_key),
+                        now,
+                        wrong,
+                        about,
                         "second factor",
                     )
-                    .await?;
-                    return Err(error);
+                    .await?);
                 }
             }
             state
@@ -184,24 +178,40 @@ pub async fn verify_sign_in(
             Ok(user)
         }
         user => {
-            state.store.rate_note(&address_key, now).await?;
-            let error = fail(state, &key, now, ApiError::BadCredentials).await;
-            let event = if matches!(error, ApiError::Locked { .. }) {
-                SecurityEvent::LockedOut
-            } else {
-                SecurityEvent::SignInFailed
-            };
-            audit(
+            let about = (user.map(|u| u.id), email.as_str());
+            Err(failed(
                 request,
-                event,
-                (user.map(|u| u.id), email.as_str()),
-                None,
+                (&key, &address_key),
+                now,
+                ApiError::BadCredentials,
+                about,
                 "",
             )
-            .await?;
-            Err(error)
+            .await?)
         }
     }
+}
+
+/// A failed sign-in (a wrong password or a wrong code): counted against the address and the
+/// (email, address) lockout, and logged as a failure or, when it locked, a lockout. The error to
+/// show is `error`, or `Locked` if this failure locked.
+async fn failed(
+    request: &Request,
+    (key, address_key): (&str, &str),
+    now: i64,
+    error: ApiError,
+    about: (Option<i64>, &str),
+    detail: &str,
+) -> Result<ApiError, ApiError> {
+    request.state.store.rate_note(address_key, now).await?;
+    let error = fail(&request.state, key, now, error).await;
+    let event = if matches!(error, ApiError::Locked { .. }) {
+        SecurityEvent::LockedOut
+    } else {
+        SecurityEvent::SignInFailed
+    };
+    audit(request, event, about, None, detail).await?;
+    Ok(error)
 }
 
 /// A new random session token (256 bits, URL-safe base64).

@@ -108,26 +108,67 @@ pub async fn send_confirmation(
     if !within(request, RateLimit::EMAILS_PER_RECIPIENT, &user.email).await? {
         return Ok(());
     }
-    let token = new_token();
-    let url = link(
+    let next = next.map(str::to_string);
+    mail_link(
         request,
-        Page::VerifyEmail {
-            token: token.clone(),
-            next: next.map(str::to_string),
-        },
-    );
-    let mail = login::verify_mail(lang, &url);
+        user,
+        LinkPurpose::VerifyEmail,
+        |token| Page::VerifyEmail { token, next },
+        |url| login::verify_mail(lang, url),
+        lang,
+    )
+    .await
+}
+
+/// Keeps a new link for `user` (only the newest of its purpose works) and queues, in the same
+/// transaction, the email that carries it: `words` of the link's address, in `lang`.
+async fn mail_link(
+    request: &Request,
+    user: &User,
+    purpose: LinkPurpose,
+    page: impl FnOnce(String) -> Page,
+    words: impl FnOnce(&str) -> login::AccountMail,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let token = new_token();
+    let mail = words(&link(request, page(token.clone())));
     request
         .state
         .store
         .create_link(
             user.id,
-            LinkPurpose::VerifyEmail,
+            purpose,
             &token_hash(&token),
             &AccountMail {
-                kind: LinkPurpose::VerifyEmail.as_str(),
+                kind: purpose.as_str(),
                 user_id: Some(user.id),
                 to: &user.email,
+                lang,
+                subject: &mail.subject,
+                text: &mail.text,
+            },
+            request.state.clock.unix(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Queues an account email that carries no link of its own (`kind` names it in the outbox).
+async fn queue_mail(
+    request: &Request,
+    kind: &str,
+    (user_id, to): (Option<i64>, &str),
+    lang: Lang,
+    mail: &login::AccountMail,
+) -> Result<(), ApiError> {
+    request
+        .state
+        .store
+        .queue_account_mail(
+            &AccountMail {
+                kind,
+                user_id,
+                to,
                 lang,
                 subject: &mail.subject,
                 text: &mail.text,
@@ -181,21 +222,14 @@ pub async fn register(
                     &link(request, Page::SignIn { next: None }),
                     &link(request, Page::ForgotPassword),
                 );
-                request
-                    .state
-                    .store
-                    .queue_account_mail(
-                        &AccountMail {
-                            kind: "already_registered",
-                            user_id: None,
-                            to: email.as_str(),
-                            lang,
-                            subject: &mail.subject,
-                            text: &mail.text,
-                        },
-                        now,
-                    )
-                    .await?;
+                queue_mail(
+                    request,
+                    "already_registered",
+                    (None, email.as_str()),
+                    lang,
+                    &mail,
+                )
+                .await?;
             }
             Ok(())
         }
@@ -268,55 +302,27 @@ pub async fn ask_reset(
     if !within(request, RateLimit::EMAILS_PER_RECIPIENT, &user.email).await? {
         return Ok(());
     }
-    let token = new_token();
-    let mail = login::reset_mail(
+    mail_link(
+        request,
+        &user,
+        LinkPurpose::ResetPassword,
+        |token| Page::ResetPassword { token },
+        |url| login::reset_mail(lang, url),
         lang,
-        &link(
-            request,
-            Page::ResetPassword {
-                token: token.clone(),
-            },
-        ),
-    );
-    request
-        .state
-        .store
-        .create_link(
-            user.id,
-            LinkPurpose::ResetPassword,
-            &token_hash(&token),
-            &AccountMail {
-                kind: LinkPurpose::ResetPassword.as_str(),
-                user_id: Some(user.id),
-                to: &user.email,
-                lang,
-                subject: &mail.subject,
-                text: &mail.text,
-            },
-            request.state.clock.unix(),
-        )
-        .await?;
-    Ok(())
+    )
+    .await
 }
 
 async fn tell_password_changed(request: &Request, user: &User, lang: Lang) -> Result<(), ApiError> {
     let mail = login::password_changed_mail(lang, &link(request, Page::ForgotPassword));
-    request
-        .state
-        .store
-        .queue_account_mail(
-            &AccountMail {
-                kind: "password_changed",
-                user_id: Some(user.id),
-                to: &user.email,
-                lang,
-                subject: &mail.subject,
-                text: &mail.text,
-            },
-            request.state.clock.unix(),
-        )
-        .await?;
-    Ok(())
+    queue_mail(
+        request,
+        "password_changed",
+        (Some(user.id), &user.email),
+        lang,
+        &mail,
+    )
+    .await
 }
 
 /// Sets a new password from a reset link: the link works once and within 30 minutes, and

@@ -203,11 +203,7 @@ impl Request {
     /// The network address the request came from: the peer, or, when the peer is a trusted
     /// proxy, the address that proxy saw (the last entry of `X-Forwarded-For`).
     pub fn client_address(&self) -> String {
-        let peer = self
-            .parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip());
+        let peer = peer(&self.parts);
         let forwarded: Vec<&str> = self
             .parts
             .headers
@@ -275,17 +271,21 @@ impl Request {
     }
 }
 
+/// The address of the connection's other end (a client, or a proxy in front).
+fn peer(parts: &Parts) -> Option<std::net::IpAddr> {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
 /// True when the request came over TLS: its own scheme, or `X-Forwarded-Proto: https` (or
 /// `Forwarded: proto=https`) from one of the `trusted` proxies.
 pub fn over_tls(parts: &Parts, trusted: &[std::net::IpAddr]) -> bool {
     if parts.uri.scheme_str() == Some("https") {
         return true;
     }
-    let peer = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip());
-    if !peer.is_some_and(|p| trusted.contains(&p)) {
+    if !peer(parts).is_some_and(|p| trusted.contains(&p)) {
         return false;
     }
     let forwarded = |name: &str| {
