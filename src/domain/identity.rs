@@ -121,13 +121,26 @@ impl Role {
         matches!(self, Role::StaffAgent | Role::StaffSupervisor)
     }
 
-    /// How long a session lasts from its sign-in, however active: a working day for staff,
-    /// who reach every customer's data; 90 days for customers (whose idle limit is 30 days).
+    /// How long a session lasts from its sign-in, however active, after NIST SP 800-63B
+    /// (rev. 3, 4.1.3 and 4.2.3): staff sign in with two factors (AAL2) and reach every
+    /// customer's data, so a working day, 12 hours; customers sign in at AAL1 (a password, with
+    /// a second factor by choice), whose limit is 30 days.
     pub fn session_lifetime_secs(self) -> i64 {
         if self.is_staff() {
             12 * 3600
         } else {
-            90 * 24 * 3600
+            30 * 24 * 3600
+        }
+    }
+
+    /// How long a session may go unused: 30 minutes for staff (800-63B's AAL2 limit: a console
+    /// left open at a counter), and for customers as long as the session lasts (AAL1 sets no
+    /// idle limit; a customer signs in again every 30 days anyway).
+    pub fn session_idle_secs(self) -> i64 {
+        if self.is_staff() {
+            30 * 60
+        } else {
+            self.session_lifetime_secs()
         }
     }
 }

@@ -14,7 +14,8 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
-/// Sessions end after this long without use.
+/// The longest a session may go unused (a customer's; staff's is shorter, see
+/// `Role::session_idle_secs`), and the cookie's lifetime.
 pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
 /// The session cookie's name over plain HTTP (a developer's loopback).
 pub const SESSION_COOKIE: &str = "gridcare_session";

@@ -77,6 +77,24 @@ impl Request {
 
     /// The signed-in person, if the session cookie names a live session.
     pub async fn user(&self) -> Result<Option<User>, ApiError> {
+        self.user_touching(true).await
+    }
+
+    /// [`Self::require_user`] for a page's background polling (the bell's count every few
+    /// seconds): it does not count as use, so a console left open still ends after its idle
+    /// limit.
+    pub async fn require_user_polling(&self) -> Result<User, ApiError> {
+        let user = self
+            .user_touching(false)
+            .await?
+            .ok_or(ApiError::NotSignedIn)?;
+        if user.role.is_staff() && !user.mfa {
+            return Err(ApiError::SetUpSecondFactor);
+        }
+        Ok(user)
+    }
+
+    async fn user_touching(&self, touch: bool) -> Result<Option<User>, ApiError> {
         let Some(token) = self.session_token() else {
             return Ok(None);
         };
@@ -87,6 +105,7 @@ impl Request {
                 &token_hash(token),
                 self.state.clock.unix(),
                 SESSION_IDLE_SECS,
+                touch,
             )
             .await?;
         if user.is_none() {

@@ -239,11 +239,14 @@ async fn a_customer_cannot_move_a_ticket_and_staff_follow_the_path() {
     app.ticket_act(&agent, &id, "depart", "", "").await.ok();
     // The crew arrives 50 minutes after the report: the 45-minute promise is missed.
     app.clock.advance(50 * 60);
+    // 50 minutes away from the console end the agent's session (30 idle minutes).
+    let agent = app.agent().await;
     let t = app.ticket_act(&agent, &id, "arrive", "", "").await.ok();
     assert_eq!(t["arrival"]["is"], "missed");
     // Restoration is due 3 hours after the actual arrival.
     assert_eq!(t["restoration"]["due_at"], app.clock_now() + 3 * 3600);
     app.clock.advance(3600);
+    let agent = app.agent().await;
     let t = app.ticket_act(&agent, &id, "restore", "", "").await.ok();
     assert_eq!(t["restoration"]["is"], "met");
     let t = app.ticket_act(&agent, &id, "close", "", "").await.ok();

@@ -32,7 +32,9 @@ async fn the_dashboard_counts_what_happened_today() {
     app.ticket_act(&agent, &id, "depart", "", "").await.ok();
     app.clock.advance(30 * 60);
     app.ticket_act(&agent, &id, "arrive", "", "").await.ok();
+    // An hour without using the console ends an agent's session: they sign in again.
     app.clock.advance(60 * 60);
+    let agent = app.agent().await;
     app.ticket_act(&agent, &id, "restore", "", "").await.ok();
     app.ticket_act(&agent, &id, "close", "", "").await.ok();
     app.call(

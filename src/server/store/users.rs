@@ -181,13 +181,16 @@ impl Store {
         Ok(())
     }
 
-    /// The person behind a session seen within `idle_secs`, marking it seen now. Expired sessions
+    /// The person behind a session seen within `idle_secs` (or their role's shorter idle limit)
+    /// and younger than their role's lifetime, marking it seen now when `touch` (a person's
+    /// request, not a page's polling). Expired sessions
     /// are deleted when met. `last_seen_at` is written at most once a minute to spare the disk.
     pub async fn session_user(
         &self,
         token_hash: &str,
         now: i64,
         idle_secs: i64,
+        touch: bool,
     ) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(&format!(
             "SELECT {USER_COLUMNS}, s.last_seen_at, s.created_at AS signed_in_at
@@ -201,11 +204,13 @@ impl Store {
         let signed_in: i64 = col(&row, "signed_in_at")?;
         let user = user_from(&row)?;
         // Idle too long, or older than the role's absolute lifetime.
-        if now - last_seen > idle_secs || now - signed_in > user.role.session_lifetime_secs() {
+        if now - last_seen > idle_secs.min(user.role.session_idle_secs())
+            || now - signed_in > user.role.session_lifetime_secs()
+        {
             self.delete_session(token_hash).await?;
             return Ok(None);
         }
-        if now - last_seen >= 60 {
+        if touch && now - last_seen >= 60 {
             sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(now)
                 .bind(token_hash)
