@@ -79,3 +79,15 @@ pub async fn security_log(
     crate::server::login::security_log(&request, &event, &email, &address, &from, &to, &before)
         .await
 }
+
+/// Supervisors, the service desk: for the login with `email`, `end_sessions` signs it out
+/// everywhere; `reset_second_factor` turns its two-step sign-in off and signs it out, for a
+/// person who lost their authenticator and recovery codes. `note` says how the supervisor
+/// checked who asked (required; kept in the security log). Needs the supervisor's password
+/// within the last 10 minutes. Answers how many sessions ended.
+#[server(endpoint = "supervisor/desk", input = server_fn::codec::Json)]
+pub async fn desk_action(email: String, action: String, note: String) -> Result<u64, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_supervisor().await?;
+    crate::server::login::desk_action(&request, &user, &email, &action, &note).await
+}

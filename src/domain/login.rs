@@ -140,11 +140,15 @@ pub enum SecurityEvent {
     RecoveryCodeUsed,
     DataExported,
     LoginDeleted,
+    /// A supervisor signed a login out everywhere (the service desk).
+    SessionsEndedByStaff,
+    /// A supervisor turned a login's two-step sign-in off after checking who they are.
+    MfaResetByStaff,
 }
 
 impl SecurityEvent {
     /// Every event, for the log's filter.
-    pub const ALL: [SecurityEvent; 19] = [
+    pub const ALL: [SecurityEvent; 21] = [
         SecurityEvent::SignedIn,
         SecurityEvent::SignInFailed,
         SecurityEvent::LockedOut,
@@ -164,6 +168,8 @@ impl SecurityEvent {
         SecurityEvent::RecoveryCodeUsed,
         SecurityEvent::DataExported,
         SecurityEvent::LoginDeleted,
+        SecurityEvent::SessionsEndedByStaff,
+        SecurityEvent::MfaResetByStaff,
     ];
 
     /// The stored name.
@@ -188,6 +194,8 @@ impl SecurityEvent {
             SecurityEvent::RecoveryCodeUsed => "recovery_code_used",
             SecurityEvent::DataExported => "data_exported",
             SecurityEvent::LoginDeleted => "login_deleted",
+            SecurityEvent::SessionsEndedByStaff => "sessions_ended_by_staff",
+            SecurityEvent::MfaResetByStaff => "mfa_reset_by_staff",
         }
     }
 
@@ -195,6 +203,63 @@ impl SecurityEvent {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|e| e.as_str() == s)
     }
+}
+
+/// What the service desk (a supervisor) may do for a login whose owner cannot: a stolen
+/// phone or laptop that is still signed in, or a lost authenticator with no recovery code left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskAction {
+    /// End every session of the login.
+    EndSessions,
+    /// Turn two-step sign-in off (and end every session), after the person proved who they
+    /// are as at enrolment: in person with an identity document, or by a call back to the phone
+    /// on file. The login must set it up again to sign in if it is staff.
+    ResetSecondFactor,
+}
+
+impl DeskAction {
+    pub const ALL: [DeskAction; 2] = [DeskAction::EndSessions, DeskAction::ResetSecondFactor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeskAction::EndSessions => "end_sessions",
+            DeskAction::ResetSecondFactor => "reset_second_factor",
+        }
+    }
+
+    /// Reads a stored or sent name; empty is `required`, anything else `not_allowed`.
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(FieldError::new(Field::Kind, Problem::Required));
+        }
+        Self::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or(FieldError::new(Field::Kind, Problem::NotAllowed))
+    }
+
+    /// The event the log records.
+    pub fn event(self) -> SecurityEvent {
+        match self {
+            DeskAction::EndSessions => SecurityEvent::SessionsEndedByStaff,
+            DeskAction::ResetSecondFactor => SecurityEvent::MfaResetByStaff,
+        }
+    }
+}
+
+/// Why the desk acted: what the supervisor checked (`ID card seen at the Pudong counter`),
+/// required, kept in the security log.
+pub fn parse_desk_note(input: &str) -> Result<String, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(Field::Note, Problem::Required));
+    }
+    if s.chars().count() > 500 {
+        return Err(FieldError::new(Field::Note, Problem::TooLong { max: 500 }));
+    }
+    crate::domain::input::refuse_hidden_characters(Field::Note, s, false)?;
+    Ok(s.to_owned())
 }
 
 /// An account email: subject and plain text.
@@ -301,9 +366,91 @@ pub fn password_changed_mail(lang: Lang, reset: &str) -> AccountMail {
     }
 }
 
+/// Tells a person what the service desk did to their login, and where to look.
+pub fn desk_mail(lang: Lang, action: DeskAction, security: &str) -> AccountMail {
+    match (lang, action) {
+        (Lang::En, DeskAction::EndSessions) => mail(
+            "You were signed out of GridCare everywhere",
+            &[
+                "At your request, the GridCare service desk signed your account out on every device.",
+                &format!("Sign in again to see and manage your sessions: {security}"),
+                "If you did not ask for this, call 95598.",
+            ],
+        ),
+        (Lang::En, DeskAction::ResetSecondFactor) => mail(
+            "Two-step sign-in was turned off for your GridCare account",
+            &[
+                "At your request, after checking who you are, the GridCare service desk turned off two-step sign-in for your account and signed it out everywhere.",
+                &format!(
+                    "Sign in with your password and set it up again with your new phone: {security}"
+                ),
+                "If you did not ask for this, call 95598 at once.",
+            ],
+        ),
+        (Lang::Zh, DeskAction::EndSessions) => mail(
+            "您的 GridCare 账号已在所有设备上退出",
+            &[
+                "应您的要求，GridCare 客服已将您的账号在所有设备上退出登录。",
+                &format!("重新登录后可查看和管理登录设备：{security}"),
+                "如果不是您本人要求，请致电 95598。",
+            ],
+        ),
+        (Lang::Zh, DeskAction::ResetSecondFactor) => mail(
+            "您的 GridCare 账号已关闭两步验证",
+            &[
+                "应您的要求，GridCare 客服在核实您的身份后，已关闭您账号的两步验证，并在所有设备上退出登录。",
+                &format!("请用密码登录，并用新手机重新设置两步验证：{security}"),
+                "如果不是您本人要求，请立即致电 95598。",
+            ],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_desk_names_its_actions_and_needs_a_reason() {
+        assert_eq!(
+            DeskAction::parse("reset_second_factor"),
+            Ok(DeskAction::ResetSecondFactor)
+        );
+        assert_eq!(
+            DeskAction::parse(" "),
+            Err(FieldError::new(Field::Kind, Problem::Required))
+        );
+        assert_eq!(
+            DeskAction::parse("delete_login"),
+            Err(FieldError::new(Field::Kind, Problem::NotAllowed))
+        );
+        assert_eq!(
+            parse_desk_note("  "),
+            Err(FieldError::new(Field::Note, Problem::Required))
+        );
+        assert_eq!(
+            parse_desk_note("ID card seen\u{202e}"),
+            Err(FieldError::new(Field::Note, Problem::Malformed))
+        );
+        assert_eq!(
+            parse_desk_note(" Called back on the phone on file. ").as_deref(),
+            Ok("Called back on the phone on file.")
+        );
+        for action in DeskAction::ALL {
+            assert_eq!(DeskAction::parse(action.as_str()), Ok(action));
+            assert_eq!(
+                SecurityEvent::parse(action.event().as_str()),
+                Some(action.event())
+            );
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(
+                    desk_mail(lang, action, "https://x/security")
+                        .text
+                        .contains("https://x/security")
+                );
+            }
+        }
+    }
 
     #[test]
     fn links_last_a_day_for_confirming_and_half_an_hour_for_a_reset() {

@@ -600,8 +600,12 @@ pub async fn my_data(request: &Request, user: &User) -> Result<String, ApiError>
 }
 
 /// Deletes the signed-in person's login, given the password: the accounts and bills stay with
-/// the utility, unlinked; the last owner of an organisation must hand it over first.
+/// the utility, unlinked; the last owner of an organisation must hand it over first. Staff
+/// logins belong to the utility, which ends them; their holders cannot.
 pub async fn delete_login(request: &Request, user: &User, password: &str) -> Result<(), ApiError> {
+    if user.role.is_staff() {
+        return Err(ApiError::Forbidden);
+    }
     check_own_password(request, user, password, Field::CurrentPassword).await?;
     let now = request.state.clock.unix();
     request.state.store.delete_login(user.id, now).await?;
@@ -613,4 +617,63 @@ pub async fn delete_login(request: &Request, user: &User, password: &str) -> Res
         "",
     )
     .await
+}
+
+/// The service desk: a supervisor ends every session of the login with `email`, or turns its
+/// two-step sign-in off (which ends them too), after checking who is asking as at enrolment
+/// (`note` says how, and goes in the security log). The person is mailed. A supervisor does
+/// not use this on their own login (their Security page does that), and a login that does not
+/// exist is `NotFound`. Answers how many sessions ended.
+pub async fn desk_action(
+    request: &Request,
+    supervisor: &User,
+    email: &str,
+    action: &str,
+    note: &str,
+) -> Result<u64, ApiError> {
+    let email = crate::domain::EmailAddress::parse(email)?;
+    let action = login::DeskAction::parse(action)?;
+    let note = login::parse_desk_note(note)?;
+    request.require_recent_auth().await?;
+    let (target, _) = request
+        .state
+        .store
+        .user_with_hash(&email)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if target.id == supervisor.id {
+        return Err(ApiError::Forbidden);
+    }
+    if action == login::DeskAction::ResetSecondFactor {
+        if !target.mfa {
+            return Err(ApiError::NotNow {
+                reason: "two-step sign-in is not on for this login".into(),
+            });
+        }
+        request.state.store.disable_mfa(target.id).await?;
+    }
+    let ended = request
+        .state
+        .store
+        .end_other_sessions(target.id, "")
+        .await?;
+    audit(
+        request,
+        action.event(),
+        (Some(target.id), &target.email),
+        Some(supervisor.id),
+        &format!("{note} ({ended} sessions ended)"),
+    )
+    .await?;
+    let lang = request.state.store.user_lang(target.id).await?;
+    let mail = login::desk_mail(lang, action, &link(request, Page::Security));
+    queue_mail(
+        request,
+        action.as_str(),
+        (Some(target.id), &target.email),
+        lang,
+        &mail,
+    )
+    .await?;
+    Ok(ended)
 }

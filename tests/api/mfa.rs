@@ -248,3 +248,217 @@ async fn a_customer_may_turn_two_step_sign_in_on_and_off_with_their_password() {
         "{events:?}"
     );
 }
+
+fn desk<'a>(email: &'a str, action: &'a str, note: &'a str) -> [(&'a str, &'a str); 3] {
+    [("email", email), ("action", action), ("note", note)]
+}
+
+#[tokio::test]
+async fn the_service_desk_signs_a_login_out_everywhere_and_resets_a_lost_second_factor() {
+    let app = spawn_app_with_demo().await;
+    let supervisor = app.signed_in_browser(crate::helpers::SUPERVISOR).await;
+    // A customer who turned two-step sign-in on, signed in on two devices, then lost the phone.
+    app.sign_in(RESIDENT).await;
+    let setup = app.call("auth/mfa_start", &[]).await.ok();
+    let secret = setup["secret"].as_str().expect("a secret").to_string();
+    app.call(
+        "auth/mfa_confirm",
+        &[("code", &code_at(&secret, app.clock_now()))],
+    )
+    .await
+    .ok();
+    let laptop = app.other_browser();
+    app.call_with(
+        &laptop,
+        "auth/sign_in",
+        &sign_in_fields(
+            RESIDENT.0,
+            RESIDENT.1,
+            &code_at(&secret, app.clock_now() + 30),
+        ),
+    )
+    .await
+    .ok();
+
+    // What the desk refuses: bad input names its field; nobody, or oneself, is not a target.
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk("not an email", "end_sessions", "ID seen"),
+    )
+    .await
+    .assert_invalid("email", "malformed");
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk(RESIDENT.0, "delete_login", "ID seen"),
+    )
+    .await
+    .assert_invalid("kind", "not_allowed");
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk(RESIDENT.0, "end_sessions", " "),
+    )
+    .await
+    .assert_invalid("note", "required");
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk("nobody@example.com", "end_sessions", "ID seen"),
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk(crate::helpers::SUPERVISOR.0, "end_sessions", "ID seen"),
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // An agent is not the desk.
+    let agent = app.signed_in_browser(crate::helpers::AGENT).await;
+    app.call_with(
+        &agent,
+        "supervisor/desk",
+        &desk(RESIDENT.0, "end_sessions", "ID seen"),
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    // The supervisor's own password is asked for again after 10 minutes.
+    app.clock.advance(11 * 60);
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk(RESIDENT.0, "end_sessions", "ID seen"),
+    )
+    .await
+    .assert_error(StatusCode::UNAUTHORIZED, "reauthenticate");
+    let code = code_at(
+        gridcare::server::seed::DEMO_STAFF_TOTP[1].1,
+        app.clock_now(),
+    );
+    app.call_with(
+        &supervisor,
+        "auth/reauthenticate",
+        &[("password", crate::helpers::SUPERVISOR.1), ("code", &code)],
+    )
+    .await
+    .ok();
+    // The person still holds both devices until the desk acts; the phone is lost.
+    app.call_with(&laptop, "auth/current_user", &[]).await.ok();
+    let ended = app
+        .call_with(
+            &supervisor,
+            "supervisor/desk",
+            &desk(
+                RESIDENT.0,
+                "reset_second_factor",
+                "ID card seen at the Pudong counter",
+            ),
+        )
+        .await
+        .ok();
+    assert_eq!(ended, 2);
+    for browser in [&app.client, &laptop] {
+        assert_eq!(
+            app.call_with(browser, "auth/current_user", &[]).await.ok(),
+            serde_json::Value::Null
+        );
+    }
+    // Resetting again finds nothing to reset.
+    app.call_with(
+        &supervisor,
+        "supervisor/desk",
+        &desk(RESIDENT.0, "reset_second_factor", "again"),
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "not_now");
+    // The password alone signs in now, and the person was told.
+    app.try_sign_in(RESIDENT).await.ok();
+    app.sender.run_once().await.expect("the sender runs");
+    let told = app
+        .mail
+        .received()
+        .into_iter()
+        .rev()
+        .find(|m| m.to.iter().any(|t| t.contains(RESIDENT.0)))
+        .expect("a mail to the person");
+    assert!(
+        told.text().contains("turned off two-step sign-in"),
+        "{}",
+        told.text()
+    );
+    assert!(told.link_to("/security").is_some());
+    // Signing a staff login out everywhere; the log says who did what, and why.
+    let ended = app
+        .call_with(
+            &supervisor,
+            "supervisor/desk",
+            &desk(
+                crate::helpers::AGENT.0,
+                "end_sessions",
+                "Laptop stolen, called back on file",
+            ),
+        )
+        .await
+        .ok();
+    assert_eq!(ended, 1);
+    app.call_with(&agent, "staff/tickets", &[])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+    let lines = app
+        .call_with(
+            &supervisor,
+            "supervisor/security_log",
+            &[
+                ("event", ""),
+                ("email", ""),
+                ("address", ""),
+                ("from", ""),
+                ("to", ""),
+                ("before", ""),
+            ],
+        )
+        .await
+        .ok();
+    let lines = lines.as_array().expect("lines");
+    let by_desk: Vec<(&str, &str, &str)> = lines
+        .iter()
+        .filter(|l| {
+            l["event"]
+                .as_str()
+                .is_some_and(|e| e.ends_with("_by_staff"))
+        })
+        .map(|l| {
+            (
+                l["event"].as_str().unwrap_or(""),
+                l["email"].as_str().unwrap_or(""),
+                l["detail"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_desk,
+        [
+            (
+                "sessions_ended_by_staff",
+                crate::helpers::AGENT.0,
+                "Laptop stolen, called back on file (1 sessions ended)"
+            ),
+            (
+                "mfa_reset_by_staff",
+                RESIDENT.0,
+                "ID card seen at the Pudong counter (2 sessions ended)"
+            ),
+        ]
+    );
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l["event"]
+                .as_str()
+                .is_some_and(|e| e.ends_with("_by_staff")))
+            .all(|l| l["actor"] == crate::helpers::SUPERVISOR.0)
+    );
+}

@@ -2,9 +2,10 @@
 //! binding changes, staff reading customers' data), searched by event, email, address and days.
 
 use crate::api::ApiError;
-use crate::api::supervisor::{SecurityLine, security_log};
-use crate::domain::login::SecurityEvent;
-use crate::ui::components::field::form_error;
+use crate::api::supervisor::{SecurityLine, desk_action, security_log};
+use crate::domain::Field;
+use crate::domain::login::{DeskAction, SecurityEvent};
+use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Loading};
 use crate::ui::components::text::Tr;
@@ -15,7 +16,78 @@ use leptos::task::spawn_local;
 /// `/staff/security-log`.
 #[component]
 pub fn SecurityLogPage() -> impl IntoView {
-    view! { <RequireSignIn><SecurityLog/></RequireSignIn> }
+    view! { <RequireSignIn><SecurityLog/><ServiceDesk/></RequireSignIn> }
+}
+
+/// The service desk: sign a login out everywhere, or turn its two-step sign-in off for a
+/// person who lost their authenticator, saying how who asked was checked.
+#[component]
+fn ServiceDesk() -> impl IntoView {
+    let i18n = use_i18n();
+    let result = RwSignal::new(None::<Result<u64, ApiError>>);
+    let busy = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [email, action, note] =
+            crate::ui::browser::form_values(&ev, ["email", "action", "note"]);
+        busy.set(true);
+        spawn_local(async move {
+            let r = desk_action(email, action, note).await;
+            if r.is_ok()
+                && let Some(f) = form.get_untracked()
+            {
+                f.reset();
+            }
+            result.set(Some(r));
+            busy.set(false);
+        });
+    };
+    let choice = move |action: DeskAction, text: fn(Lang) -> &'static str| {
+        view! {
+            <label class="radio">
+                <input type="radio" name="action" value=action.as_str()
+                    checked=action == DeskAction::EndSessions/>
+                <Tr s=text/>
+            </label>
+        }
+    };
+    view! {
+        <section aria-labelledby="service-desk">
+            <h2 id="service-desk"><Tr s=|l| Text::of(l).desk_title/></h2>
+            <p class="hint"><Tr s=|l| Text::of(l).desk_intro/></p>
+            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            <form node_ref=form on:submit=submit novalidate>
+                <TextField
+                    name="email"
+                    label=|l| Text::of(l).desk_email
+                    input_type="email"
+                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                />
+                <fieldset class="field" aria-describedby="desk-action-error">
+                    <legend><Tr s=|l| Text::of(l).desk_what/></legend>
+                    {choice(DeskAction::EndSessions, |l| Text::of(l).desk_end_sessions)}
+                    {choice(DeskAction::ResetSecondFactor, |l| Text::of(l).desk_reset)}
+                    <p class="field-error" id="desk-action-error">
+                        {move || result.with(|r| field_message(r, Field::Kind)).map(|e| match e {
+                            ApiError::Invalid(e) => Text::of(i18n.lang()).field_error(e),
+                            _ => String::new(),
+                        })}
+                    </p>
+                </fieldset>
+                <TextField
+                    name="note"
+                    label=|l| Text::of(l).desk_note
+                    hint=|l| Text::of(l).desk_note_hint
+                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Note)))
+                />
+                <p role="status">{move || result.get().and_then(Result::ok).map(|n| (Text::of(i18n.lang()).desk_done)(n))}</p>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    <Tr s=|l| Text::of(l).desk_apply/>
+                </button>
+            </form>
+        </section>
+    }
 }
 
 #[component]
@@ -164,6 +236,8 @@ fn event_name(e: SecurityEvent, lang: Lang) -> &'static str {
         SecurityEvent::RecoveryCodeUsed => t.e_recovery_code_used,
         SecurityEvent::DataExported => t.e_data_exported,
         SecurityEvent::LoginDeleted => t.e_login_deleted,
+        SecurityEvent::SessionsEndedByStaff => t.e_sessions_ended_by_staff,
+        SecurityEvent::MfaResetByStaff => t.e_mfa_reset_by_staff,
     }
 }
 
@@ -197,4 +271,16 @@ crate::ui::i18n::strings! {
     e_recovery_code_used: &'static str = "Recovery code used", "使用恢复码";
     e_data_exported: &'static str = "Personal data downloaded", "下载个人数据";
     e_login_deleted: &'static str = "Login deleted", "注销账号";
+    e_sessions_ended_by_staff: &'static str = "Signed out everywhere by the service desk", "客服退出全部登录";
+    e_mfa_reset_by_staff: &'static str = "Two-step sign-in turned off by the service desk", "客服关闭两步验证";
+    desk_title: &'static str = "Service desk", "客服协助";
+    desk_intro: &'static str = "For a person whose phone or laptop was stolen while signed in, or who lost their authenticator and recovery codes. Check who they are first, as when the login was set up: an identity document in person, or a call back to the phone on file.", "用于登录中的手机或电脑被盗、或丢失验证器和恢复码的用户。请先按开户时的方式核实身份：当面查验身份证件，或回拨登记的电话。";
+    desk_email: &'static str = "Email of the login", "账号邮箱";
+    desk_what: &'static str = "What to do", "操作";
+    desk_end_sessions: &'static str = "Sign out everywhere", "在所有设备上退出登录";
+    desk_reset: &'static str = "Turn off two-step sign-in and sign out everywhere", "关闭两步验证并在所有设备上退出登录";
+    desk_note: &'static str = "How you checked who asked", "身份核实方式";
+    desk_note_hint: &'static str = "Kept in the security log, for example: ID card seen at the Pudong counter.", "将记入安全日志，例如：浦东营业厅查验身份证。";
+    desk_apply: &'static str = "Apply to this login", "执行";
+    desk_done: fn(u64) -> String = |n| format!("Done: {n} sessions ended; the person was emailed."), |n| format!("已完成：结束 {n} 个登录，已邮件通知本人。");
 }
