@@ -69,7 +69,7 @@ pub struct Holder {
 pub async fn start_binding(account_number: String) -> Result<BindChallenge, ApiError> {
     let number = crate::domain::AccountNumber::parse(&account_number)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::binding::start(&request, &user, &number).await
 }
 
@@ -84,7 +84,7 @@ pub async fn bind_account(
     let challenge = parse_row_id(Field::Challenge, &challenge_id)?;
     let code = crate::domain::binding::parse_code(&code)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::binding::confirm(&request, &user, challenge, &code).await
 }
 
@@ -105,6 +105,6 @@ pub async fn remove_holder(account_id: String, holder_id: String) -> Result<(), 
     let account = parse_row_id(Field::AccountId, &account_id)?;
     let holder = parse_row_id(Field::HolderId, &holder_id)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::binding::remove(&request, &user, account, holder).await
 }

@@ -122,7 +122,7 @@ pub async fn apply_for_connection(
         idempotency_key,
     };
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::connections::apply(&request, &user, form).await
 }
 
@@ -150,7 +150,7 @@ pub async fn cancel_case(case_id: String) -> Result<CaseSummary, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::CaseId, &case_id)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::connections::customer_move(&request, &user, id, "", "").await
 }
 
@@ -164,6 +164,6 @@ pub async fn respond_to_request(
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::CaseId, &case_id)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::connections::customer_move(&request, &user, id, &document_ids, &note).await
 }

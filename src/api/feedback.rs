@@ -111,7 +111,7 @@ pub async fn rate_job(
     comment: String,
 ) -> Result<JobRating, ApiError> {
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::feedback::rate(&request, &user, &job_kind, &job_id, &stars, &tags, &comment)
         .await
 }
@@ -148,7 +148,7 @@ pub async fn file_feedback(
         idempotency_key,
     };
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::feedback::file(&request, &user, form).await
 }
 
@@ -181,7 +181,7 @@ pub async fn confirm_feedback(
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::FeedbackId, &feedback_id)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::feedback::confirm(&request, &user, id, &satisfied, &reason).await
 }
 

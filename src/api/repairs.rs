@@ -100,7 +100,7 @@ pub async fn report_fault(
         idempotency_key,
     };
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::repairs::report(&request, &user, form).await
 }
 
@@ -128,7 +128,7 @@ pub async fn cancel_ticket(ticket_id: String) -> Result<TicketSummary, ApiError>
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::TicketId, &ticket_id)?;
     let request = crate::server::request::current()?;
-    let user = request.require_user().await?;
+    let user = request.require_customer().await?;
     crate::server::repairs::cancel(&request, &user, id).await
 }
 

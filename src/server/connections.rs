@@ -13,7 +13,7 @@ use crate::domain::connection::{
     CaseState, ConnectionCase, ConnectionLimits, Move, Stage, SupplyCategory,
 };
 use crate::domain::notify::{Facts, Kind};
-use crate::domain::{Field, FieldError, OrgRole, Problem, RowId, parse_row_id};
+use crate::domain::{Field, FieldError, Problem, RowId, parse_row_id};
 use crate::server::request::Request;
 use crate::server::store::User;
 use crate::server::store::accounts::AccountAccess;
@@ -192,13 +192,8 @@ async fn file(
     let store = &request.state.store;
     let (kind, category, account, documents) = (p.kind, p.category, p.account, &p.documents);
     if let Some(account) = account {
-        match store.account_access(account, user.id).await? {
-            None => return Err(ApiError::NotFound),
-            Some(Some(
-                AccountAccess::Holder | AccountAccess::Member(OrgRole::Owner | OrgRole::Manager),
-            )) => {}
-            Some(_) => return Err(ApiError::Forbidden),
-        }
+        // A viewer is refused; a stranger finds no such account, as if it did not exist.
+        request.may_act_for_account(user, account).await?;
     }
     // Every required document kind must be among those sent.
     let mut sent = Vec::new();

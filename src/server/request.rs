@@ -138,6 +138,17 @@ impl Request {
         }
     }
 
+    /// The signed-in person if they are a customer: staff read customers' things but never
+    /// act as one (file, cancel, answer, rate, bind), so they get `Forbidden`.
+    pub async fn require_customer(&self) -> Result<User, ApiError> {
+        let user = self.require_user().await?;
+        if user.role.is_staff() {
+            Err(ApiError::Forbidden)
+        } else {
+            Ok(user)
+        }
+    }
+
     /// The signed-in person, second factor or not: only for setting one up.
     pub async fn require_user_setting_up(&self) -> Result<User, ApiError> {
         self.user().await?.ok_or(ApiError::NotSignedIn)

@@ -2,6 +2,7 @@
 //! test. `GRIDCARE_TEST_DATABASE` picks the database: `sqlite` (default) or a `postgres://` URL
 //! (each test then gets its own database, dropped at the end). `cargo xtask test` runs both.
 
+mod access;
 mod accounts;
 mod auth;
 mod bills;
