@@ -493,3 +493,63 @@ async fn a_new_staff_login_sets_up_two_step_sign_in_before_any_page() {
         .await;
     s.finish().await;
 }
+
+#[tokio::test]
+async fn the_service_desk_signs_a_stolen_phone_out_everywhere_at_360_px() {
+    // The resident's phone, signed in, with the Security page at 360 px.
+    let phone = start(360, 740).await;
+    phone
+        .sign_in(
+            "resident@example.com",
+            "demo-resident-2026",
+            "Welcome, Li Wei",
+        )
+        .await;
+    phone.open("/security").await;
+    phone.heading("Security").await;
+    phone
+        .wait_for("//h2[normalize-space(.)='Where you are signed in']")
+        .await;
+    assert!(
+        !phone.scrolls_sideways().await,
+        "the Security page scrolls sideways at 360 px"
+    );
+    phone.assert_accessible("Security (360 px)").await;
+    // The phone is stolen; the resident calls 95598, and a supervisor signs it out.
+    let desk = phone.another_browser(360, 740).await;
+    desk.sign_in(
+        "supervisor@example.com",
+        "demo-supervisor-2026",
+        "Welcome, Zhao Min",
+    )
+    .await;
+    desk.follow("Security log").await;
+    desk.heading("Security log").await;
+    desk.wait_for("//table//td[normalize-space(.)='resident@example.com']")
+        .await;
+    assert!(
+        !desk.scrolls_sideways().await,
+        "the security log scrolls sideways at 360 px"
+    );
+    desk.assert_accessible("security log (360 px)").await;
+    desk.fill("Email of the login", "resident@example.com")
+        .await;
+    desk.press("Apply to this login").await;
+    // The reason is required, and said next to its field.
+    desk.wait_for("//input[@id=//label[normalize-space(.)='How you checked who asked']/@for and @aria-invalid='true']")
+        .await;
+    desk.fill(
+        "How you checked who asked",
+        "Called back on the phone on file",
+    )
+    .await;
+    desk.press("Apply to this login").await;
+    desk.wait_for("//p[@role='status' and normalize-space(.)='Done. Sessions ended: 1. The person was emailed.']")
+        .await;
+    desk.assert_accessible("service desk: done").await;
+    // The phone's next step asks to sign in.
+    phone.open("/security").await;
+    phone.heading("Sign in to GridCare").await;
+    phone.finish().await;
+    desk.finish().await;
+}

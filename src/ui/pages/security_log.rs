@@ -282,5 +282,5 @@ crate::ui::i18n::strings! {
     desk_note: &'static str = "How you checked who asked", "身份核实方式";
     desk_note_hint: &'static str = "Kept in the security log, for example: ID card seen at the Pudong counter.", "将记入安全日志，例如：浦东营业厅查验身份证。";
     desk_apply: &'static str = "Apply to this login", "执行";
-    desk_done: fn(u64) -> String = |n| format!("Done: {n} sessions ended; the person was emailed."), |n| format!("已完成：结束 {n} 个登录，已邮件通知本人。");
+    desk_done: fn(u64) -> String = |n| format!("Done. Sessions ended: {n}. The person was emailed."), |n| format!("已完成：结束 {n} 个登录，已邮件通知本人。");
 }
