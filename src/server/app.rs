@@ -22,6 +22,8 @@ pub struct AppState {
     pub notifier: Notifier,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
+    /// The outage notices, kept for a few seconds for every visitor.
+    pub outages: Arc<crate::server::cache::OutageCache>,
 }
 
 /// Why the server could not start.
@@ -119,6 +121,7 @@ impl Application {
             clock,
             notifier,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+            outages: Arc::default(),
         };
         let router = http::router(state.clone(), &config.dist_dir).layer(http::limits(
             config.max_concurrent,

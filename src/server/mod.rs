@@ -5,6 +5,7 @@ pub mod app;
 pub mod auth;
 pub mod bills;
 pub mod binding;
+pub mod cache;
 pub mod clock;
 pub mod config;
 pub mod connections;

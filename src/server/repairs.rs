@@ -327,10 +327,14 @@ pub async fn outages(
         Some(u) => store.supply_areas_of(u.id).await?,
         None => Vec::new(),
     };
-    let mut list: Vec<OutageNotice> = store
-        .outages_not_over(now)
+    // Read at most a few seconds ago: one that ended since is left out here.
+    let mut list: Vec<OutageNotice> = request
+        .state
+        .outages
+        .not_over(store, now)
         .await?
         .iter()
+        .filter(|o| o.ended_at.is_none_or(|end| end > now))
         .map(|o| notice(o, now, mine.contains(&o.area)))
         .collect();
     // Mine first, then current before upcoming, then by start.
@@ -514,6 +518,8 @@ pub async fn save_outage(
             id
         }
     };
+    // Everyone sees the change at once, not when the kept list expires.
+    request.state.outages.forget();
     let row = store.outage(id).await?.ok_or(ApiError::Internal)?;
     Ok(notice(&row, now, false))
 }

@@ -315,6 +315,66 @@ async fn outages_are_public_and_a_customers_own_come_first() {
 }
 
 #[tokio::test]
+async fn a_storm_on_the_outage_list_reads_the_database_once_per_few_seconds() {
+    let app = spawn_app_with_demo().await;
+    let reads = || app.state.outages.database_reads();
+    let before = reads();
+    for _ in 0..20 {
+        let list = app.call("outages/list", &[]).await.ok();
+        assert_eq!(list.as_array().map(Vec::len), Some(2));
+    }
+    assert_eq!(reads() - before, 1, "twenty visitors, one read");
+    // A notice staff publish shows at once.
+    let agent = app.agent().await;
+    let fault = app
+        .call_with(
+            &agent,
+            "staff/outage_save",
+            &[
+                ("outage_id", ""),
+                ("kind", "grid_fault"),
+                ("area", "Qingpu Village"),
+                ("starts_at", "2026-11-27T09:30"),
+                ("expected_end", "2026-11-27T13:00"),
+                ("reason", "A tree fell on the line."),
+                ("ended", "false"),
+            ],
+        )
+        .await
+        .ok();
+    let list = app.call("outages/list", &[]).await.ok();
+    assert_eq!(list.as_array().map(Vec::len), Some(3));
+    assert_eq!(reads() - before, 2);
+    // Declared over, it leaves the list at once too.
+    app.call_with(
+        &agent,
+        "staff/outage_save",
+        &[
+            ("outage_id", &fault["id"].to_string()),
+            ("kind", "grid_fault"),
+            ("area", "Qingpu Village"),
+            ("starts_at", "2026-11-27T09:30"),
+            ("expected_end", "2026-11-27T13:00"),
+            ("reason", "A tree fell on the line."),
+            ("ended", "true"),
+        ],
+    )
+    .await
+    .ok();
+    let list = app.call("outages/list", &[]).await.ok();
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert_eq!(reads() - before, 3);
+    // Within the few seconds nothing is read again; after them, once.
+    app.clock.advance(4);
+    app.call("outages/list", &[]).await.ok();
+    assert_eq!(reads() - before, 3);
+    app.clock.advance(2);
+    app.call("outages/list", &[]).await.ok();
+    app.call("outages/list", &[]).await.ok();
+    assert_eq!(reads() - before, 4);
+}
+
+#[tokio::test]
 async fn a_planned_outage_needs_seven_days_notice_or_another_kind() {
     let app = spawn_app_with_demo().await;
     let agent = app.agent().await;

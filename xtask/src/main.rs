@@ -3,7 +3,8 @@
 //! - `run`   installs what is missing, builds the client, starts the portal with demo data.
 //! - `test`  installs what is missing, then fmt, clippy, unit, API (SQLite and PostgreSQL),
 //!   the release client build and the browser tests; ends with one line of counts.
-//! - `bench` measures the bill-list server function on SQLite.
+//! - `bench` runs the benchmarks on SQLite (bill list, Green Button, a 500-site organisation,
+//!   a storm on the outage list).
 //! - `dist`  only builds the client into `dist/`.
 
 mod compress;
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
         "dist" => tools::ensure_build_tools().and_then(|t| build_client(&t)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       measure the bill list on SQLite\n  dist        build the web client into dist/"
+                "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       run the benchmarks on SQLite\n  dist        build the web client into dist/"
             );
             return if job == "help" || job == "--help" {
                 ExitCode::SUCCESS
@@ -260,7 +261,7 @@ fn run(server_args: &[String]) -> Result {
 fn bench() -> Result {
     let tools = tools::ensure_build_tools()?;
     step(
-        "benchmarks on SQLite (release build): bill list; Green Button exports; 500-site organisation",
+        "benchmarks on SQLite (release build): bill list; Green Button exports; 500-site organisation; outage storm",
     );
     let mut c = cmd("cargo", &tools);
     c.args(["bench", "-p", "gridcare", "--features", "ssr", "--benches"]);
