@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why a request was refused or failed. Travels as JSON, e.g. `{"error":"invalid","field":"email",…}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(tag = "error", rename_all = "snake_case", try_from = "ErrorJson")]
 pub enum ApiError {
     /// The request needs a signed-in person.
     #[error("sign in first")]
@@ -66,6 +66,58 @@ pub enum ApiError {
     /// A fault on the server; details are in its log, not here.
     #[error("something went wrong on our side")]
     Internal,
+}
+
+/// An error's JSON read flat (see `domain::input::needed`).
+#[derive(Deserialize)]
+struct ErrorJson {
+    error: String,
+    field: Option<crate::domain::Field>,
+    problem: Option<crate::domain::Problem>,
+    minutes: Option<u32>,
+    reason: Option<String>,
+    message: Option<String>,
+}
+
+impl TryFrom<ErrorJson> for ApiError {
+    type Error = String;
+
+    fn try_from(j: ErrorJson) -> Result<Self, String> {
+        use crate::domain::input::needed;
+        Ok(match j.error.as_str() {
+            "not_signed_in" => ApiError::NotSignedIn,
+            "forbidden" => ApiError::Forbidden,
+            "not_found" => ApiError::NotFound,
+            "invalid" => ApiError::Invalid(FieldError {
+                field: needed(j.field, "field")?,
+                problem: needed(j.problem, "problem")?,
+            }),
+            "bad_credentials" => ApiError::BadCredentials,
+            "locked" => ApiError::Locked {
+                minutes: needed(j.minutes, "minutes")?,
+            },
+            "second_factor" => ApiError::SecondFactor,
+            "set_up_second_factor" => ApiError::SetUpSecondFactor,
+            "unverified" => ApiError::Unverified,
+            "bind_mismatch" => ApiError::BindMismatch,
+            "cross_site" => ApiError::CrossSite,
+            "not_now" => ApiError::NotNow {
+                reason: needed(j.reason, "reason")?,
+            },
+            "conflict" => ApiError::Conflict,
+            "too_large" => ApiError::TooLarge,
+            "bad_request" => ApiError::BadRequest {
+                message: needed(j.message, "message")?,
+            },
+            "reauthenticate" => ApiError::Reauthenticate,
+            "busy" => ApiError::Busy,
+            "network" => ApiError::Network {
+                message: needed(j.message, "message")?,
+            },
+            "internal" => ApiError::Internal,
+            other => return Err(format!("unknown error `{other}`")),
+        })
+    }
 }
 
 impl ApiError {
@@ -136,6 +188,70 @@ mod tests {
             r#"{"error":"invalid","field":"email","problem":{"too_long":{"max":254}}}"#
         );
         assert_eq!(serde_json::from_str::<ApiError>(&json).expect("parses"), e);
+    }
+
+    #[test]
+    fn every_error_reads_back_as_it_was_written() {
+        let all = [
+            ApiError::NotSignedIn,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::Invalid(FieldError::new(Field::Note, Problem::Required)),
+            ApiError::BadCredentials,
+            ApiError::Locked { minutes: 15 },
+            ApiError::SecondFactor,
+            ApiError::SetUpSecondFactor,
+            ApiError::Unverified,
+            ApiError::BindMismatch,
+            ApiError::CrossSite,
+            ApiError::NotNow {
+                reason: "work has started".into(),
+            },
+            ApiError::Conflict,
+            ApiError::TooLarge,
+            ApiError::BadRequest {
+                message: "missing field `email`".into(),
+            },
+            ApiError::Reauthenticate,
+            ApiError::Busy,
+            ApiError::Network {
+                message: "offline".into(),
+            },
+            ApiError::Internal,
+        ];
+        for e in all {
+            // No wildcard: a new variant must be added here (and to `ErrorJson`'s reading).
+            match &e {
+                ApiError::NotSignedIn
+                | ApiError::Forbidden
+                | ApiError::NotFound
+                | ApiError::Invalid(_)
+                | ApiError::BadCredentials
+                | ApiError::Locked { .. }
+                | ApiError::SecondFactor
+                | ApiError::SetUpSecondFactor
+                | ApiError::Unverified
+                | ApiError::BindMismatch
+                | ApiError::CrossSite
+                | ApiError::NotNow { .. }
+                | ApiError::Conflict
+                | ApiError::TooLarge
+                | ApiError::BadRequest { .. }
+                | ApiError::Reauthenticate
+                | ApiError::Busy
+                | ApiError::Network { .. }
+                | ApiError::Internal => {}
+            }
+            let json = serde_json::to_string(&e).expect("serialises");
+            assert_eq!(
+                serde_json::from_str::<ApiError>(&json).expect("parses"),
+                e,
+                "{json}"
+            );
+        }
+        let missing = serde_json::from_str::<ApiError>(r#"{"error":"locked"}"#);
+        assert!(missing.is_err_and(|e| e.to_string().contains("minutes")));
+        assert!(serde_json::from_str::<ApiError>(r#"{"error":"teapot"}"#).is_err());
     }
 
     #[test]

@@ -268,6 +268,15 @@ pub fn refuse_hidden_characters(field: Field, s: &str, multiline: bool) -> Resul
     }
 }
 
+/// For the hand-written readers of internally tagged enums (`{"kind":"flat","price":…}`): the
+/// value of a field the tag's variant needs, or serde's words for a missing one. serde's derive
+/// for such an enum buffers the whole object before choosing the variant, which costs the
+/// browser client several kilobytes per enum; reading a flat struct of optional fields and
+/// converting it (`#[serde(try_from = …)]`) costs a fraction. The JSON is the same.
+pub fn needed<T>(value: Option<T>, name: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing field `{name}`"))
+}
+
 /// The id of a stored row (a bill, a service account), as given in a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -267,7 +267,7 @@ impl RepairLimits {
 
 /// A promise measured against the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "is", rename_all = "snake_case")]
+#[serde(tag = "is", rename_all = "snake_case", try_from = "PromiseJson")]
 pub enum Promise {
     /// Not yet kept, and `seconds_left` remain (negative once missed and still open).
     Running { due_at: i64, seconds_left: i64 },
@@ -277,6 +277,39 @@ pub enum Promise {
     Missed { due_at: i64, done_at: Option<i64> },
     /// No longer measured (the ticket was cancelled or merged first).
     Void,
+}
+
+/// A promise's JSON read flat (see `input::needed`).
+#[derive(Deserialize)]
+struct PromiseJson {
+    is: String,
+    due_at: Option<i64>,
+    seconds_left: Option<i64>,
+    done_at: Option<i64>,
+}
+
+impl TryFrom<PromiseJson> for Promise {
+    type Error = String;
+
+    fn try_from(j: PromiseJson) -> Result<Self, String> {
+        use crate::domain::input::needed;
+        Ok(match j.is.as_str() {
+            "running" => Promise::Running {
+                due_at: needed(j.due_at, "due_at")?,
+                seconds_left: needed(j.seconds_left, "seconds_left")?,
+            },
+            "met" => Promise::Met {
+                due_at: needed(j.due_at, "due_at")?,
+                done_at: needed(j.done_at, "done_at")?,
+            },
+            "missed" => Promise::Missed {
+                due_at: needed(j.due_at, "due_at")?,
+                done_at: j.done_at,
+            },
+            "void" => Promise::Void,
+            other => return Err(format!("unknown promise state `{other}`")),
+        })
+    }
 }
 
 impl Promise {
@@ -524,6 +557,45 @@ pub fn parse_eta_minutes(s: &str) -> Result<i64, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_promise_reads_back_as_it_was_written() {
+        let all = [
+            Promise::Running {
+                due_at: 100,
+                seconds_left: -5,
+            },
+            Promise::Met {
+                due_at: 100,
+                done_at: 90,
+            },
+            Promise::Missed {
+                due_at: 100,
+                done_at: Some(130),
+            },
+            Promise::Missed {
+                due_at: 100,
+                done_at: None,
+            },
+            Promise::Void,
+        ];
+        for p in all {
+            // No wildcard: a new state must be added here and to `PromiseJson`'s reading.
+            match p {
+                Promise::Running { .. }
+                | Promise::Met { .. }
+                | Promise::Missed { .. }
+                | Promise::Void => {}
+            }
+            let json = serde_json::to_string(&p).expect("serialises");
+            assert_eq!(
+                serde_json::from_str::<Promise>(&json).expect("parses"),
+                p,
+                "{json}"
+            );
+        }
+        assert!(serde_json::from_str::<Promise>(r#"{"is":"met","due_at":1}"#).is_err());
+    }
 
     const MIN: i64 = 60;
     const T0: i64 = 1_800_000_000;

@@ -36,7 +36,7 @@ impl fmt::Display for PricePerKwh {
 
 /// Over what span the residential tiers are counted before they start again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "every", rename_all = "snake_case")]
+#[serde(tag = "every", rename_all = "snake_case", try_from = "TierPeriodJson")]
 pub enum TierPeriod {
     /// Each month's usage starts again at tier 1.
     Monthly,
@@ -47,7 +47,7 @@ pub enum TierPeriod {
 
 /// A tariff's rules and figures, as configured in the `tariffs` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "TariffJson")]
 pub enum Tariff {
     /// Residential tiered pricing: tier 1 up to `tier1_monthly_kwh`, tier 2 up to
     /// `tier2_monthly_kwh`, tier 3 above.
@@ -70,6 +70,72 @@ pub enum Tariff {
     },
     /// One price for every kWh.
     Flat { price: PricePerKwh },
+}
+
+/// A tier period's JSON read flat (see `input::needed`).
+#[derive(Deserialize)]
+struct TierPeriodJson {
+    every: String,
+    reset_month: Option<u32>,
+}
+
+impl TryFrom<TierPeriodJson> for TierPeriod {
+    type Error = String;
+
+    fn try_from(j: TierPeriodJson) -> Result<Self, String> {
+        match j.every.as_str() {
+            "monthly" => Ok(TierPeriod::Monthly),
+            "yearly" => Ok(TierPeriod::Yearly {
+                reset_month: crate::domain::input::needed(j.reset_month, "reset_month")?,
+            }),
+            other => Err(format!("unknown tier period `{other}`")),
+        }
+    }
+}
+
+/// A tariff's JSON read flat (see `input::needed`).
+#[derive(Deserialize)]
+struct TariffJson {
+    kind: String,
+    period: Option<TierPeriod>,
+    tier1_monthly_kwh: Option<i64>,
+    tier2_monthly_kwh: Option<i64>,
+    tier1_price: Option<PricePerKwh>,
+    tier2_price: Option<PricePerKwh>,
+    tier3_price: Option<PricePerKwh>,
+    peak_price: Option<PricePerKwh>,
+    valley_price: Option<PricePerKwh>,
+    peak_from_hour: Option<u32>,
+    valley_from_hour: Option<u32>,
+    price: Option<PricePerKwh>,
+}
+
+impl TryFrom<TariffJson> for Tariff {
+    type Error = String;
+
+    fn try_from(j: TariffJson) -> Result<Self, String> {
+        use crate::domain::input::needed;
+        Ok(match j.kind.as_str() {
+            "residential_tiered" => Tariff::ResidentialTiered {
+                period: needed(j.period, "period")?,
+                tier1_monthly_kwh: needed(j.tier1_monthly_kwh, "tier1_monthly_kwh")?,
+                tier2_monthly_kwh: needed(j.tier2_monthly_kwh, "tier2_monthly_kwh")?,
+                tier1_price: needed(j.tier1_price, "tier1_price")?,
+                tier2_price: needed(j.tier2_price, "tier2_price")?,
+                tier3_price: needed(j.tier3_price, "tier3_price")?,
+            },
+            "time_of_use" => Tariff::TimeOfUse {
+                peak_price: needed(j.peak_price, "peak_price")?,
+                valley_price: needed(j.valley_price, "valley_price")?,
+                peak_from_hour: needed(j.peak_from_hour, "peak_from_hour")?,
+                valley_from_hour: needed(j.valley_from_hour, "valley_from_hour")?,
+            },
+            "flat" => Tariff::Flat {
+                price: needed(j.price, "price")?,
+            },
+            other => return Err(format!("unknown tariff kind `{other}`")),
+        })
+    }
 }
 
 /// What the meter recorded over a bill's period.
@@ -292,6 +358,56 @@ fn split_into_bands(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_tariff_reads_back_as_it_was_written() {
+        let all = [
+            Tariff::ResidentialTiered {
+                period: TierPeriod::Yearly { reset_month: 1 },
+                tier1_monthly_kwh: 230,
+                tier2_monthly_kwh: 400,
+                tier1_price: PricePerKwh(5300),
+                tier2_price: PricePerKwh(5800),
+                tier3_price: PricePerKwh(8300),
+            },
+            Tariff::ResidentialTiered {
+                period: TierPeriod::Monthly,
+                tier1_monthly_kwh: 230,
+                tier2_monthly_kwh: 400,
+                tier1_price: PricePerKwh(5300),
+                tier2_price: PricePerKwh(5800),
+                tier3_price: PricePerKwh(8300),
+            },
+            Tariff::TimeOfUse {
+                peak_price: PricePerKwh(6170),
+                valley_price: PricePerKwh(3070),
+                peak_from_hour: 6,
+                valley_from_hour: 22,
+            },
+            Tariff::Flat {
+                price: PricePerKwh(7000),
+            },
+        ];
+        for t in all {
+            // No wildcard: a new kind or period must be added here and to the readers.
+            match &t {
+                Tariff::ResidentialTiered {
+                    period: TierPeriod::Monthly | TierPeriod::Yearly { .. },
+                    ..
+                }
+                | Tariff::TimeOfUse { .. }
+                | Tariff::Flat { .. } => {}
+            }
+            let json = serde_json::to_string(&t).expect("serialises");
+            assert_eq!(
+                serde_json::from_str::<Tariff>(&json).expect("parses"),
+                t,
+                "{json}"
+            );
+        }
+        assert!(serde_json::from_str::<Tariff>(r#"{"kind":"flat"}"#).is_err());
+        assert!(serde_json::from_str::<TierPeriod>(r#"{"every":"weekly"}"#).is_err());
+    }
 
     const T1: PricePerKwh = PricePerKwh(5300);
     const T2: PricePerKwh = PricePerKwh(5800);

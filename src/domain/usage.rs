@@ -177,7 +177,7 @@ pub fn change_permille(now: i64, before: i64) -> Option<i64> {
 
 /// One reason a bill is what it is, with its numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(tag = "reason", rename_all = "snake_case", try_from = "ReasonJson")]
 pub enum Reason {
     /// Energy and amount against the bill before.
     ComparedWithPrevious {
@@ -211,6 +211,73 @@ pub enum Reason {
     TariffChanged { from: String, to: String },
     /// When the tiers start again at tier 1 (tiered tariffs).
     TierReset { on: NaiveDate },
+}
+
+/// A reason's JSON read flat (see `input::needed`).
+#[derive(Deserialize)]
+struct ReasonJson {
+    reason: String,
+    energy: Option<KilowattHours>,
+    energy_before: Option<KilowattHours>,
+    energy_then: Option<KilowattHours>,
+    change_permille: Option<i64>,
+    amount: Option<Fen>,
+    amount_before: Option<Fen>,
+    period_start_then: Option<NaiveDate>,
+    days: Option<i64>,
+    days_before: Option<i64>,
+    above_tier1: Option<KilowattHours>,
+    above_tier1_before: Option<KilowattHours>,
+    tier3: Option<KilowattHours>,
+    peak_permille: Option<i64>,
+    peak_permille_before: Option<i64>,
+    from: Option<String>,
+    to: Option<String>,
+    on: Option<NaiveDate>,
+}
+
+impl TryFrom<ReasonJson> for Reason {
+    type Error = String;
+
+    fn try_from(j: ReasonJson) -> Result<Self, String> {
+        use crate::domain::input::needed;
+        Ok(match j.reason.as_str() {
+            "compared_with_previous" => Reason::ComparedWithPrevious {
+                energy: needed(j.energy, "energy")?,
+                energy_before: needed(j.energy_before, "energy_before")?,
+                change_permille: j.change_permille,
+                amount: needed(j.amount, "amount")?,
+                amount_before: needed(j.amount_before, "amount_before")?,
+            },
+            "compared_with_last_year" => Reason::ComparedWithLastYear {
+                energy: needed(j.energy, "energy")?,
+                energy_then: needed(j.energy_then, "energy_then")?,
+                change_permille: j.change_permille,
+                period_start_then: needed(j.period_start_then, "period_start_then")?,
+            },
+            "more_days" => Reason::MoreDays {
+                days: needed(j.days, "days")?,
+                days_before: needed(j.days_before, "days_before")?,
+            },
+            "higher_tier" => Reason::HigherTier {
+                above_tier1: needed(j.above_tier1, "above_tier1")?,
+                above_tier1_before: needed(j.above_tier1_before, "above_tier1_before")?,
+                tier3: needed(j.tier3, "tier3")?,
+            },
+            "more_peak" => Reason::MorePeak {
+                peak_permille: needed(j.peak_permille, "peak_permille")?,
+                peak_permille_before: needed(j.peak_permille_before, "peak_permille_before")?,
+            },
+            "tariff_changed" => Reason::TariffChanged {
+                from: needed(j.from, "from")?,
+                to: needed(j.to, "to")?,
+            },
+            "tier_reset" => Reason::TierReset {
+                on: needed(j.on, "on")?,
+            },
+            other => return Err(format!("unknown reason `{other}`")),
+        })
+    }
 }
 
 /// Why `bill` is what it is, against the bill `before` it and the bill of the same period a
@@ -290,6 +357,71 @@ pub fn same_month_last_year(day: NaiveDate) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use crate::domain::local_time::day_start;
+
+    #[test]
+    fn every_reason_reads_back_as_it_was_written() {
+        let kwh = KilowattHours::whole;
+        let all = [
+            Reason::ComparedWithPrevious {
+                energy: kwh(300),
+                energy_before: kwh(200),
+                change_permille: Some(500),
+                amount: Fen(16_000),
+                amount_before: Fen(10_000),
+            },
+            Reason::ComparedWithPrevious {
+                energy: kwh(300),
+                energy_before: kwh(0),
+                change_permille: None,
+                amount: Fen(16_000),
+                amount_before: Fen(0),
+            },
+            Reason::ComparedWithLastYear {
+                energy: kwh(300),
+                energy_then: kwh(280),
+                change_permille: Some(71),
+                period_start_then: d(2025, 10, 1),
+            },
+            Reason::MoreDays {
+                days: 33,
+                days_before: 29,
+            },
+            Reason::HigherTier {
+                above_tier1: kwh(120),
+                above_tier1_before: kwh(0),
+                tier3: kwh(10),
+            },
+            Reason::MorePeak {
+                peak_permille: 640,
+                peak_permille_before: 520,
+            },
+            Reason::TariffChanged {
+                from: "RES-TIER-M".into(),
+                to: "RES-TOU".into(),
+            },
+            Reason::TierReset { on: d(2027, 1, 1) },
+        ];
+        for r in all {
+            // No wildcard: a new reason must be added here and to `ReasonJson`'s reading.
+            match &r {
+                Reason::ComparedWithPrevious { .. }
+                | Reason::ComparedWithLastYear { .. }
+                | Reason::MoreDays { .. }
+                | Reason::HigherTier { .. }
+                | Reason::MorePeak { .. }
+                | Reason::TariffChanged { .. }
+                | Reason::TierReset { .. } => {}
+            }
+            let json = serde_json::to_string(&r).expect("serialises");
+            assert_eq!(
+                serde_json::from_str::<Reason>(&json).expect("parses"),
+                r,
+                "{json}"
+            );
+        }
+        let missing = serde_json::from_str::<Reason>(r#"{"reason":"more_days","days":3}"#);
+        assert!(missing.is_err_and(|e| e.to_string().contains("days_before")));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
