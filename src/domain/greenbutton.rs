@@ -53,14 +53,7 @@ pub fn parse_range(
     to: &str,
     granularity: Granularity,
 ) -> Result<(NaiveDate, NaiveDate), FieldError> {
-    let day = |field: Field, s: &str| {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(FieldError::new(field, Problem::Required));
-        }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| FieldError::new(field, Problem::Malformed))
-    };
+    let day = crate::domain::local_time::parse_day;
     let (from, to) = (day(Field::From, from)?, day(Field::To, to)?);
     if to <= from {
         return Err(FieldError::new(Field::To, Problem::NotAllowed));

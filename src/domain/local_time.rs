@@ -38,9 +38,13 @@ pub fn parse_local_time(field: Field, s: &str) -> Result<i64, FieldError> {
     if s.is_empty() {
         return Err(FieldError::new(field, Problem::Required));
     }
-    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, Problem::Malformed))?;
+    // chrono's `FromStr` readers, not `parse_from_str`: a format string brings chrono's
+    // strftime parser into the browser client.
+    let malformed = || FieldError::new(field, Problem::Malformed);
+    let (day, time) = s.split_once('T').ok_or_else(malformed)?;
+    let day: NaiveDate = day.parse().map_err(|_| malformed())?;
+    let time: chrono::NaiveTime = time.parse().map_err(|_| malformed())?;
+    let naive = NaiveDateTime::new(day, time);
     Ok(naive.and_utc().timestamp() - UTILITY_OFFSET_SECS)
 }
 

@@ -187,16 +187,8 @@ pub struct ExportRange {
 impl ExportRange {
     /// Reads `from` and `to` (ISO dates; `to` is exclusive).
     pub fn parse(from: &str, to: &str) -> Result<ExportRange, FieldError> {
-        let date = |field: Field, s: &str| {
-            let s = s.trim();
-            if s.is_empty() {
-                return Err(FieldError::new(field, Problem::Required));
-            }
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| FieldError::new(field, Problem::Malformed))
-        };
-        let from = date(Field::From, from)?;
-        let to = date(Field::To, to)?;
+        let from = crate::domain::local_time::parse_day(Field::From, from)?;
+        let to = crate::domain::local_time::parse_day(Field::To, to)?;
         if to <= from {
             return Err(FieldError::new(Field::To, Problem::NotAllowed));
         }

@@ -160,8 +160,19 @@ pub fn StaffOutagesPage() -> impl IntoView {
 
 /// A unix instant as the local `YYYY-MM-DDTHH:MM` a datetime-local input holds.
 fn local_input(unix: i64) -> String {
+    use chrono::{Datelike, Timelike};
+    // Written out rather than `format("%Y-…")`, which brings chrono's formatter into the client.
     chrono::DateTime::from_timestamp(unix + UTILITY_OFFSET_SECS, 0)
-        .map(|t| t.naive_utc().format("%Y-%m-%dT%H:%M").to_string())
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            )
+        })
         .unwrap_or_default()
 }
 
