@@ -612,6 +612,47 @@ async fn business_documents(app: &TestApp, browser: &reqwest::Client) -> String 
     ids.join(",")
 }
 
+/// The owner reports a fault of `kind` at the site; the ticket's id.
+async fn report(app: &TestApp, site: &str, kind: &str, text: &str, key: &str) -> String {
+    let ticket = app
+        .call(
+            "repairs/report",
+            &[
+                ("account_id", site),
+                ("kind", kind),
+                ("description", text),
+                ("contact_phone", "02155501234"),
+                ("danger", "false"),
+                ("photo_id", ""),
+                ("idempotency_key", key),
+            ],
+        )
+        .await
+        .ok();
+    ticket["id"].to_string()
+}
+
+/// The owner complains about the site's bill; the case's id.
+async fn complain(app: &TestApp, site: &str, body: &str, key: &str) -> String {
+    let case = app
+        .call(
+            "feedback/file",
+            &[
+                ("kind", "complaint"),
+                ("topic", "billing"),
+                ("account_id", site),
+                ("job_kind", ""),
+                ("job_id", ""),
+                ("body", body),
+                ("attachment_ids", ""),
+                ("idempotency_key", key),
+            ],
+        )
+        .await
+        .ok();
+    case["id"].to_string()
+}
+
 async fn world(app: &TestApp) -> World {
     let mut ids = BTreeMap::new();
     let org = app.harbor().await;
@@ -649,22 +690,15 @@ async fn world(app: &TestApp) -> World {
 
     // The owner's own things.
     let ops = user_id(app, OPS.0).await;
-    let ticket = app
-        .call(
-            "repairs/report",
-            &[
-                ("account_id", &site),
-                ("kind", "no_power"),
-                ("description", "The freezers stopped at noon."),
-                ("contact_phone", "02155501234"),
-                ("danger", "false"),
-                ("photo_id", ""),
-                ("idempotency_key", "owner-ticket"),
-            ],
-        )
-        .await
-        .ok();
-    ids.insert("ticket", ticket["id"].to_string());
+    let ticket = report(
+        app,
+        &site,
+        "no_power",
+        "The freezers stopped at noon.",
+        "owner-ticket",
+    )
+    .await;
+    ids.insert("ticket", ticket);
     // The owner's open application for the store's tariff change, where staff asked for a new
     // licence, and a new one, to cancel.
     let case = one_id(
@@ -703,42 +737,19 @@ async fn world(app: &TestApp) -> World {
         .await
         .ok();
     ids.insert("cancel_case", to_cancel["id"].to_string());
-    let complaint = app
-        .call(
-            "feedback/file",
-            &[
-                ("kind", "complaint"),
-                ("topic", "billing"),
-                ("account_id", &site),
-                ("job_kind", ""),
-                ("job_id", ""),
-                ("body", "Two bills for one month."),
-                ("attachment_ids", ""),
-                ("idempotency_key", "owner-complaint"),
-            ],
-        )
-        .await
-        .ok();
-    ids.insert("feedback", complaint["id"].to_string());
+    let complaint = complain(app, &site, "Two bills for one month.", "owner-complaint").await;
+    ids.insert("feedback", complaint);
     // A notice for the owner: a crew is sent to a second fault.
-    let second = app
-        .call(
-            "repairs/report",
-            &[
-                ("account_id", &site),
-                ("kind", "voltage"),
-                ("description", "The lights flicker in the cold room."),
-                ("contact_phone", "02155501234"),
-                ("danger", "false"),
-                ("photo_id", ""),
-                ("idempotency_key", "owner-second-ticket"),
-            ],
-        )
-        .await
-        .ok();
+    let second = report(
+        app,
+        &site,
+        "voltage",
+        "The lights flicker in the cold room.",
+        "owner-second-ticket",
+    )
+    .await;
     // The crew fixes it, so the owner may rate the job.
     let agent = app.signed_in_browser(AGENT).await;
-    let second = second["id"].to_string();
     for (action, crew, eta) in [
         ("dispatch", "Crew 5", "45"),
         ("depart", "", ""),
@@ -763,40 +774,23 @@ async fn world(app: &TestApp) -> World {
     }
     ids.insert("closed_ticket", second);
     // A third fault, to cancel.
-    let third = app
-        .call(
-            "repairs/report",
-            &[
-                ("account_id", &site),
-                ("kind", "partial_loss"),
-                ("description", "One circuit in the office is dead."),
-                ("contact_phone", "02155501234"),
-                ("danger", "false"),
-                ("photo_id", ""),
-                ("idempotency_key", "owner-third-ticket"),
-            ],
-        )
-        .await
-        .ok();
-    ids.insert("cancel_ticket", third["id"].to_string());
+    let third = report(
+        app,
+        &site,
+        "partial_loss",
+        "One circuit in the office is dead.",
+        "owner-third-ticket",
+    )
+    .await;
+    ids.insert("cancel_ticket", third);
     // A second complaint, which staff have answered, for the owner to confirm.
-    let answered = app
-        .call(
-            "feedback/file",
-            &[
-                ("kind", "complaint"),
-                ("topic", "billing"),
-                ("account_id", &site),
-                ("job_kind", ""),
-                ("job_id", ""),
-                ("body", "The late fee was charged twice."),
-                ("attachment_ids", ""),
-                ("idempotency_key", "owner-answered-complaint"),
-            ],
-        )
-        .await
-        .ok();
-    let answered = answered["id"].to_string();
+    let answered = complain(
+        app,
+        &site,
+        "The late fee was charged twice.",
+        "owner-answered-complaint",
+    )
+    .await;
     for (action, note) in [
         ("log_contact", "Called Chen Jing."),
         ("reply", "The second fee is refunded on the next bill."),

@@ -462,6 +462,32 @@ impl TestApp {
         .ok()
     }
 
+    /// The security log's lines for `event` and `email` (empty for any), as `browser` reads it.
+    pub async fn security_log(
+        &self,
+        browser: &reqwest::Client,
+        event: &str,
+        email: &str,
+    ) -> Vec<Value> {
+        self.call_with(
+            browser,
+            "supervisor/security_log",
+            &[
+                ("event", event),
+                ("email", email),
+                ("address", ""),
+                ("from", ""),
+                ("to", ""),
+                ("before", ""),
+            ],
+        )
+        .await
+        .ok()
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    }
+
     /// The server's clock now, in unix seconds.
     pub fn clock_now(&self) -> i64 {
         use gridcare::server::Clock;

@@ -274,31 +274,6 @@ async fn registrations_from_one_address_and_mails_to_one_inbox_are_limited() {
     assert_eq!(to_resident, 3);
 }
 
-async fn log(
-    app: &crate::helpers::TestApp,
-    browser: &reqwest::Client,
-    event: &str,
-    email: &str,
-) -> Vec<Value> {
-    app.call_with(
-        browser,
-        "supervisor/security_log",
-        &[
-            ("event", event),
-            ("email", email),
-            ("address", ""),
-            ("from", ""),
-            ("to", ""),
-            ("before", ""),
-        ],
-    )
-    .await
-    .ok()
-    .as_array()
-    .cloned()
-    .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn the_security_log_records_who_did_what_from_where_and_cannot_be_edited() {
     let app = spawn_app_with_demo().await;
@@ -320,15 +295,22 @@ async fn the_security_log_records_who_did_what_from_where_and_cannot_be_edited()
         .ok();
     }
     let supervisor = app.signed_in_browser(SUPERVISOR).await;
-    let failed = log(&app, &supervisor, "sign_in_failed", "resident@").await;
+    let failed = app
+        .security_log(&supervisor, "sign_in_failed", "resident@")
+        .await;
     assert_eq!(failed.len(), 4);
     assert_eq!(failed[0]["address"], "127.0.0.1");
-    assert_eq!(log(&app, &supervisor, "locked_out", "").await.len(), 1);
     assert_eq!(
-        log(&app, &supervisor, "signed_in", "resident@").await.len(),
+        app.security_log(&supervisor, "locked_out", "").await.len(),
         1
     );
-    let reads = log(&app, &supervisor, "staff_read", "").await;
+    assert_eq!(
+        app.security_log(&supervisor, "signed_in", "resident@")
+            .await
+            .len(),
+        1
+    );
+    let reads = app.security_log(&supervisor, "staff_read", "").await;
     assert_eq!(reads.len(), 1, "{reads:?}");
     assert_eq!(reads[0]["actor"], AGENT.0);
     assert_eq!(reads[0]["detail"], format!("account {account}"));
@@ -377,7 +359,7 @@ async fn the_security_log_records_who_did_what_from_where_and_cannot_be_edited()
             .await
             .is_err()
     );
-    assert!(!log(&app, &supervisor, "", "").await.is_empty());
+    assert!(!app.security_log(&supervisor, "", "").await.is_empty());
 }
 
 #[tokio::test]
