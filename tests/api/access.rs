@@ -757,20 +757,9 @@ async fn world(app: &TestApp) -> World {
         ("restore", "", ""),
         ("close", "", ""),
     ] {
-        app.call_with(
-            &agent,
-            "staff/ticket_act",
-            &[
-                ("ticket_id", &second),
-                ("action", action),
-                ("crew", crew),
-                ("eta_minutes", eta),
-                ("outage_id", ""),
-                ("note", ""),
-            ],
-        )
-        .await
-        .ok();
+        app.ticket_act(&agent, &second, action, crew, eta)
+            .await
+            .ok();
     }
     ids.insert("closed_ticket", second);
     // A third fault, to cancel.

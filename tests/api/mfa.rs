@@ -192,10 +192,8 @@ async fn staff_without_a_second_factor_must_set_one_up_before_anything_else() {
     );
 }
 
-#[tokio::test]
-async fn a_customer_may_turn_two_step_sign_in_on_and_off_with_their_password() {
-    let app = spawn_app_with_demo().await;
-    app.sign_in(RESIDENT).await;
+/// The signed-in person of `app.client` turns two-step sign-in on; the key their app holds.
+async fn turn_on_two_step(app: &TestApp) -> String {
     let setup = app.call("auth/mfa_start", &[]).await.ok();
     let secret = setup["secret"].as_str().expect("a secret").to_string();
     app.call(
@@ -204,6 +202,14 @@ async fn a_customer_may_turn_two_step_sign_in_on_and_off_with_their_password() {
     )
     .await
     .ok();
+    secret
+}
+
+#[tokio::test]
+async fn a_customer_may_turn_two_step_sign_in_on_and_off_with_their_password() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    turn_on_two_step(&app).await;
     app.call("auth/mfa_start", &[])
         .await
         .assert_error(StatusCode::CONFLICT, "not_now");
@@ -240,14 +246,7 @@ async fn the_service_desk_signs_a_login_out_everywhere_and_resets_a_lost_second_
     let supervisor = app.signed_in_browser(crate::helpers::SUPERVISOR).await;
     // A customer who turned two-step sign-in on, signed in on two devices, then lost the phone.
     app.sign_in(RESIDENT).await;
-    let setup = app.call("auth/mfa_start", &[]).await.ok();
-    let secret = setup["secret"].as_str().expect("a secret").to_string();
-    app.call(
-        "auth/mfa_confirm",
-        &[("code", &code_at(&secret, app.clock_now()))],
-    )
-    .await
-    .ok();
+    let secret = turn_on_two_step(&app).await;
     let laptop = app.other_browser();
     app.call_with(
         &laptop,
