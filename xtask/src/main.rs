@@ -6,8 +6,10 @@
 //! - `bench` runs the benchmarks on SQLite (bill list, Green Button, a 500-site organisation,
 //!   a storm on the outage list).
 //! - `dist`  only builds the client into `dist/`.
+//! - `lighthouse` measures five pages' first visit with Lighthouse 12 (mobile defaults).
 
 mod compress;
+mod lighthouse;
 mod tools;
 
 use std::env;
@@ -32,9 +34,10 @@ fn main() -> ExitCode {
         "test" => test(),
         "bench" => bench(),
         "dist" => tools::ensure_build_tools().and_then(|t| build_client(&t)),
+        "lighthouse" => lighthouse::lighthouse(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       run the benchmarks on SQLite\n  dist        build the web client into dist/"
+                "usage: cargo xtask <job>\n\n  run [ARGS]  set up and start the portal with demo data (ARGS go to the server)\n  test        set up and run every check\n  bench       run the benchmarks on SQLite\n  dist        build the web client into dist/\n  lighthouse  measure the first visit to five pages with Lighthouse 12 (mobile)"
             );
             return if job == "help" || job == "--help" {
                 ExitCode::SUCCESS
