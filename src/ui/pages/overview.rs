@@ -38,11 +38,16 @@ fn OverviewContent() -> impl IntoView {
         });
         (Text::of(i18n.lang()).greeting)(&name)
     };
+    // What follows the overview waits for it, so it does not appear first and then move down
+    // when the overview arrives (Lighthouse measured a layout shift of 0.37 from the form).
+    let ready = Memo::new(move |_| overview.get().is_some());
     view! {
         <DynamicHeading text=Signal::derive(greeting)/>
         {loaded(overview, move |o| view! { <OverviewBody overview=o/> }.into_any())}
-        <Organisations/>
-        <BindAccountForm on_bound=move || overview.refetch()/>
+        <Show when=move || ready.get()>
+            <Organisations/>
+            <BindAccountForm on_bound=move || overview.refetch()/>
+        </Show>
     }
 }
 
