@@ -4,7 +4,7 @@
 //! the server on a fresh demo database, and stops it at the end.
 
 use crate::tools::{self, Tools};
-use crate::{Failure, Result, build_client, check, cmd, root, step, target_dir};
+use crate::{Failure, Result, build_client, check, cmd, root, server_build, step, target_dir};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -36,17 +36,7 @@ pub fn lighthouse() -> Result {
     let browser = tools::ensure_browser()?;
     let lighthouse = ensure_lighthouse(&tools)?;
     step("building the server and the web clients");
-    let mut build = cmd("cargo", &tools);
-    build.args([
-        "build",
-        "-p",
-        "gridcare",
-        "--features",
-        "ssr",
-        "--bin",
-        "gridcare",
-    ]);
-    check(build, "cargo build")?;
+    check(server_build(&tools), "cargo build")?;
     build_client(&tools)?;
 
     step("starting GridCare on a fresh demo database");

@@ -218,12 +218,9 @@ fn build_one_client(
 }
 
 /// `cargo xtask run`: set up, build, start with demo data; Ctrl-C stops the server.
-fn run(server_args: &[String]) -> Result {
-    let tools = tools::ensure_build_tools()?;
-    // The server builds alongside the clients (in its own target folder), so a first run
-    // keeps both cores busy while a client's link runs on one.
-    step("building the server, alongside the web clients");
-    let mut build = cmd("cargo", &tools);
+/// `cargo build` of the server binary (debug), as `run` and `lighthouse` start it.
+fn server_build(tools: &tools::Tools) -> Command {
+    let mut build = cmd("cargo", tools);
     build.args([
         "build",
         "-p",
@@ -233,6 +230,15 @@ fn run(server_args: &[String]) -> Result {
         "--bin",
         "gridcare",
     ]);
+    build
+}
+
+fn run(server_args: &[String]) -> Result {
+    let tools = tools::ensure_build_tools()?;
+    // The server builds alongside the clients (in its own target folder), so a first run
+    // keeps both cores busy while a client's link runs on one.
+    step("building the server, alongside the web clients");
+    let build = server_build(&tools);
     let server = std::thread::spawn(move || check(build, "cargo build"));
     let clients = build_client(&tools);
     server
