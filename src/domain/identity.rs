@@ -117,7 +117,7 @@ impl Role {
     }
 
     /// True for the utility's own people.
-    pub fn is_staff(self) -> bool {
+    pub const fn is_staff(self) -> bool {
         matches!(self, Role::StaffAgent | Role::StaffSupervisor)
     }
 
@@ -125,7 +125,7 @@ impl Role {
     /// (rev. 3, 4.1.3 and 4.2.3): staff sign in with two factors (AAL2) and reach every
     /// customer's data, so a working day, 12 hours; customers sign in at AAL1 (a password, with
     /// a second factor by choice), whose limit is 30 days.
-    pub fn session_lifetime_secs(self) -> i64 {
+    pub const fn session_lifetime_secs(self) -> i64 {
         if self.is_staff() {
             12 * 3600
         } else {
@@ -136,7 +136,7 @@ impl Role {
     /// How long a session may go unused: 30 minutes for staff (800-63B's AAL2 limit: a console
     /// left open at a counter), and for customers as long as the session lasts (AAL1 sets no
     /// idle limit; a customer signs in again every 30 days anyway).
-    pub fn session_idle_secs(self) -> i64 {
+    pub const fn session_idle_secs(self) -> i64 {
         if self.is_staff() {
             30 * 60
         } else {

@@ -14,9 +14,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
-/// The longest a session may go unused (a customer's; staff's is shorter, see
-/// `Role::session_idle_secs`), and the cookie's lifetime.
-pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
+/// The longest any session may go unused (a customer's; staff's is shorter), and so the
+/// cookie's lifetime and how long housekeeping keeps an unused session row.
+pub const SESSION_IDLE_SECS: i64 = crate::domain::Role::Customer.session_idle_secs();
 /// The session cookie's name over plain HTTP (a developer's loopback).
 pub const SESSION_COOKIE: &str = "gridcare_session";
 /// The session cookie's name over HTTPS: the `__Host-` prefix makes the browser refuse it unless

@@ -468,11 +468,11 @@ pub async fn end_session(request: &Request, user: &User, id: &str) -> Result<(),
     request.require_recent_auth().await?;
     let detail;
     if id == "others" {
-        let keep = request.session_hash().unwrap_or_default();
+        let keep = request.session_hash();
         let n = request
             .state
             .store
-            .end_other_sessions(user.id, &keep)
+            .end_other_sessions(user.id, keep.as_deref())
             .await?;
         detail = format!("{n} other sessions");
     } else {
@@ -655,7 +655,7 @@ pub async fn desk_action(
     let ended = request
         .state
         .store
-        .end_other_sessions(target.id, "")
+        .end_other_sessions(target.id, None)
         .await?;
     audit(
         request,

@@ -84,14 +84,8 @@ impl Request {
     /// seconds): it does not count as use, so a console left open still ends after its idle
     /// limit.
     pub async fn require_user_polling(&self) -> Result<User, ApiError> {
-        let user = self
-            .user_touching(false)
-            .await?
-            .ok_or(ApiError::NotSignedIn)?;
-        if user.role.is_staff() && !user.mfa {
-            return Err(ApiError::SetUpSecondFactor);
-        }
-        Ok(user)
+        let user = self.user_touching(false).await?;
+        with_second_factor(user.ok_or(ApiError::NotSignedIn)?)
     }
 
     async fn user_touching(&self, touch: bool) -> Result<Option<User>, ApiError> {
@@ -101,12 +95,7 @@ impl Request {
         let user = self
             .state
             .store
-            .session_user(
-                &token_hash(token),
-                self.state.clock.unix(),
-                SESSION_IDLE_SECS,
-                touch,
-            )
+            .session_user(&token_hash(token), self.state.clock.unix(), touch)
             .await?;
         if user.is_none() {
             self.set_cookie(session_cookie(None, self.over_tls()));
@@ -117,11 +106,7 @@ impl Request {
     /// The signed-in person, or `NotSignedIn`; staff who have not set up their second factor
     /// yet get `SetUpSecondFactor` for everything but that.
     pub async fn require_user(&self) -> Result<User, ApiError> {
-        let user = self.require_user_setting_up().await?;
-        if user.role.is_staff() && !user.mfa {
-            return Err(ApiError::SetUpSecondFactor);
-        }
-        Ok(user)
+        with_second_factor(self.require_user_setting_up().await?)
     }
 
     /// `Ok` when this session proved who its person is within the last 10 minutes (signing in,
@@ -298,6 +283,15 @@ impl Request {
             // Someone else's account is as unknown as one that does not exist.
             Some(false) => Err(ApiError::NotFound),
         }
+    }
+}
+
+/// `user`, unless they are staff who have not set up their second factor yet.
+fn with_second_factor(user: User) -> Result<User, ApiError> {
+    if user.role.is_staff() && !user.mfa {
+        Err(ApiError::SetUpSecondFactor)
+    } else {
+        Ok(user)
     }
 }
 

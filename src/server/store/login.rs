@@ -582,11 +582,15 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
-    /// Ends every session of `user_id` but `keep` (a token hash); how many ended.
-    pub async fn end_other_sessions(&self, user_id: i64, keep: &str) -> Result<u64, StoreError> {
+    /// Ends every session of `user_id` but `keep` (a token hash), if given; how many ended.
+    pub async fn end_other_sessions(
+        &self,
+        user_id: i64,
+        keep: Option<&str>,
+    ) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
             .bind(user_id)
-            .bind(keep)
+            .bind(keep.unwrap_or(""))
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())

@@ -181,15 +181,13 @@ impl Store {
         Ok(())
     }
 
-    /// The person behind a session seen within `idle_secs` (or their role's shorter idle limit)
-    /// and younger than their role's lifetime, marking it seen now when `touch` (a person's
-    /// request, not a page's polling). Expired sessions
-    /// are deleted when met. `last_seen_at` is written at most once a minute to spare the disk.
+    /// The person behind a session used within their role's idle limit and younger than their
+    /// role's lifetime, marking it seen now when `touch` (a person's request, not a page's
+    /// polling). Expired sessions are deleted when met. `last_seen_at` is written at most once a minute to spare the disk.
     pub async fn session_user(
         &self,
         token_hash: &str,
         now: i64,
-        idle_secs: i64,
         touch: bool,
     ) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(&format!(
@@ -204,7 +202,7 @@ impl Store {
         let signed_in: i64 = col(&row, "signed_in_at")?;
         let user = user_from(&row)?;
         // Idle too long, or older than the role's absolute lifetime.
-        if now - last_seen > idle_secs.min(user.role.session_idle_secs())
+        if now - last_seen > user.role.session_idle_secs()
             || now - signed_in > user.role.session_lifetime_secs()
         {
             self.delete_session(token_hash).await?;
