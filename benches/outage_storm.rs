@@ -68,7 +68,7 @@ async fn run() {
     let wall = started.elapsed();
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    let at = |p: f64| support::percentile(&times, p);
     println!(
         "outages/list under a storm: {VISITORS} concurrent visitors for {SECONDS} s on SQLite"
     );

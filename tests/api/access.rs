@@ -575,23 +575,18 @@ struct World {
     documents: Vec<String>,
 }
 
-async fn one_id(app: &TestApp, sql: &str, bind: i64) -> String {
-    sqlx::query(sql)
-        .bind(bind)
+/// The id `sql` selects with `binds` for `$1`, `$2`, ….
+async fn one_id(app: &TestApp, sql: &str, binds: &[i64]) -> String {
+    let mut query = sqlx::query(sql);
+    for b in binds {
+        query = query.bind(*b);
+    }
+    query
         .fetch_one(app.state.store.pool())
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
         .get::<i64, _>(0)
         .to_string()
-}
-
-async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(app.state.store.pool())
-        .await
-        .expect("the user")
-        .get::<i64, _>("id")
 }
 
 /// Uploads in `browser` the documents a business application needs; their ids, joined by commas.
@@ -675,7 +670,7 @@ async fn world(app: &TestApp) -> World {
         .await;
     ids.insert(
         "viewer",
-        user_id(app, "viewer@harborfoods.example").await.to_string(),
+        app.user_id("viewer@harborfoods.example").await.to_string(),
     );
     let pending = app
         .invite(&org, "pending@harborfoods.example", "viewer")
@@ -689,7 +684,7 @@ async fn world(app: &TestApp) -> World {
     );
 
     // The owner's own things.
-    let ops = user_id(app, OPS.0).await;
+    let ops = app.user_id(OPS.0).await;
     let ticket = report(
         app,
         &site,
@@ -704,7 +699,7 @@ async fn world(app: &TestApp) -> World {
     let case = one_id(
         app,
         "SELECT id FROM connection_cases WHERE applicant_id = $1 ORDER BY id DESC LIMIT 1",
-        ops,
+        &[ops],
     )
     .await;
     ids.insert(
@@ -712,7 +707,7 @@ async fn world(app: &TestApp) -> World {
         one_id(
             app,
             "SELECT id FROM documents WHERE case_id = $1 ORDER BY id LIMIT 1",
-            case.parse().expect("an id"),
+            &[case.parse().expect("an id")],
         )
         .await,
     );
@@ -802,7 +797,7 @@ async fn world(app: &TestApp) -> World {
         one_id(
             app,
             "SELECT id FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1",
-            ops,
+            &[ops],
         )
         .await,
     );
@@ -824,7 +819,7 @@ async fn world(app: &TestApp) -> World {
     let kin = app.registered_browser("kin@example.com").await;
     app.bind_with_code(&kin, SPARE_ACCOUNT).await;
     ids.insert("spare", app.account_id(SPARE_ACCOUNT).await.to_string());
-    ids.insert("kin", user_id(app, "kin@example.com").await.to_string());
+    ids.insert("kin", app.user_id("kin@example.com").await.to_string());
     // A binding the owner started for an account that is not theirs.
     let challenge = app
         .call_with(&owner, "accounts/bind_start", &[("account_number", HOME)])
@@ -836,8 +831,8 @@ async fn world(app: &TestApp) -> World {
         "message",
         one_id(
             app,
-            "SELECT id FROM outbox WHERE sent_at IS NULL AND id > $1 ORDER BY id DESC LIMIT 1",
-            0,
+            "SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id DESC LIMIT 1",
+            &[],
         )
         .await,
     );

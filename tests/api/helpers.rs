@@ -532,6 +532,17 @@ impl TestApp {
         .get::<i64, _>("id")
     }
 
+    /// The id of the person with `email`.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        use sqlx::Row;
+        sqlx::query("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("the person")
+            .get::<i64, _>("id")
+    }
+
     /// The id of the service account with `number`.
     pub async fn account_id(&self, number: &str) -> i64 {
         use sqlx::Row;

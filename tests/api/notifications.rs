@@ -48,16 +48,6 @@ impl TestApp {
         .ok()
     }
 
-    /// The id of the person with `email`.
-    async fn user_id(&self, email: &str) -> i64 {
-        sqlx::query("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(self.state.store.pool())
-            .await
-            .expect("the person")
-            .get("id")
-    }
-
     /// The person in `client`'s notices of `group` (empty: all), newest first.
     async fn notices(&self, client: &reqwest::Client, group: &str) -> Value {
         self.call_with(
