@@ -9,6 +9,7 @@ pub mod clients;
 pub mod connections;
 pub mod error;
 pub mod feedback;
+pub mod first_paint;
 pub mod notifications;
 pub mod organisations;
 pub mod pages;

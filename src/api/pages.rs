@@ -195,6 +195,30 @@ impl Route {
         }
     }
 
+    /// True for a page only a signed-in person opens: the server sends anyone else to the
+    /// sign-in page (which brings them back) before any program loads.
+    pub const fn needs_sign_in(self) -> bool {
+        !matches!(
+            self,
+            Route::SignIn
+                | Route::Register
+                | Route::Outages
+                | Route::VerifyEmail
+                | Route::ForgotPassword
+                | Route::ResetPassword
+        )
+    }
+
+    /// True for a page whose first view the server writes into the HTML it sends (the
+    /// components rendered on the server), so a visitor reads it before the program has
+    /// loaded, or without scripts at all: the public pages a new visitor opens first.
+    pub const fn first_paint(self) -> bool {
+        matches!(
+            self,
+            Route::SignIn | Route::Register | Route::Outages | Route::ForgotPassword
+        )
+    }
+
     /// True when this page is served by `client`; usable in constant expressions, so a client's
     /// build keeps only its own pages.
     pub const fn served_by(self, client: Client) -> bool {

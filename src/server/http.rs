@@ -6,7 +6,7 @@ use crate::domain::application::MAX_DOCUMENT_BYTES;
 use crate::server::app::AppState;
 use crate::server::{documents, organisations, usage};
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -75,11 +75,14 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let client = Router::new()
         .fallback_service(
             ServeDir::new(dist)
-                .append_index_html_on_directories(true)
                 .precompressed_br()
                 .precompressed_gzip()
-                .fallback(get(spa_fallback).with_state(dist.to_path_buf())),
+                .fallback(get(missing_file)),
         )
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), dist.to_path_buf()),
+            pages_first,
+        ))
         .layer(middleware::from_fn(cache_control));
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
@@ -307,30 +310,32 @@ async fn refuse_oversized(State(limit): State<usize>, req: Request, next: Next) 
     next.run(req).await
 }
 
-/// Unknown page paths get the `index.html` of the client that holds the page (see
-/// `api::clients`); a missing file (a path with an extension) is 404.
-async fn spa_fallback(State(dist): State<PathBuf>, req: Request) -> Response {
+/// A page address (no `.` in its last segment) is answered by `server::pages`, written for the
+/// visitor; anything else is a file of `dist/`.
+async fn pages_first(
+    State((state, dist)): State<(AppState, PathBuf)>,
+    req: Request,
+    next: Next,
+) -> Response {
     let last = req.uri().path().rsplit('/').next().unwrap_or("");
     if last.contains('.') {
-        return (StatusCode::NOT_FOUND, "not found\n").into_response();
+        return next.run(req).await;
     }
-    let client = crate::api::clients::Client::for_path(req.uri().path());
-    let index = dist.join(client.dir()).join("index.html");
-    match tokio::fs::read(index).await {
-        Ok(html) => (
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            )],
-            Bytes::from(html),
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, HeaderValue::from_static("GET, HEAD"))],
+            "A page is only read.\n",
         )
-            .into_response(),
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The web client is not built. Run `cargo xtask run`.\n",
-        )
-            .into_response(),
+            .into_response();
     }
+    let (parts, _) = req.into_parts();
+    crate::server::pages::page(state, &dist, parts).await
+}
+
+/// A file `dist/` does not have.
+async fn missing_file() -> Response {
+    (StatusCode::NOT_FOUND, "not found\n").into_response()
 }
 
 /// Trunk's hashed file names never change content: cache them for a year. `index.html` must be
@@ -344,7 +349,8 @@ async fn cache_control(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     let value = if is_html {
-        "no-cache"
+        // Pages are written for their visitor (`server::pages`): never kept by a shared cache.
+        "private, no-cache"
     } else if is_hashed_asset(&path) {
         "public, max-age=31536000, immutable"
     } else {

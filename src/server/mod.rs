@@ -17,6 +17,7 @@ pub mod mailsink;
 pub mod mfa;
 pub mod notify;
 pub mod organisations;
+pub mod pages;
 pub mod repairs;
 pub mod request;
 pub mod seed;

@@ -1,24 +1,92 @@
-//! The few browser APIs the app touches directly: storage, the document's language and title.
+//! The few browser APIs the app touches directly: the language cookie, the document's language
+//! and title, the first paint the server wrote. (The server compiles these too, to render first
+//! views, and never calls them.)
 
 use crate::ui::i18n::Lang;
-use gloo_storage::{LocalStorage, Storage};
 
-const LANGUAGE_KEY: &str = "gridcare.lang";
-
-/// The language chosen before on this browser, else the browser's own preference.
+/// The browser's own preference, for a page the server did not write (see `api::first_paint`).
 pub fn initial_language() -> Lang {
-    if let Ok(tag) = LocalStorage::get::<String>(LANGUAGE_KEY) {
-        return Lang::from_tag(&tag);
-    }
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .map_or(Lang::En, |tag| Lang::from_tag(&tag))
 }
 
-/// Remembers the chosen language on this browser.
+/// Remembers the chosen language on this browser for a year, in a cookie the server reads to
+/// write the next page in it.
 pub fn store_language(lang: Lang) {
-    // Private browsing may refuse storage; the choice then lasts for this visit only.
-    let _ = LocalStorage::set(LANGUAGE_KEY, lang.tag());
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    else {
+        return;
+    };
+    let secure = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:");
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        crate::api::first_paint::LANG_COOKIE,
+        lang.as_str(),
+        if secure { "; Secure" } else { "" }
+    );
+    // A browser refusing cookies keeps the choice for this visit only.
+    let _ = document.set_cookie(&cookie);
+}
+
+/// The text of the element the server wrote what it knew into (`api::first_paint`), if any.
+pub fn first_paint_text() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::api::first_paint::ELEMENT_ID))
+        .and_then(|e| e.text_content())
+}
+
+/// What a person typed into the fields of `root` before the app started (the server's first
+/// view), and which field had the focus, by field name.
+pub fn typed_into(root: &web_sys::Element) -> (Vec<(String, String)>, Option<String>) {
+    use wasm_bindgen::JsCast;
+    let mut typed = Vec::new();
+    if let Ok(inputs) = root.query_selector_all("input[name]") {
+        for i in 0..inputs.length() {
+            let Some(node) = inputs.item(i) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                if !input.value().is_empty() {
+                    typed.push((input.name(), input.value()));
+                }
+            }
+        }
+    }
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|e| root.contains(Some(e)))
+        .and_then(|e| e.get_attribute("name"));
+    (typed, focused)
+}
+
+/// Puts back into the fields of `root` what [`typed_into`] kept, and the focus.
+pub fn type_back(root: &web_sys::Element, typed: (Vec<(String, String)>, Option<String>)) {
+    use wasm_bindgen::JsCast;
+    let field = |name: &str| {
+        root.query_selector(&format!("[name=\"{name}\"]"))
+            .ok()
+            .flatten()
+    };
+    for (name, value) in typed.0 {
+        if let Some(input) =
+            field(&name).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&value);
+        }
+    }
+    if let Some(el) = typed
+        .1
+        .and_then(|n| field(&n))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// Tells the document (and so screen readers) which language it is in.

@@ -738,10 +738,14 @@ impl I18n {
     }
 }
 
-/// Provides the language picked before, else the browser's.
-pub fn provide_i18n() -> I18n {
-    let lang = crate::ui::browser::initial_language();
-    crate::ui::browser::apply_language(lang);
+/// Provides `lang`, the language the server wrote the page in (from the person's choice, else
+/// the browser's), or, on a page the server did not write, the browser's preference.
+pub fn provide_i18n(lang: Option<Lang>) -> I18n {
+    let lang = lang.unwrap_or_else(|| {
+        let lang = crate::ui::browser::initial_language();
+        crate::ui::browser::apply_language(lang);
+        lang
+    });
     let i18n = I18n {
         lang: RwSignal::new(lang),
     };

@@ -2,12 +2,15 @@
 //! both languages. Pages talk to the server only through `crate::api`.
 
 pub mod browser;
-pub mod components;
+// Private: the server builds only the pages it renders (`route`), not every page.
+mod components;
+pub mod first_paint;
 pub mod i18n;
-pub mod pages;
+mod pages;
 pub mod session;
 
 use crate::api::clients::Client;
+use crate::api::first_paint::FirstPaint;
 use crate::api::pages::{Page, Route};
 use components::header::SiteHeader;
 use leptos::children::ToChildren;
@@ -20,11 +23,17 @@ use leptos_router::{
 };
 use pages::not_found::NotFoundPage;
 
-/// The whole app.
+/// The whole app. `first` is what the server wrote into the page (`api::first_paint`): with
+/// it, the first view needs no request (the language, who is signed in, the page's data).
 #[component]
-pub fn App() -> impl IntoView {
-    i18n::provide_i18n();
-    session::provide_session();
+pub fn App(first: Option<FirstPaint>) -> impl IntoView {
+    let (lang, me, outages) = match first {
+        Some(f) => (Some(f.lang()), Some(f.me), f.outages),
+        None => (None, None, None),
+    };
+    i18n::provide_i18n(lang);
+    session::provide_session(me);
+    provide_context(first_paint::Outages(StoredValue::new(outages)));
     view! {
         <Router>
             <a class="skip-link" href="#main"><components::text::Tr s=|l| Text::of(l).skip_to_content/></a>
@@ -90,7 +99,15 @@ fn route(route: Route) -> Option<AnyNestedRoute> {
     use pages::*;
     macro_rules! page {
         ($route:ident => $view:path) => {
-            if const { Route::$route.served_by(THIS_CLIENT) } {
+            // The server renders the first view of the public pages (`server::pages`),
+            // whichever client serves them, and builds no other page.
+            if const {
+                if cfg!(feature = "ssr") {
+                    Route::$route.first_paint()
+                } else {
+                    Route::$route.served_by(THIS_CLIENT)
+                }
+            } {
                 let pattern = Pattern(Route::$route.pattern());
                 Some(NestedRoute::new(pattern, $view).into_any_nested_route())
             } else {
@@ -192,22 +209,26 @@ pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
     move |page: Page| go(&page.href())
 }
 
-/// Replaces the static loading shell in `#app` with the app.
+/// Replaces what the server sent in `#app` (its first view, or the static loading shell) with
+/// the app, started from what the server knew, so the first view does not change; what the
+/// person typed meanwhile, and the focus, are kept.
+#[cfg(feature = "csr")]
 pub fn mount() {
+    use wasm_bindgen::JsCast;
     browser::load_other_clients_on_click(is_local);
-    let shell = web_sys::window()
+    let first = browser::first_paint_text().and_then(|t| serde_json::from_str(&t).ok());
+    let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match shell {
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
         Some(root) => {
+            let typed = browser::typed_into(&root);
             root.set_inner_html("");
-            use wasm_bindgen::JsCast;
-            match root.dyn_into::<web_sys::HtmlElement>() {
-                Ok(root) => leptos::mount::mount_to(root, App).forget(),
-                Err(_) => leptos::mount::mount_to_body(App),
-            }
+            leptos::mount::mount_to(root.clone(), move || view! { <App first/> }).forget();
+            browser::type_back(&root, typed);
         }
-        None => leptos::mount::mount_to_body(App),
+        None => leptos::mount::mount_to_body(move || view! { <App first/> }),
     }
 }
 

@@ -26,13 +26,18 @@ impl Session {
     }
 }
 
-/// Asks the server who is signed in and provides the answer to every component.
-pub fn provide_session() -> Session {
+/// Provides who is signed in to every component: `me` when the server wrote it into the page
+/// (`Some(None)`: nobody), else the server's answer once it comes.
+pub fn provide_session(me: Option<Option<Me>>) -> Session {
+    let known = me.is_some();
     let session = Session {
-        me: RwSignal::new(None),
-        known: RwSignal::new(false),
+        me: RwSignal::new(me.flatten()),
+        known: RwSignal::new(known),
     };
     provide_context(session);
+    if known {
+        return session;
+    }
     spawn_local(async move {
         match current_user().await {
             Ok(Some(me)) => session.signed_in(me),

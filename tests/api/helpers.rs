@@ -115,25 +115,22 @@ impl Drop for TestDatabase {
     }
 }
 
-/// A `dist/` with each client's index page and one hashed asset, standing in for Trunk's output.
+/// A `dist/` with each client's index page (shaped as Trunk writes them: the static shell in
+/// `#app`, the client named in a `meta` element) and one hashed asset, standing in for
+/// Trunk's output.
 fn fake_dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("{}_dist", unique_name()));
-    std::fs::create_dir_all(&dir).expect("create dist");
-    std::fs::write(
-        dir.join("index.html"),
-        "<!DOCTYPE html><title>GridCare</title><div id=app></div>",
-    )
-    .expect("write index");
-    for (folder, title) in [
-        ("staff", "staff console"),
-        ("services", "services"),
-        ("business", "business"),
-        ("account", "account"),
-    ] {
-        std::fs::create_dir_all(dir.join(folder)).expect("create a client's folder");
+    for client in gridcare::api::clients::Client::ALL {
+        let folder = dir.join(client.dir());
+        std::fs::create_dir_all(&folder).expect("create a client's folder");
         std::fs::write(
-            dir.join(folder).join("index.html"),
-            format!("<!DOCTYPE html><title>GridCare {title}</title><div id=app></div>"),
+            folder.join("index.html"),
+            format!(
+                "<!DOCTYPE html><html lang=en><head><title>GridCare</title>\
+                 <meta name=gridcare-client content=\"{:?}\"></head><body><div id=app>\
+                 <main><p>Loading GridCare…</p></main></div></body></html>",
+                client
+            ),
         )
         .expect("write a client's index");
     }

@@ -20,51 +20,25 @@ async fn health_check_answers_ok() {
 
 #[tokio::test]
 async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
-    let app = spawn_app().await;
-    for path in ["/", "/bills/3", "/accounts/1/bills"] {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    for path in ["/", "/bills/3", "/accounts/1/bills", "/nothing/here"] {
         let res = app.client.get(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::OK, "{path}");
-        assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
+        assert_eq!(res.headers()[CACHE_CONTROL], "private, no-cache", "{path}");
         assert!(
             res.text().await.expect("body").contains("<div id=app>"),
             "{path}"
         );
     }
-    // The staff console is its own client under /staff.
-    let bare = app
+    // A page is read, never posted to (a form sent without scripts goes nowhere).
+    let posted = app
         .client
-        .get(app.url("/staff"))
+        .post(app.url("/signin"))
         .send()
         .await
         .expect("answer");
-    assert!(bare.status().is_redirection(), "{}", bare.status());
-    assert_eq!(bare.headers()[reqwest::header::LOCATION], "/staff/");
-    for path in ["/staff/", "/staff/queue", "/staff/cases/2"] {
-        let res = app.client.get(app.url(path)).send().await.expect("answer");
-        assert_eq!(res.status(), StatusCode::OK, "{path}");
-        assert!(
-            res.text().await.expect("body").contains("staff console"),
-            "{path}"
-        );
-    }
-    // Each page of the customer services gets that client.
-    for path in [
-        "/repairs",
-        "/repairs/3",
-        "/connections/new",
-        "/outages",
-        "/feedback/2",
-    ] {
-        let res = app.client.get(app.url(path)).send().await.expect("answer");
-        assert_eq!(res.status(), StatusCode::OK, "{path}");
-        assert!(
-            res.text()
-                .await
-                .expect("body")
-                .contains("GridCare services"),
-            "{path}"
-        );
-    }
+    assert_eq!(posted.status(), StatusCode::METHOD_NOT_ALLOWED);
     for path in ["/api/nothing/here", "/api"] {
         let res = app.client.post(app.url(path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
@@ -79,50 +53,69 @@ async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
 }
 
 /// What the stand-in `dist/` (see `helpers::fake_dist`) puts in each client's `index.html`.
-fn index_of(client: Client) -> &'static str {
-    match client {
-        Client::Portal => "<title>GridCare</title>",
-        Client::Services => "<title>GridCare services</title>",
-        Client::Business => "<title>GridCare business</title>",
-        Client::Staff => "<title>GridCare staff console</title>",
-        Client::Account => "<title>GridCare account</title>",
+fn index_of(client: Client) -> String {
+    format!("<meta name=gridcare-client content=\"{client:?}\">")
+}
+
+/// An address of `route`, with `7` for each parameter.
+fn address_of(route: Route) -> String {
+    if route.pattern() == "/" {
+        return "/".into();
     }
+    route
+        .pattern()
+        .split('/')
+        .map(|s| if s.starts_with(':') { "7" } else { s })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[tokio::test]
 async fn every_page_in_the_page_table_gets_the_index_of_the_client_that_serves_it() {
-    let app = spawn_app().await;
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
     for route in Route::ALL {
-        let path: Vec<&str> = route
-            .pattern()
-            .split('/')
-            .map(|s| if s.starts_with(':') { "7" } else { s })
-            .collect();
-        let path = if route.pattern() == "/" {
-            "/".to_string()
-        } else {
-            path.join("/")
-        };
-        let mut res = app.client.get(app.url(&path)).send().await.expect("answer");
-        if res.status().is_redirection() {
-            // A client's own folder (`/staff`) is served at its address with a slash.
-            assert_eq!(res.headers()[LOCATION], format!("{path}/"), "{path}");
-            let with_slash = format!("{path}/");
-            res = app
-                .client
-                .get(app.url(&with_slash))
-                .send()
-                .await
-                .expect("answer");
-        }
+        let path = address_of(route);
+        let res = app.client.get(app.url(&path)).send().await.expect("answer");
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         let body = res.text().await.expect("body");
         assert!(
-            body.contains(index_of(route.client())),
+            body.contains(&index_of(route.client())),
             "{path} should get the {:?} client, got {body}",
             route.client()
         );
     }
+}
+
+#[tokio::test]
+async fn a_page_that_needs_a_sign_in_sends_a_visitor_to_the_sign_in_page_first() {
+    let app = spawn_app_with_demo().await;
+    for route in Route::ALL {
+        let path = address_of(route);
+        let res = app.client.get(app.url(&path)).send().await.expect("answer");
+        if route.needs_sign_in() {
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+            let expected = if path == "/" {
+                "/signin".to_string()
+            } else {
+                format!("/signin?next={}", path.replace('/', "%2F"))
+            };
+            assert_eq!(res.headers()[LOCATION], expected.as_str(), "{path}");
+        } else {
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+        }
+    }
+    // The query comes along.
+    let res = app
+        .client
+        .get(app.url("/staff/queue?stage=survey"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(
+        res.headers()[LOCATION],
+        "/signin?next=%2Fstaff%2Fqueue%3Fstage%3Dsurvey"
+    );
 }
 
 #[tokio::test]

@@ -8,6 +8,7 @@ mod auth;
 mod bills;
 mod connections;
 mod feedback;
+mod first_paint;
 mod helpers;
 mod http;
 mod login;

@@ -109,7 +109,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let client = browser(&driver_url, width, height, &tag).await;
+    let client = browser(&driver_url, width, height, &tag, true).await;
     Session {
         client: client.0,
         base,
@@ -123,8 +123,15 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
     }
 }
 
-/// A new headless Chromium with its own profile (so its own cookies) on chromedriver at `driver_url`.
-async fn browser(driver_url: &str, width: u32, height: u32, tag: &str) -> (Client, PathBuf) {
+/// A new headless Chromium with its own profile (so its own cookies) on chromedriver at
+/// `driver_url`; with `scripts` false, it runs no page's JavaScript (or wasm).
+async fn browser(
+    driver_url: &str,
+    width: u32,
+    height: u32,
+    tag: &str,
+    scripts: bool,
+) -> (Client, PathBuf) {
     let chromium = env_path("CHROMIUM", "/usr/bin/chromium");
     let profile = std::env::temp_dir().join(format!("gridcare-e2e-profile-{tag}"));
     let caps = json!({
@@ -140,7 +147,8 @@ async fn browser(driver_url: &str, width: u32, height: u32, tag: &str) -> (Clien
             "prefs": {
                 "intl.accept_languages": "en-US,en",
                 "download.default_directory": profile.join("downloads"),
-                "download.prompt_for_download": false
+                "download.prompt_for_download": false,
+                "profile.managed_default_content_settings.javascript": if scripts { 1 } else { 2 }
             }
         }
     });
@@ -178,8 +186,18 @@ pub fn pdf_file(name: &str) -> std::path::PathBuf {
 impl Session {
     /// A second browser, with its own cookies, on the same portal: another person at another desk.
     pub async fn another_browser(&self, width: u32, height: u32) -> Session {
+        self.browser_like_this(width, height, true).await
+    }
+
+    /// A second browser that runs no scripts at all: what a visitor gets before the program has
+    /// loaded, or with JavaScript turned off.
+    pub async fn browser_without_scripts(&self, width: u32, height: u32) -> Session {
+        self.browser_like_this(width, height, false).await
+    }
+
+    async fn browser_like_this(&self, width: u32, height: u32, scripts: bool) -> Session {
         let tag = format!("{:x}", rand::random::<u64>());
-        let (client, profile) = browser(&self.driver_url, width, height, &tag).await;
+        let (client, profile) = browser(&self.driver_url, width, height, &tag, scripts).await;
         Session {
             client,
             base: self.base.clone(),

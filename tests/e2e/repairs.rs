@@ -206,3 +206,39 @@ async fn the_supervisor_reads_the_dashboard_and_the_agent_the_feedback_queue() {
     s.assert_accessible("feedback queue").await;
     s.finish().await;
 }
+
+#[tokio::test]
+async fn without_scripts_the_outage_notices_and_the_sign_in_form_are_still_there() {
+    let s = start(360, 740).await;
+    let plain = s.browser_without_scripts(360, 740).await;
+    // The sign-in page says scripts are off (only a browser without them shows a <noscript>),
+    // and its form is there, labelled, before any program runs.
+    plain.open("/signin").await;
+    plain.heading("Sign in to GridCare").await;
+    plain
+        .wait_for("//p[normalize-space(.)='Signing in needs JavaScript. The outage notices work without it.']")
+        .await;
+    plain.field("Email").await;
+    plain.field("Password").await;
+    plain.follow("Outages").await;
+    plain.heading("Outage notices").await;
+    plain
+        .wait_for("//h2[normalize-space(.)='Grid fault · Huangpu Harbor Road']")
+        .await;
+    plain
+        .wait_for("//h2[normalize-space(.)='Planned work · Pudong Riverside']")
+        .await;
+    assert_eq!(
+        plain.fact("Reason").await,
+        "Cable fault on the 10 kV Harbor Road feeder; crews are repairing it."
+    );
+    assert!(!plain.scrolls_sideways().await);
+    plain.finish().await;
+    // With scripts, the same page takes over without a request for the notices it was sent.
+    s.open("/outages").await;
+    s.heading("Outage notices").await;
+    s.wait_for("//h2[normalize-space(.)='Grid fault · Huangpu Harbor Road']")
+        .await;
+    s.assert_accessible("outage notices (first paint)").await;
+    s.finish().await;
+}

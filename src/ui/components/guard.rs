@@ -56,13 +56,12 @@ pub fn PageHeading(text: fn(Lang) -> &'static str) -> impl IntoView {
 #[component]
 pub fn DynamicHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    Effect::new(move |_| {
-        crate::ui::browser::set_title(&format!(
-            "{} · {}",
-            text.get(),
-            Common::of(i18n.lang()).app_name
-        ));
-    });
+    let title = move || format!("{} · {}", text.get(), Common::of(i18n.lang()).app_name);
+    // The server writes the first view's title into the page; the browser sets it here.
+    if let Some(page_title) = use_context::<crate::ui::first_paint::PageTitle>() {
+        page_title.set(untrack(title));
+    }
+    Effect::new(move |_| crate::ui::browser::set_title(&title()));
     // Focusable by script only, so navigation can move focus here (see `FocusOnNavigate`).
     view! { <h1 tabindex="-1">{move || text.get()}</h1> }
 }

@@ -112,11 +112,14 @@ fn NotificationBell() -> impl IntoView {
         tick.track();
         fetch();
     });
-    if let Ok(handle) =
-        set_interval_with_handle(fetch, std::time::Duration::from_millis(BELL_EVERY_MS))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    // In an effect, so only in the browser (the server renders this too).
+    Effect::new(move |_| {
+        if let Ok(handle) =
+            set_interval_with_handle(fetch, std::time::Duration::from_millis(BELL_EVERY_MS))
+        {
+            on_cleanup(move || handle.clear());
+        }
+    });
     let n = move || count.get().unwrap_or(0);
     let name = move || {
         let t = Text::of(i18n.lang());

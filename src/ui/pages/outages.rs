@@ -12,13 +12,19 @@ use leptos::prelude::*;
 /// `/outages`.
 #[component]
 pub fn OutagesPage() -> impl IntoView {
-    let outages = LocalResource::new(list_outages);
+    let show = |list: Vec<OutageNotice>| match list {
+        list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_outages/></p> }.into_any(),
+        list => view! { <OutageList outages=list/> }.into_any(),
+    };
+    // The notices the server wrote into the page (its first view) are shown as they are;
+    // otherwise they are asked for.
+    let body = match crate::ui::first_paint::take_outages() {
+        Some(list) => show(list),
+        None => loaded(LocalResource::new(list_outages), show).into_any(),
+    };
     view! {
         <PageHeading text=|l| Text::of(l).outages_title/>
-        {loaded(outages, move |answer| match answer {
-            list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_outages/></p> }.into_any(),
-            list => view! { <OutageList outages=list/> }.into_any(),
-        })}
+        {body}
     }
 }
 

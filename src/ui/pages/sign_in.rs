@@ -51,7 +51,10 @@ pub fn SignInPage() -> impl IntoView {
             <Show when=move || asked.get()>
                 <p role="status"><Tr s=|l| Text::of(l).code_asked/></p>
             </Show>
-            <form on:submit=submit novalidate>
+            // Shown only by a browser that runs no scripts (the server wrote this page).
+            <noscript><p><Tr s=|l| Text::of(l).needs_scripts/></p></noscript>
+            // `post`: a form sent without scripts never puts the password in an address.
+            <form method="post" on:submit=submit novalidate>
                 <TextField
                     name="email"
                     label=|l| Text::of(l).email
@@ -96,6 +99,9 @@ crate::ui::i18n::strings! {
         "Your electricity account, bills and service, online.",
         "用电账户、账单与服务，尽在网上。";
     signing_in: &'static str = "Signing in…", "正在登录…";
+    needs_scripts: &'static str =
+        "Signing in needs JavaScript. The outage notices work without it.",
+        "登录需要启用 JavaScript。停电公告无需 JavaScript 即可查看。";
     sign_in_title: &'static str = "Sign in to GridCare", "登录 GridCare";
     no_login_yet: &'static str = "New to GridCare?", "还没有账号？";
     forgot: &'static str = "Forgot your password?", "忘记密码？";

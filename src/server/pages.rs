@@ -1,0 +1,214 @@
+//! A page address (`/signin`, `/outages`, `/bills/12`): the `index.html` of the client that
+//! serves it, written for this visitor. The server adds what it already knows
+//! (`api::first_paint`: the language, who is signed in, the page's data), so the client's first
+//! view needs no request and matches what was painted; for the public pages a visitor opens
+//! first (`Route::first_paint`) it also renders the first view itself with the client's own
+//! components, readable before the program loads or with scripts off. A page that needs a
+//! signed-in person sends anyone else to the sign-in page before any program loads.
+
+use crate::api::clients::Client;
+use crate::api::first_paint::{FirstPaint, request_language};
+use crate::api::pages::{Page, Route};
+use crate::server::app::AppState;
+use crate::server::request::Request;
+use axum::body::Bytes;
+use axum::response::{IntoResponse, Redirect, Response};
+use http::header::{self, HeaderValue};
+use http::{StatusCode, request::Parts};
+use std::path::Path;
+
+/// Answers a page address.
+pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
+    let path = parts.uri.path().to_string();
+    let path_and_query = parts
+        .uri
+        .path_and_query()
+        .map_or(path.clone(), |p| p.as_str().to_string());
+    let route = Route::for_path(&path);
+    let client = Client::for_path(&path);
+    let header_text = |name: header::HeaderName| {
+        parts
+            .headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let lang = request_language(
+        Some(&header_text(header::COOKIE)),
+        Some(&header_text(header::ACCEPT_LANGUAGE)),
+    );
+    let request = Request::new(state, parts);
+    // The database not answering is no reason to refuse the page: the client then asks itself
+    // (and shows the error there).
+    let known = match request.user().await {
+        Ok(None) => Some((None, None)),
+        Ok(Some(user)) => request
+            .me(&user)
+            .await
+            .ok()
+            .map(|me| (Some(user), Some(me))),
+        Err(_) => None,
+    };
+    if let (Some(route), Some((None, _))) = (route, &known)
+        && route.needs_sign_in()
+    {
+        let next = (path_and_query != "/").then_some(path_and_query.clone());
+        return Redirect::to(&Page::SignIn { next }.href()).into_response();
+    }
+    let outages = match (route, &known) {
+        (Some(Route::Outages), Some((user, _))) => {
+            crate::server::repairs::outages(&request, user.as_ref())
+                .await
+                .ok()
+        }
+        _ => None,
+    };
+    let Ok(shell) = tokio::fs::read_to_string(dist.join(client.dir()).join("index.html")).await
+    else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The web client is not built. Run `cargo xtask run`.\n",
+        )
+            .into_response();
+    };
+    let first = known.map(|(_, me)| FirstPaint {
+        lang: lang.as_str().into(),
+        me,
+        outages,
+    });
+    let rendered = match (&first, route) {
+        (Some(first), Some(route)) if route.first_paint() => {
+            let (first, at) = (first.clone(), path_and_query.clone());
+            // A panic while rendering costs only the first view: the client still starts.
+            match tokio::task::spawn_blocking(move || crate::ui::first_paint::render(&at, first))
+                .await
+            {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    tracing::error!("rendering the first view of {path}: {e}");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let mut html = set_html_lang(&shell, lang.tag());
+    if let Some((body, title)) = rendered {
+        html = set_title(&html, &title);
+        html = replace_app(&html, &body);
+    }
+    if let Some(first) = &first {
+        html = add_before_body_end(
+            &html,
+            &format!(
+                "<script type=\"application/json\" id=\"{}\">{}</script>",
+                crate::api::first_paint::ELEMENT_ID,
+                first.to_script_text()
+            ),
+        );
+    }
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            // Written for this visitor: their language, their name.
+            (
+                header::VARY,
+                HeaderValue::from_static("Cookie, Accept-Language"),
+            ),
+            (
+                header::CONTENT_LANGUAGE,
+                HeaderValue::from_static(lang.tag()),
+            ),
+        ],
+        Bytes::from(html),
+    )
+        .into_response()
+}
+
+/// `html` with its `<html>` tag saying `lang`.
+fn set_html_lang(html: &str, lang: &str) -> String {
+    match html
+        .find("<html")
+        .and_then(|i| html[i..].find('>').map(|j| (i, i + j + 1)))
+    {
+        Some((start, end)) => format!("{}<html lang=\"{lang}\">{}", &html[..start], &html[end..]),
+        None => html.to_string(),
+    }
+}
+
+/// `html` with its `<title>` saying `title` (escaped).
+fn set_title(html: &str, title: &str) -> String {
+    let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) else {
+        return html.to_string();
+    };
+    if end < start || title.is_empty() {
+        return html.to_string();
+    }
+    format!(
+        "{}<title>{}{}",
+        &html[..start],
+        escape_text(title),
+        &html[end..]
+    )
+}
+
+/// `html` whose body is `<div id="app">` holding `app` (the shell's loading view replaced).
+fn replace_app(html: &str, app: &str) -> String {
+    let open = html
+        .find("<body")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+    let (Some(open), Some(close)) = (open, html.rfind("</body>")) else {
+        return html.to_string();
+    };
+    if close < open {
+        return html.to_string();
+    }
+    format!(
+        "{}<div id=\"app\">{app}</div>{}",
+        &html[..open],
+        &html[close..]
+    )
+}
+
+/// `html` with `element` added at the end of its body.
+fn add_before_body_end(html: &str, element: &str) -> String {
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{element}{}", &html[..i], &html[i..]),
+        None => format!("{html}{element}"),
+    }
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<!DOCTYPE html><html lang=en><head><title>GridCare</title>\
+        <script type=module src=/boot.js></script></head><body><div id=app><p>Loading…</p></div></body></html>";
+
+    #[test]
+    fn the_shell_is_written_for_the_visitor() {
+        let html = set_html_lang(SHELL, "zh-CN");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
+        let html = set_title(&html, "登录 <GridCare>");
+        assert!(html.contains("<title>登录 &lt;GridCare&gt;</title>"));
+        let html = replace_app(&html, "<h1>Sign in</h1>");
+        assert!(html.contains("<body><div id=\"app\"><h1>Sign in</h1></div></body>"));
+        assert!(!html.contains("Loading"));
+        let html = add_before_body_end(&html, "<script type=\"application/json\">{}</script>");
+        assert!(
+            html.ends_with("</div><script type=\"application/json\">{}</script></body></html>")
+        );
+        assert!(html.contains("<script type=module src=/boot.js></script>"));
+    }
+}
