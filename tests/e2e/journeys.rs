@@ -139,24 +139,32 @@ async fn sign_in_mistakes_are_explained_next_to_the_field() {
 }
 
 #[tokio::test]
-async fn the_first_paint_is_a_static_shell_with_no_inline_script() {
+async fn the_first_paint_is_the_sign_in_form_in_the_visitors_language_with_no_inline_script() {
     let s = start(1280, 900).await;
-    let html = reqwest::get(format!("{}/", s.base))
+    // A new visitor whose browser prefers Chinese, arriving at the front door (sent on to the
+    // sign-in page): the first HTML, before any script runs, holds the form and its labels.
+    let html = reqwest::Client::new()
+        .get(format!("{}/", s.base))
+        .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+        .send()
         .await
         .expect("index")
         .text()
         .await
         .expect("body");
-    assert!(
-        html.contains("Loading GridCare"),
-        "the shell shows progress before the wasm runs"
-    );
+    assert!(html.contains("<html lang=\"zh-CN\">"), "{html}");
+    for words in ["登录 GridCare", ">邮箱<", ">密码<", ">登录<"] {
+        assert!(html.contains(words), "{words} in the first HTML: {html}");
+    }
+    assert!(!html.contains("Loading GridCare"), "{html}");
+    // Every script either loads from this origin or is data (never run).
     let inline_scripts = html
         .match_indices("<script")
-        .filter(|(i, _)| !html[*i..].split('>').next().unwrap_or("").contains("src="))
+        .map(|(i, _)| html[i..].split('>').next().unwrap_or(""))
+        .filter(|tag| !tag.contains("src=") && !tag.contains("type=\"application/json\""))
         .count();
     assert_eq!(inline_scripts, 0, "the CSP allows no inline script: {html}");
-    // And the app does start under that CSP.
+    // And the app does start under that CSP, from that first view.
     s.open("/signin").await;
     s.heading("Sign in to GridCare").await;
     s.assert_accessible("sign-in").await;
