@@ -1,7 +1,8 @@
 //! `cargo xtask lighthouse`: Lighthouse 12 with its default mobile settings (slow 4G, 4× CPU
 //! slowdown) in headless Debian Chromium, on the demo as a new visitor arrives: the pages issue
 //! 15 names, one run each, printed as a table. It builds what `cargo xtask run` builds, starts
-//! the server on a fresh demo database, and stops it at the end.
+//! the server on a fresh demo database, and stops it at the end. Each page's whole report is
+//! kept in `$CARGO_TARGET_DIR/lighthouse/` (the LCP element, the long tasks, the requests).
 
 use crate::tools::{self, Tools};
 use crate::{Failure, Result, build_client, check, cmd, root, server_build, step, target_dir};
@@ -63,8 +64,11 @@ pub fn lighthouse() -> Result {
 
     step("Lighthouse 12, mobile defaults, one run per page");
     let mut rows = Vec::new();
-    for (name, path, signed_in) in PAGES {
-        let report = scratch.join("report.json");
+    let reports = target_dir().join("lighthouse");
+    std::fs::create_dir_all(&reports)
+        .map_err(|e| Failure(format!("{}: {e}", reports.display())))?;
+    for (i, (name, path, signed_in)) in PAGES.into_iter().enumerate() {
+        let report = reports.join(format!("{}.json", i + 1));
         let mut lh = cmd(&lighthouse, &tools);
         lh.env("CHROME_PATH", &browser.chromium)
             .arg(format!("http://{ADDR}{path}"))
@@ -84,6 +88,11 @@ pub fn lighthouse() -> Result {
         rows.push((name, Scores::read(&text)?));
     }
     let _ = std::fs::remove_dir_all(&scratch);
+    println!(
+        "\nThe reports, in the order of the table: {}/1.json to {}.json",
+        reports.display(),
+        PAGES.len()
+    );
 
     println!(
         "\n| page | performance | LCP | TBT | CLS | accessibility | bytes |\n| --- | --- | --- | --- | --- | --- | --- |"
