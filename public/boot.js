@@ -1,6 +1,11 @@
 // Starts the wasm client. A file of its own because the Content-Security-Policy allows no inline
 // script; Trunk writes the hashed names of the module and the wasm into this tag's data attributes.
 const tag = document.querySelector("script[data-wasm]");
+// A first view the server rendered (`server::pages`) is painted before the program is even
+// fetched: it needs no program to be read, and the download does not compete with the styles.
+if (document.querySelector("#app[data-rendered]")) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
 const { default: init } = await import(tag.dataset.js);
 try {
   await init({ module_or_path: tag.dataset.wasm });

@@ -98,6 +98,7 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
     if let Some((body, title)) = rendered {
         html = set_title(&html, &title);
         html = replace_app(&html, &body);
+        html = without_program_preloads(&html);
     }
     if let Some(first) = &first {
         html = add_before_body_end(
@@ -157,7 +158,31 @@ fn set_title(html: &str, title: &str) -> String {
     )
 }
 
-/// `html` whose body is `<div id="app">` holding `app` (the shell's loading view replaced).
+/// `html` without the `<link>`s that fetch the program at once (Trunk's `modulepreload` of the
+/// glue and `preload` of the wasm): a page the server rendered is read first, and
+/// `public/boot.js` fetches the program once it is painted.
+fn without_program_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link") {
+        let Some(len) = rest[i..].find('>').map(|j| j + 1) else {
+            break;
+        };
+        let tag = &rest[i..i + len];
+        out.push_str(&rest[..i]);
+        let preloads_program = tag.contains("rel=\"modulepreload\"")
+            || (tag.contains("rel=\"preload\"") && tag.contains(".wasm"));
+        if !preloads_program {
+            out.push_str(tag);
+        }
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` whose body is `<div id="app" data-rendered>` holding `app` (the shell's loading view
+/// replaced by the first view the server rendered).
 fn replace_app(html: &str, app: &str) -> String {
     let open = html
         .find("<body")
@@ -169,7 +194,7 @@ fn replace_app(html: &str, app: &str) -> String {
         return html.to_string();
     }
     format!(
-        "{}<div id=\"app\">{app}</div>{}",
+        "{}<div id=\"app\" data-rendered>{app}</div>{}",
         &html[..open],
         &html[close..]
     )
@@ -197,13 +222,26 @@ mod tests {
         <script type=module src=/boot.js></script></head><body><div id=app><p>Loading…</p></div></body></html>";
 
     #[test]
+    fn a_rendered_page_does_not_fetch_the_program_before_it_is_painted() {
+        let head = "<head><link rel=\"stylesheet\" href=\"/a.css\"/><script type=\"module\" \
+            src=\"/boot.js\"></script><link rel=\"modulepreload\" href=\"/g-1.js\" \
+            crossorigin=\"anonymous\"><link rel=\"preload\" href=\"/g-1_bg.wasm\" \
+            as=\"fetch\" type=\"application/wasm\"><link rel=\"icon\" href=\"/f.svg\"></head>";
+        assert_eq!(
+            without_program_preloads(head),
+            "<head><link rel=\"stylesheet\" href=\"/a.css\"/><script type=\"module\" \
+             src=\"/boot.js\"></script><link rel=\"icon\" href=\"/f.svg\"></head>"
+        );
+    }
+
+    #[test]
     fn the_shell_is_written_for_the_visitor() {
         let html = set_html_lang(SHELL, "zh-CN");
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
         let html = set_title(&html, "登录 <GridCare>");
         assert!(html.contains("<title>登录 &lt;GridCare&gt;</title>"));
         let html = replace_app(&html, "<h1>Sign in</h1>");
-        assert!(html.contains("<body><div id=\"app\"><h1>Sign in</h1></div></body>"));
+        assert!(html.contains("<body><div id=\"app\" data-rendered><h1>Sign in</h1></div></body>"));
         assert!(!html.contains("Loading"));
         let html = add_before_body_end(&html, "<script type=\"application/json\">{}</script>");
         assert!(

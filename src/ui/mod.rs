@@ -211,12 +211,17 @@ pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
 
 /// Replaces what the server sent in `#app` (its first view, or the static loading shell) with
 /// the app, started from what the server knew, so the first view does not change; what the
-/// person typed meanwhile, and the focus, are kept.
+/// person typed meanwhile, and the focus, are kept. (`public/boot.js` starts the program only
+/// after the browser has painted a first view the server rendered.)
 #[cfg(feature = "csr")]
 pub fn mount() {
-    use wasm_bindgen::JsCast;
     browser::load_other_clients_on_click(is_local);
-    let first = browser::first_paint_text().and_then(|t| serde_json::from_str(&t).ok());
+    replace_app(browser::first_paint_text().and_then(|t| serde_json::from_str(&t).ok()));
+}
+
+#[cfg(feature = "csr")]
+fn replace_app(first: Option<FirstPaint>) {
+    use wasm_bindgen::JsCast;
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
