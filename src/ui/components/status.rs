@@ -19,43 +19,121 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// What a page asks the server for: asked once the page is on screen, and again whenever a
+/// signal its question reads changes, or on `refetch`; an older answer that arrives late is
+/// dropped. Plain signals: one small type per answer, where Leptos's `LocalResource` builds an
+/// async-derived graph (and `Suspense`) per answer type, which cost the clients tens of
+/// kilobytes.
+pub struct Load<T: 'static> {
+    value: RwSignal<Option<T>, LocalStorage>,
+    pending: RwSignal<bool>,
+    again: Trigger,
+}
+
+impl<T: 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Load<T> {}
+
+impl<T: 'static> Load<T> {
+    /// Asks `fetch()` now (once the page is on screen) and whenever what it reads changes.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: std::future::Future<Output = T> + 'static,
+    {
+        let load = Load {
+            value: RwSignal::new_local(None),
+            pending: RwSignal::new(true),
+            again: Trigger::new(),
+        };
+        let round = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            load.again.track();
+            let answer = fetch();
+            let mine = round.get_value().wrapping_add(1);
+            round.set_value(mine);
+            load.pending.set(true);
+            leptos::task::spawn_local(async move {
+                let answer = answer.await;
+                // A newer question was asked meanwhile (or the page is gone): not this answer.
+                if round.try_get_value() == Some(mine) {
+                    load.value.set(Some(answer));
+                    load.pending.set(false);
+                }
+            });
+        });
+        load
+    }
+
+    /// Asks again.
+    pub fn refetch(&self) {
+        self.again.notify();
+    }
+
+    /// The latest answer (tracked); `None` before the first.
+    pub fn get(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.value.get()
+    }
+
+    /// Reads the latest answer in place, without tracking.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with_untracked(f)
+    }
+
+    /// True while a question is out (tracked).
+    pub fn pending(&self) -> bool {
+        self.pending.get()
+    }
+}
+
 /// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
 /// "Try again" when it fails, else `show` of the value.
 pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: Load<Result<T, ApiError>>,
     show: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Suspense fallback=Loading>
-            {move || resource.get().map(|result| match result {
-                Ok(value) => show(value).into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+    move || {
+        if resource.pending() {
+            return view! { <Loading/> }.into_any();
+        }
+        answer(resource, &show)
     }
 }
 
 /// Like [`loaded`], for what is read again while it is shown (after a change, or every few
 /// seconds): the old value stays on screen until the new one is there, so nothing flickers.
 pub fn loaded_in_place<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: Load<Result<T, ApiError>>,
     show: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Transition fallback=Loading>
-            {move || resource.get().map(|result| match result {
-                Ok(value) => show(value).into_any(),
-                Err(error) => view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any(),
-            })}
-        </Transition>
+    move || answer(resource, &show)
+}
+
+fn answer<T, V>(resource: Load<Result<T, ApiError>>, show: &impl Fn(T) -> V) -> AnyView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(value)) => show(value).into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorMessage error retry=move |_| resource.refetch()/> }.into_any()
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -31,7 +31,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let go = crate::ui::use_go();
     let token = token();
     let next = crate::ui::session::after_sign_in();
-    let result = LocalResource::new(move || verify_email(token.clone()));
+    let result = Load::new(move || verify_email(token.clone()));
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
             session.signed_in(me);
@@ -41,15 +41,14 @@ pub fn VerifyEmailPage() -> impl IntoView {
     view! {
         <section class="narrow">
             <PageHeading text=|l| Text::of(l).verify_title/>
-            <Suspense fallback=Loading>
-                {move || result.get().map(|r| match r {
-                    Ok(_) => view! { <p role="status"><Tr s=|l| Text::of(l).verified/></p> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorMessage error/>
-                        <p><a href=Page::SignIn { next: None }.href()><Tr s=|l| Text::of(l).sign_in_for_new_link/></a></p>
-                    }.into_any(),
-                })}
-            </Suspense>
+            {move || match result.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(_)) => view! { <p role="status"><Tr s=|l| Text::of(l).verified/></p> }.into_any(),
+                Some(Err(error)) => view! {
+                    <ErrorMessage error/>
+                    <p><a href=Page::SignIn { next: None }.href()><Tr s=|l| Text::of(l).sign_in_for_new_link/></a></p>
+                }.into_any(),
+            }}
         </section>
     }
 }
@@ -177,7 +176,7 @@ pub fn SecurityPage() -> impl IntoView {
 #[component]
 fn TwoStep() -> impl IntoView {
     let session = use_session();
-    let status = LocalResource::new(mfa_status);
+    let status = Load::new(mfa_status);
     let setup = RwSignal::new(None::<Result<MfaSetup, ApiError>>);
     let confirmed = RwSignal::new(None::<Result<Vec<String>, ApiError>>);
     let turned_off = RwSignal::new(None::<Result<(), ApiError>>);
@@ -455,7 +454,7 @@ fn ChangePassword() -> impl IntoView {
 #[component]
 fn Sessions() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(sessions);
+    let list = Load::new(sessions);
     let ended = RwSignal::new(None::<Result<Vec<SessionInfo>, ApiError>>);
     let end = move |id: String| {
         spawn_local(async move {

@@ -13,7 +13,7 @@ use crate::domain::{Field, FieldError, Problem};
 use crate::ui::components::choice::premises_to_file_for;
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::status::{Load, ErrorMessage};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -100,7 +100,7 @@ fn ApplyWizard() -> impl IntoView {
     // Errors show for a step once the person tried to leave it; then they follow each keystroke.
     let tried = RwSignal::new([false; 4]);
     let key = crate::ui::browser::submission_key();
-    let accounts = LocalResource::new(list_accounts);
+    let accounts = Load::new(list_accounts);
     let shown = move |field: Field| {
         Signal::derive(move || {
             let s = step.get();

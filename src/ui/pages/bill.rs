@@ -6,7 +6,7 @@ use crate::api::pages::Page;
 use crate::domain::usage::Reason;
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{loaded, status_badge};
+use crate::ui::components::status::{Load, loaded, status_badge};
 use crate::ui::i18n::{Lang, use_i18n};
 use chrono::{DateTime, Timelike};
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ fn Bill() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let bill =
-        LocalResource::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
+        Load::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match bill.get() {
         Some(Ok(b)) => (Text::of(i18n.lang()).bill_title)(
             &Text::of(i18n.lang()).month_year(b.summary.period_start),

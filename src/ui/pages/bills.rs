@@ -6,7 +6,7 @@ use crate::api::pages::Page;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{loaded, status_badge};
+use crate::ui::components::status::{Load, loaded, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn BillsIndexPage() -> impl IntoView {
 
 #[component]
 fn BillsIndex() -> impl IntoView {
-    let accounts = LocalResource::new(list_accounts);
+    let accounts = Load::new(list_accounts);
     view! {
         <PageHeading text=|l| Text::of(l).bills_title/>
         {loaded(accounts, move |answer| match answer {
@@ -64,7 +64,7 @@ fn AccountBills() -> impl IntoView {
     let query = use_query_map();
     let account = move || params.with(|p| p.get("id").unwrap_or_default());
     let page = move || query.with(|q| q.get("page").unwrap_or_default());
-    let bills = LocalResource::new(move || list_bills(account(), page()));
+    let bills = Load::new(move || list_bills(account(), page()));
     let heading = move || match bills.get() {
         Some(Ok(p)) => (Text::of(i18n.lang()).bills_of)(&p.account.account_number),
         _ => Text::of(i18n.lang()).bills_title.to_string(),
@@ -84,7 +84,7 @@ fn Holders(account: String) -> impl IntoView {
     let i18n = use_i18n();
     let go = crate::ui::use_go();
     let id = account.clone();
-    let holders = LocalResource::new(move || account_holders(id.clone()));
+    let holders = Load::new(move || account_holders(id.clone()));
     let remove = move |holder: String, me: bool| {
         let (account, go) = (account.clone(), go.clone());
         leptos::task::spawn_local(async move {

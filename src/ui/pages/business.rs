@@ -9,7 +9,7 @@ use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::loaded;
+use crate::ui::components::status::{Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Common, use_i18n};
 use crate::ui::session::use_session;
@@ -70,7 +70,7 @@ pub fn OrgDashboardPage() -> impl IntoView {
 fn DashboardView() -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let dashboard = LocalResource::new(move || get_dashboard(org.get()));
+    let dashboard = Load::new(move || get_dashboard(org.get()));
     let heading = move || match dashboard.get() {
         Some(Ok(d)) => d.organisation.name,
         _ => Text::of(i18n.lang()).biz_dashboard.to_string(),

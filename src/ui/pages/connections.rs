@@ -11,7 +11,7 @@ use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, loaded};
+use crate::ui::components::status::{Load, ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn ApplicationsPage() -> impl IntoView {
 
 #[component]
 fn Applications() -> impl IntoView {
-    let cases = LocalResource::new(my_cases);
+    let cases = Load::new(my_cases);
     view! {
         <PageHeading text=|l| Text::of(l).apps_title/>
         <p><a class="button button-primary" href=Page::Apply.href()><Tr s=|l| Text::of(l).apply_new/></a></p>
@@ -81,7 +81,7 @@ fn Application() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let case =
-        LocalResource::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
+        Load::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

@@ -7,7 +7,7 @@ use crate::domain::local_time::UTILITY_OFFSET_SECS;
 use crate::domain::repair::{OutageKind, OutagePhase, TicketAction};
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::outages::OutageList;
@@ -23,7 +23,7 @@ pub fn TicketQueuePage() -> impl IntoView {
 
 #[component]
 fn TicketQueue() -> impl IntoView {
-    let tickets = LocalResource::new(ticket_queue);
+    let tickets = Load::new(ticket_queue);
     view! {
         <PageHeading text=|l| Text::of(l).ticket_queue_title/>
         <p><a href=Page::StaffOutages.href()><Tr s=|l| Text::of(l).outages_title/></a></p>
@@ -58,8 +58,8 @@ fn StaffTicket() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let ticket = LocalResource::new(move || get_ticket(id()));
-    let outages = LocalResource::new(list_outages);
+    let ticket = Load::new(move || get_ticket(id()));
+    let outages = Load::new(list_outages);
     let action = ServerAction::<ActOnTicket>::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
@@ -179,7 +179,7 @@ fn local_input(unix: i64) -> String {
 #[component]
 fn StaffOutages() -> impl IntoView {
     let i18n = use_i18n();
-    let outages = LocalResource::new(list_outages);
+    let outages = Load::new(list_outages);
     let save = ServerAction::<SaveOutage>::new();
     let kind = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());

@@ -8,6 +8,7 @@ use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::components::status::Load;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -40,7 +41,7 @@ fn Export() -> impl IntoView {
     let which = RwSignal::new(if count > 0 { "chosen" } else { "all" });
     let label = RwSignal::new(String::new());
     // The labels in use come with the first page of sites.
-    let choices = LocalResource::new(move || {
+    let choices = Load::new(move || {
         sites(
             org.get(),
             String::new(),

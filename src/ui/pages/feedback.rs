@@ -14,7 +14,7 @@ use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
-use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn FeedbackListPage() -> impl IntoView {
 
 #[component]
 fn FeedbackList() -> impl IntoView {
-    let cases = LocalResource::new(my_feedback);
+    let cases = Load::new(my_feedback);
     view! {
         <PageHeading text=|l| Text::of(l).feedback_title/>
         <p class="muted"><Tr s=|l| Text::of(l).feedback_intro/></p>
@@ -96,7 +96,7 @@ fn FeedbackForm() -> impl IntoView {
                 .then(|| a.problems().into_iter().find(|e| e.field == field))?
         })
     };
-    let accounts = LocalResource::new(list_accounts);
+    let accounts = Load::new(list_accounts);
     let account_options = Signal::derive(move || match accounts.get() {
         Some(Ok(list)) => premises_to_file_for(&list),
         _ => Vec::new(),
@@ -235,7 +235,7 @@ fn FeedbackCase() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = LocalResource::new(move || get_feedback(id()));
+    let case = Load::new(move || get_feedback(id()));
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

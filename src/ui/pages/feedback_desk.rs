@@ -5,7 +5,7 @@ use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
 use crate::api::pages::Page;
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, loaded};
+use crate::ui::components::status::{Load, ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn FeedbackQueuePage() -> impl IntoView {
 
 #[component]
 fn Queue() -> impl IntoView {
-    let cases = LocalResource::new(feedback_queue);
+    let cases = Load::new(feedback_queue);
     view! {
         <PageHeading text=|l| Text::of(l).feedback_queue_title/>
         {loaded(cases, move |answer| match answer {
@@ -40,7 +40,7 @@ fn Case() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = LocalResource::new(move || get_feedback(id()));
+    let case = Load::new(move || get_feedback(id()));
     let action = ServerAction::<ActOnFeedback>::new();
     let note = RwSignal::new(String::new());
     Effect::new(move |_| {

@@ -11,7 +11,7 @@ use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::field::{field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Loading, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -28,7 +28,7 @@ pub fn MembersListPage() -> impl IntoView {
 fn Members() -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let page = LocalResource::new(move || members(org.get()));
+    let page = Load::new(move || members(org.get()));
     // Kept here, above the list that is read again after each change, so it stays shown.
     let link = RwSignal::new(None::<String>);
     view! {
@@ -250,7 +250,7 @@ fn Join() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let offer = LocalResource::new(move || get_invitation(token()));
+    let offer = Load::new(move || get_invitation(token()));
     let accept = ServerAction::<AcceptInvitation>::new();
     Effect::new(move |_| {
         if let Some(Ok(m)) = accept.value().get() {

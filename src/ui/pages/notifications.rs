@@ -11,7 +11,7 @@ use crate::api::pages::Page;
 use crate::domain::notify::Group;
 use crate::domain::{Field, FieldError};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ fn List() -> impl IntoView {
     let i18n = use_i18n();
     let group = RwSignal::new(String::new());
     let unread = RwSignal::new(false);
-    let list = LocalResource::new(move || {
+    let list = Load::new(move || {
         let (g, u) = (group.get(), unread.get());
         async move { notifications(g, u.to_string()).await }
     });
@@ -124,7 +124,7 @@ pub fn NotificationSettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings() -> impl IntoView {
-    let settings = LocalResource::new(notify_settings);
+    let settings = Load::new(notify_settings);
     view! {
         <PageHeading text=|l| Text::of(l).settings_title/>
         {loaded(settings, move |s| view! { <SettingsForm s/> })}

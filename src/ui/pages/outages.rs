@@ -4,7 +4,7 @@
 use crate::api::repairs::{OutageNotice, list_outages};
 use crate::ui::components::data::{Cell, Facts};
 use crate::ui::components::guard::PageHeading;
-use crate::ui::components::status::loaded;
+use crate::ui::components::status::{Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn OutagesPage() -> impl IntoView {
     // otherwise they are asked for.
     let body = match crate::ui::first_paint::take_outages() {
         Some(list) => show(list),
-        None => loaded(LocalResource::new(list_outages), show).into_any(),
+        None => loaded(Load::new(list_outages), show).into_any(),
     };
     view! {
         <PageHeading text=|l| Text::of(l).outages_title/>

@@ -4,7 +4,7 @@
 use crate::api::notifications::{OutboxMessage, outbox, send_again};
 use crate::domain::notify::Channel;
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::loaded_in_place;
+use crate::ui::components::status::{Load, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn OutboxPage() -> impl IntoView {
 fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
     let filter = RwSignal::new(String::new());
-    let list = LocalResource::new(move || {
+    let list = Load::new(move || {
         let f = filter.get();
         async move { outbox(f).await }
     });

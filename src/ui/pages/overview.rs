@@ -8,7 +8,7 @@ use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, StatusBadge, loaded};
+use crate::ui::components::status::{Load, ErrorMessage, StatusBadge, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -29,7 +29,7 @@ pub fn OverviewPage() -> impl IntoView {
 fn OverviewContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let overview = LocalResource::new(get_overview);
+    let overview = Load::new(get_overview);
     let greeting = move || {
         let name = session.me.with(|m| {
             m.as_ref()

@@ -9,7 +9,7 @@ use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn TicketsPage() -> impl IntoView {
 
 #[component]
 fn Tickets() -> impl IntoView {
-    let tickets = LocalResource::new(my_tickets);
+    let tickets = Load::new(my_tickets);
     view! {
         <PageHeading text=|l| Text::of(l).tickets_title/>
         <p><a class="button button-primary" href=Page::Report { account: None }.href()><Tr s=|l| Text::of(l).report_fault/></a></p>
@@ -92,7 +92,7 @@ fn Ticket() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let ticket =
-        LocalResource::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
+        Load::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
     // News arrives by asking again every few seconds while the page is open, until the ticket
     // is finished (a finished ticket no longer changes, and its rating form must stay put).
     if let Ok(handle) = set_interval_with_handle(

@@ -10,7 +10,7 @@ use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
 use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::status::{Load, ErrorMessage};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -77,9 +77,9 @@ fn ReportForm() -> impl IntoView {
     };
     let tried = RwSignal::new(false);
     let key = crate::ui::browser::submission_key();
-    let accounts = LocalResource::new(list_accounts);
+    let accounts = Load::new(list_accounts);
     // The outage over the chosen premises, asked again whenever the choice changes.
-    let outage = LocalResource::new(move || {
+    let outage = Load::new(move || {
         let account = a.account.get();
         async move {
             if account.is_empty() {

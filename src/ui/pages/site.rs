@@ -8,7 +8,7 @@ use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, loaded_in_place, status_badge};
+use crate::ui::components::status::{Load, ErrorMessage, loaded_in_place, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::{request_headings, request_rows};
@@ -27,7 +27,7 @@ fn SiteView() -> impl IntoView {
     let org = use_org();
     let params = use_params_map();
     let site_id = Memo::new(move |_| params.with(|p| p.get("site").unwrap_or_default()));
-    let detail = LocalResource::new(move || site(org.get(), site_id.get()));
+    let detail = Load::new(move || site(org.get(), site_id.get()));
     let heading = move || match detail.get() {
         Some(Ok(d)) => d.site.name,
         _ => Text::of(i18n.lang()).biz_sites.to_string(),

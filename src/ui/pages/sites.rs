@@ -6,7 +6,7 @@ use crate::api::pages::Page;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, org_id, use_org};
-use crate::ui::components::status::loaded;
+use crate::ui::components::status::{Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::site_link;
@@ -35,7 +35,7 @@ fn SitesList() -> impl IntoView {
     let org = use_org();
     let query = use_query_map();
     let value = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
-    let page = LocalResource::new(move || {
+    let page = Load::new(move || {
         let [search, tariff, area, label, open, unpaid] = FILTERS.map(value);
         sites(
             org.get(),

@@ -7,7 +7,7 @@ use crate::api::staff::{ActOnCase, case_queue};
 use crate::domain::connection::{Stage, SupplyCategory};
 use crate::ui::components::case_view::CaseBody;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, loaded};
+use crate::ui::components::status::{Load, ErrorMessage, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::connections::CaseTable;
@@ -26,7 +26,7 @@ fn Queue() -> impl IntoView {
     let stage = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
-    let cases = LocalResource::new(move || {
+    let cases = Load::new(move || {
         case_queue(stage.get(), category.get(), overdue.get().to_string())
     });
     let stage_options = move || {
@@ -85,7 +85,7 @@ fn StaffCase() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = LocalResource::new(move || get_case(id()));
+    let case = Load::new(move || get_case(id()));
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

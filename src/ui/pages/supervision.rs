@@ -6,7 +6,7 @@ use crate::domain::feedback::{Permille, SliceFigures};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -50,7 +50,7 @@ fn Supervision() -> impl IntoView {
     let from = RwSignal::new(from0);
     let to = RwSignal::new(to0);
     let range = RwSignal::new((from.get_untracked(), to.get_untracked()));
-    let figures = LocalResource::new(move || {
+    let figures = Load::new(move || {
         let (f, t) = range.get();
         get_dashboard(f, t)
     });

@@ -12,7 +12,7 @@ use crate::ui::components::chart::{BarChart, BarGroup, LineChart};
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use chrono::{Datelike, Days, NaiveDate};
@@ -33,7 +33,7 @@ fn kwh(w: WattHours) -> String {
 fn Usage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let accounts = LocalResource::new(list_accounts);
+    let accounts = Load::new(list_accounts);
     // The account named in the address, else the first one the person may see.
     let account = Memo::new(move |_| {
         query
@@ -46,7 +46,7 @@ fn Usage() -> impl IntoView {
                     .and_then(|list| list.first().map(|a| a.id.to_string()))
             })
     });
-    let overview = LocalResource::new(move || {
+    let overview = Load::new(move || {
         let account = account.get();
         async move {
             match account {
@@ -192,7 +192,7 @@ fn Monthly(overview: UsageOverview, tables: RwSignal<bool>) -> impl IntoView {
 fn Daily(account: RowId, peak: Option<PeakHours>, tables: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let days = RwSignal::new(30u32);
-    let data = LocalResource::new(move || daily_usage(account.to_string(), days.get().to_string()));
+    let data = Load::new(move || daily_usage(account.to_string(), days.get().to_string()));
     let options = move || {
         let t = Text::of(i18n.lang());
         DAILY_DAYS
@@ -273,7 +273,7 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
     let i18n = use_i18n();
     let yesterday = today - Days::new(1);
     let day = RwSignal::new(yesterday.to_string());
-    let data = LocalResource::new(move || hourly_usage(account.to_string(), day.get()));
+    let data = Load::new(move || hourly_usage(account.to_string(), day.get()));
     let body = move |hours: Vec<Option<WattHours>>| {
         let t = Text::of(i18n.lang());
         if tables.get() {
@@ -325,12 +325,11 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
                 <input id="usage-day" type="date" min=earliest max=today.to_string()
                     prop:value=move || day.get() on:change=move |ev| day.set(event_target_value(&ev))/>
             </div>
-            <Transition fallback=Loading>
-                {move || data.get().map(|result| match result {
-                    Ok(hours) => body(hours),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                })}
-            </Transition>
+            {move || match data.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(hours)) => body(hours),
+                Some(Err(error)) => view! { <ErrorMessage error/> }.into_any(),
+            }}
         </section>
     }
 }
