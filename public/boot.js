@@ -1,6 +1,17 @@
 // Starts the wasm client. A file of its own because the Content-Security-Policy allows no inline
 // script; Trunk writes the hashed names of the module and the wasm into this tag's data attributes.
 const tag = document.querySelector("script[data-wasm]");
+// A form sent before the program runs would go to the server as a plain post, which a page
+// does not take: hold it, and send it from the app's own form once the app has started (what
+// was typed is carried over).
+let heldForm = -1;
+const holdSubmit = (event) => {
+  if (document.querySelector("#app[data-rendered]")) {
+    event.preventDefault();
+    heldForm = [...document.querySelectorAll("#app form")].indexOf(event.target);
+  }
+};
+document.addEventListener("submit", holdSubmit, true);
 // A first view the server rendered (`server::pages`) is painted before the program is even
 // fetched: it needs no program to be read, and the download does not compete with the styles.
 if (document.querySelector("#app[data-rendered]")) {
@@ -9,6 +20,10 @@ if (document.querySelector("#app[data-rendered]")) {
 const { default: init } = await import(tag.dataset.js);
 try {
   await init({ module_or_path: tag.dataset.wasm });
+  document.removeEventListener("submit", holdSubmit, true);
+  if (heldForm >= 0) {
+    document.querySelectorAll("#app form")[heldForm]?.requestSubmit();
+  }
 } catch (error) {
   const main = document.getElementById("main");
   if (main) {

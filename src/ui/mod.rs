@@ -232,6 +232,8 @@ fn replace_app(first: Option<FirstPaint>) {
             root.set_inner_html("");
             leptos::mount::mount_to(root.clone(), move || view! { <App first/> }).forget();
             browser::type_back(&root, typed);
+            // The app is in charge now (`public/boot.js` and the tests look for this).
+            let _ = root.remove_attribute("data-rendered");
         }
         None => leptos::mount::mount_to_body(move || view! { <App first/> }),
     }

@@ -40,6 +40,8 @@ pub struct Session {
     driver: Option<Child>,
     db: Option<PathBuf>,
     profile: PathBuf,
+    /// False for a browser that runs no scripts.
+    scripts: bool,
 }
 
 fn free_port() -> u16 {
@@ -120,6 +122,7 @@ pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) ->
         driver: Some(driver),
         db: Some(db),
         profile: client.1,
+        scripts: true,
     }
 }
 
@@ -208,6 +211,7 @@ impl Session {
             driver: None,
             db: None,
             profile,
+            scripts,
         }
     }
 
@@ -312,13 +316,29 @@ impl Session {
         let started = Instant::now();
         loop {
             let left = WAIT.saturating_sub(started.elapsed());
-            match self
-                .client
-                .wait()
-                .at_most(left)
-                .for_element(Locator::XPath(xpath))
-                .await
-            {
+            // A first view the server rendered is replaced by the app once it starts (which
+            // then drops `data-rendered`): look in the app's view, not the one it replaces.
+            let app_started = if self.scripts {
+                self.client
+                    .wait()
+                    .at_most(left)
+                    .for_element(Locator::Css("#app:not([data-rendered])"))
+                    .await
+                    .map(|_| ())
+            } else {
+                Ok(())
+            };
+            let found = match app_started {
+                Ok(()) => {
+                    self.client
+                        .wait()
+                        .at_most(WAIT.saturating_sub(started.elapsed()))
+                        .for_element(Locator::XPath(xpath))
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            match found {
                 Ok(element) => return element,
                 // A page that loads another client while we look: look again on the new page.
                 Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {
