@@ -50,10 +50,10 @@ pub fn typed_into(root: &web_sys::Element) -> (Vec<(String, String)>, Option<Str
     if let Ok(inputs) = root.query_selector_all("input[name]") {
         for i in 0..inputs.length() {
             let Some(node) = inputs.item(i) else { continue };
-            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-                if !input.value().is_empty() {
-                    typed.push((input.name(), input.value()));
-                }
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>()
+                && !input.value().is_empty()
+            {
+                typed.push((input.name(), input.value()));
             }
         }
     }
