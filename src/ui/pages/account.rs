@@ -10,7 +10,7 @@ use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;

@@ -26,8 +26,7 @@ pub fn BillPage() -> impl IntoView {
 fn Bill() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let bill =
-        Load::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
+    let bill = Load::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match bill.get() {
         Some(Ok(b)) => (Text::of(i18n.lang()).bill_title)(
             &Text::of(i18n.lang()).month_year(b.summary.period_start),

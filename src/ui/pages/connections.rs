@@ -11,7 +11,7 @@ use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{Load, ErrorMessage, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -80,8 +80,7 @@ pub fn ApplicationPage() -> impl IntoView {
 fn Application() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let case =
-        Load::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
+    let case = Load::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

@@ -7,7 +7,7 @@ use crate::domain::local_time::UTILITY_OFFSET_SECS;
 use crate::domain::repair::{OutageKind, OutagePhase, TicketAction};
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::outages::OutageList;

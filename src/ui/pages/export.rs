@@ -6,9 +6,9 @@ use crate::domain::organisation::ExportRange;
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
+use crate::ui::components::status::Load;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
-use crate::ui::components::status::Load;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

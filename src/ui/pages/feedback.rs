@@ -14,7 +14,7 @@ use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
-use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;

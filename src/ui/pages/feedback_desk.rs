@@ -5,7 +5,7 @@ use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
 use crate::api::pages::Page;
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;

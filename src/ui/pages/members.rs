@@ -11,7 +11,7 @@ use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::field::{field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;

@@ -11,7 +11,7 @@ use crate::api::pages::Page;
 use crate::domain::notify::Group;
 use crate::domain::{Field, FieldError};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;

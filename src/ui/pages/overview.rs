@@ -8,7 +8,7 @@ use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, StatusBadge, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, StatusBadge, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;

@@ -9,7 +9,7 @@ use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{Load, ErrorMessage, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -91,8 +91,7 @@ pub fn TicketPage() -> impl IntoView {
 fn Ticket() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let ticket =
-        Load::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
+    let ticket = Load::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
     // News arrives by asking again every few seconds while the page is open, until the ticket
     // is finished (a finished ticket no longer changes, and its rating form must stay put).
     if let Ok(handle) = set_interval_with_handle(

@@ -8,7 +8,7 @@ use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{Load, ErrorMessage, loaded_in_place, status_badge};
+use crate::ui::components::status::{ErrorMessage, Load, loaded_in_place, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::{request_headings, request_rows};

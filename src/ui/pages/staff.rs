@@ -7,7 +7,7 @@ use crate::api::staff::{ActOnCase, case_queue};
 use crate::domain::connection::{Stage, SupplyCategory};
 use crate::ui::components::case_view::CaseBody;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::connections::CaseTable;
@@ -26,9 +26,8 @@ fn Queue() -> impl IntoView {
     let stage = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
-    let cases = Load::new(move || {
-        case_queue(stage.get(), category.get(), overdue.get().to_string())
-    });
+    let cases =
+        Load::new(move || case_queue(stage.get(), category.get(), overdue.get().to_string()));
     let stage_options = move || {
         let t = Text::of(i18n.lang());
         // Archived cases are closed and never in the queue.

@@ -6,7 +6,7 @@ use crate::domain::feedback::{Permille, SliceFigures};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;

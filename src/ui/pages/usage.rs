@@ -12,7 +12,7 @@ use crate::ui::components::chart::{BarChart, BarGroup, LineChart};
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, ErrorMessage, Loading, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use chrono::{Datelike, Days, NaiveDate};
