@@ -153,7 +153,7 @@ fn set_title(html: &str, title: &str) -> String {
     format!(
         "{}<title>{}{}",
         &html[..start],
-        escape_text(title),
+        crate::domain::greenbutton::escape(title),
         &html[end..]
     )
 }
@@ -206,12 +206,6 @@ fn add_before_body_end(html: &str, element: &str) -> String {
         Some(i) => format!("{}{element}{}", &html[..i], &html[i..]),
         None => format!("{html}{element}"),
     }
-}
-
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
