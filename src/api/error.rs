@@ -1,7 +1,6 @@
 //! The one error type every server function returns; the client turns it into words.
 
 use crate::domain::FieldError;
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -158,7 +157,7 @@ impl From<FieldError> for ApiError {
 }
 
 impl FromServerFnError for ApiError {
-    type Encoder = JsonEncoding;
+    type Encoder = crate::api::codec::Wire;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod auth;
 pub mod bills;
 pub mod clients;
+pub mod codec;
 pub mod connections;
 pub mod error;
 pub mod feedback;

@@ -288,9 +288,9 @@ pub async fn upload_document(
         .as_string()
         .unwrap_or_default();
     if response.ok() {
-        serde_json::from_str(&text).map_err(|_| ApiError::Internal)
+        crate::api::codec::from_json_str(&text).map_err(|_| ApiError::Internal)
     } else {
-        Err(serde_json::from_str(&text).unwrap_or(ApiError::Internal))
+        Err(crate::api::codec::from_json_str(&text).unwrap_or(ApiError::Internal))
     }
 }
 

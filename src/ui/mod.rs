@@ -216,7 +216,9 @@ pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
 #[cfg(feature = "csr")]
 pub fn mount() {
     browser::load_other_clients_on_click(is_local);
-    replace_app(browser::first_paint_text().and_then(|t| serde_json::from_str(&t).ok()));
+    replace_app(
+        browser::first_paint_text().and_then(|t| crate::api::codec::from_json_str(&t).ok()),
+    );
 }
 
 #[cfg(feature = "csr")]
