@@ -67,7 +67,7 @@ pub fn after_sign_in() -> String {
 /// For the sign-in and registration pages: records the person a successful `result` signed in,
 /// and goes on (to the `next` page asked for, else the overview) once someone is signed in
 /// (just now, or before the page opened).
-pub fn enter_when_signed_in(result: MappedSignal<Option<Result<Me, ApiError>>>) {
+pub fn enter_when_signed_in(result: RwSignal<Option<Result<Me, ApiError>>, LocalStorage>) {
     let session = use_session();
     let go = crate::ui::use_go();
     let next = after_sign_in();

@@ -218,20 +218,17 @@ fn LanguageSwitch() -> impl IntoView {
 fn SignOutButton() -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
-    let busy = RwSignal::new(false);
+    let write = crate::ui::components::status::Write::new();
     let on_click = move |_| {
-        busy.set(true);
         let go = go.clone();
-        spawn_local(async move {
-            // Even if the server cannot be reached, forget the session here.
-            let _ = sign_out().await;
+        // Even if the server cannot be reached, forget the session here.
+        write.send_then(sign_out(), move |_| {
             session.signed_out();
-            busy.set(false);
             go(&Page::SignIn { next: None }.href());
         });
     };
     view! {
-        <button type="button" class="button-quiet" on:click=on_click disabled=move || busy.get()>
+        <button type="button" class="button-quiet" on:click=on_click disabled=write.pending()>
             <Tr s=|l| Text::of(l).sign_out/>
         </button>
     }

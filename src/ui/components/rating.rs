@@ -6,7 +6,7 @@ use crate::api::feedback::{JobRating, RateJob};
 use crate::api::pages::{AboutJob, Page};
 use crate::domain::RowId;
 use crate::domain::feedback::{JobKind, RatingTag};
-use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::status::{ErrorMessage, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub fn RatingCard(
             .unwrap_or_default(),
     );
     let editable = RwSignal::new(existing.as_ref().is_none_or(|r| r.editable));
-    let action = ServerAction::<RateJob>::new();
+    let action = Write::new();
     let saved = move || matches!(action.value().get(), Some(Ok(_)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

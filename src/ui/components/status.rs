@@ -92,6 +92,93 @@ impl<T: 'static> Load<T> {
     }
 }
 
+/// A change a person asks the server for, the one way every page writes: `send` (or `dispatch`
+/// of a server function's arguments) starts it, `pending` is true until the answer is in, and
+/// `value` holds the last answer, `None` before the first. An answer overtaken by a newer send
+/// is dropped. Plain signals like [`Load`]: Leptos's `ServerAction` cost about a kilobyte of
+/// each client per write.
+pub struct Write<O: 'static> {
+    value: RwSignal<Option<Result<O, ApiError>>, LocalStorage>,
+    pending: RwSignal<bool>,
+    round: StoredValue<u64>,
+}
+
+impl<O: 'static> Clone for Write<O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<O: 'static> Copy for Write<O> {}
+
+impl<O: 'static> Default for Write<O> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<O: 'static> Write<O> {
+    /// Nothing sent yet.
+    pub fn new() -> Self {
+        Write {
+            value: RwSignal::new_local(None),
+            pending: RwSignal::new(false),
+            round: StoredValue::new(0),
+        }
+    }
+
+    /// Sends `call`; its answer becomes [`value`](Self::value).
+    pub fn send(&self, call: impl std::future::Future<Output = Result<O, ApiError>> + 'static) {
+        self.send_then(call, |_| ());
+    }
+
+    /// Sends `call`, and runs `then` with its answer just before the page sees it (to read
+    /// something again, or go elsewhere, after a change).
+    pub fn send_then(
+        &self,
+        call: impl std::future::Future<Output = Result<O, ApiError>> + 'static,
+        then: impl FnOnce(&Result<O, ApiError>) + 'static,
+    ) {
+        let this = *self;
+        let mine = this.round.get_value().wrapping_add(1);
+        this.round.set_value(mine);
+        this.pending.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = call.await;
+            // A newer send is on its way (or the page is gone): that one's answer counts.
+            if this.round.try_get_value() == Some(mine) {
+                then(&answer);
+                // `then` may have left the page.
+                this.value.try_set(Some(answer));
+                this.pending.try_set(false);
+            }
+        });
+    }
+
+    /// Calls the server function `input` (its arguments, by name) and keeps its answer.
+    pub fn dispatch<S>(&self, input: S)
+    where
+        S: leptos::server_fn::ServerFn<Output = O, Error = ApiError> + 'static,
+    {
+        self.send(input.run_on_client());
+    }
+
+    /// The last answer (a signal: read it with `get` or `with`).
+    pub fn value(&self) -> RwSignal<Option<Result<O, ApiError>>, LocalStorage> {
+        self.value
+    }
+
+    /// True while an answer is awaited (a signal, for `disabled=`).
+    pub fn pending(&self) -> ReadSignal<bool> {
+        self.pending.read_only()
+    }
+
+    /// True once the last answer is a success (tracked).
+    pub fn done(&self) -> bool {
+        self.value.with(|v| matches!(v, Some(Ok(_))))
+    }
+}
+
 /// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
 /// "Try again" when it fails, else `show` of the value.
 pub fn loaded<T, V>(
@@ -171,13 +258,12 @@ fn ConfirmItsYou() -> impl IntoView {
     let mfa = crate::ui::session::use_session()
         .me
         .with_untracked(|m| m.as_ref().is_some_and(|m| m.mfa));
-    let result = RwSignal::new(None::<Result<(), ApiError>>);
+    let write = Write::new();
+    let result = write.value();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password, code] = crate::ui::browser::form_values(&ev, ["password", "code"]);
-        leptos::task::spawn_local(async move {
-            result.set(Some(reauthenticate(password, code).await));
-        });
+        write.send(reauthenticate(password, code));
     };
     let i18n = use_i18n();
     view! {

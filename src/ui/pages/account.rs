@@ -10,12 +10,11 @@ use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Loading, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The `token` of the page's address.
 fn token() -> String {
@@ -58,19 +57,16 @@ pub fn VerifyEmailPage() -> impl IntoView {
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
-    let result = RwSignal::new(None::<Result<(), ApiError>>);
+    let write = Write::new();
+    let result = write.value();
     let sent_to = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let busy = write.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [email] = crate::ui::browser::form_values(&ev, ["email"]);
         sent_to.set(email.trim().to_string());
-        busy.set(true);
         let lang = i18n.lang_untracked().as_str().to_string();
-        spawn_local(async move {
-            result.set(Some(forgot_password(email, lang).await));
-            busy.set(false);
-        });
+        write.send(forgot_password(email, lang));
     };
     view! {
         <section class="narrow">
@@ -105,17 +101,13 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = token();
-    let result = RwSignal::new(None::<Result<(), ApiError>>);
-    let busy = RwSignal::new(false);
+    let write = Write::new();
+    let result = write.value();
+    let busy = write.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["password"]);
-        let token = token.clone();
-        busy.set(true);
-        spawn_local(async move {
-            result.set(Some(reset_password(token, password).await));
-            busy.set(false);
-        });
+        write.send(reset_password(token.clone(), password));
     };
     let link_error = move || {
         result.with(|r| match r {
@@ -177,28 +169,27 @@ pub fn SecurityPage() -> impl IntoView {
 fn TwoStep() -> impl IntoView {
     let session = use_session();
     let status = Load::new(mfa_status);
-    let setup = RwSignal::new(None::<Result<MfaSetup, ApiError>>);
-    let confirmed = RwSignal::new(None::<Result<Vec<String>, ApiError>>);
-    let turned_off = RwSignal::new(None::<Result<(), ApiError>>);
-    let busy = RwSignal::new(false);
+    let start_write = Write::<MfaSetup>::new();
+    let setup = start_write.value();
+    let confirm_write = Write::<Vec<String>>::new();
+    let confirmed = confirm_write.value();
+    let turn_off_write = Write::<()>::new();
+    let turned_off = turn_off_write.value();
+    let busy = move || {
+        start_write.pending().get()
+            || confirm_write.pending().get()
+            || turn_off_write.pending().get()
+    };
     let must = move || {
         session
             .me
             .with(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
     };
-    let start = move |_| {
-        busy.set(true);
-        spawn_local(async move {
-            setup.set(Some(mfa_start().await));
-            busy.set(false);
-        });
-    };
+    let start = move |_| start_write.send(mfa_start());
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [code] = crate::ui::browser::form_values(&ev, ["code"]);
-        busy.set(true);
-        spawn_local(async move {
-            let r = mfa_confirm(code).await;
+        confirm_write.send_then(mfa_confirm(code), move |r| {
             if r.is_ok() {
                 session.me.update(|m| {
                     if let Some(m) = m {
@@ -209,16 +200,12 @@ fn TwoStep() -> impl IntoView {
                 setup.set(None);
                 status.refetch();
             }
-            confirmed.set(Some(r));
-            busy.set(false);
         });
     };
     let turn_off = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
-        busy.set(true);
-        spawn_local(async move {
-            let r = mfa_disable(password).await;
+        turn_off_write.send_then(mfa_disable(password), move |r| {
             if r.is_ok() {
                 session.me.update(|m| {
                     if let Some(m) = m {
@@ -228,8 +215,6 @@ fn TwoStep() -> impl IntoView {
                 confirmed.set(None);
                 status.refetch();
             }
-            turned_off.set(Some(r));
-            busy.set(false);
         });
     };
     view! {
@@ -264,7 +249,7 @@ fn TwoStep() -> impl IntoView {
                                     autocomplete="current-password"
                                     error=Signal::derive(move || turned_off.with(|r| field_message(r, Field::CurrentPassword)))
                                 />
-                                <button type="submit" class="button" disabled=move || busy.get()>
+                                <button type="submit" class="button" disabled=busy>
                                     <Tr s=|l| Text::of(l).turn_off/>
                                 </button>
                             </form>
@@ -295,7 +280,7 @@ fn TwoStep() -> impl IntoView {
                                                 autocomplete="one-time-code"
                                                 error=Signal::derive(move || confirmed.with(|r| field_message(r, Field::Code)))
                                             />
-                                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                                            <button type="submit" class="button button-primary" disabled=busy>
                                                 <Tr s=|l| Text::of(l).turn_on/>
                                             </button>
                                         </form>
@@ -303,7 +288,7 @@ fn TwoStep() -> impl IntoView {
                                 </ol>
                             }.into_any(),
                             _ => view! {
-                                <button type="button" class="button button-primary" disabled=move || busy.get() on:click=start>
+                                <button type="button" class="button button-primary" disabled=busy on:click=start>
                                     <Tr s=|l| Text::of(l).set_up/>
                                 </button>
                             }.into_any(),
@@ -352,31 +337,30 @@ fn YourData() -> impl IntoView {
     use crate::api::auth::{delete_login, my_data};
     let session = use_session();
     let go = crate::ui::use_go();
-    let downloaded = RwSignal::new(None::<Result<(), ApiError>>);
-    let deleted = RwSignal::new(None::<Result<(), ApiError>>);
+    let download_write = Write::new();
+    let downloaded = download_write.value();
+    let delete_write = Write::new();
+    let deleted = delete_write.value();
     let download = move |_| {
-        spawn_local(async move {
-            let r = my_data().await.map(|json| {
+        download_write.send(async move {
+            my_data().await.map(|json| {
                 crate::ui::browser::download_text(
                     "gridcare-my-data.json",
                     "application/json",
                     &json,
                 )
-            });
-            downloaded.set(Some(r));
+            })
         });
     };
     let delete = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
         let go = go.clone();
-        spawn_local(async move {
-            let r = delete_login(password).await;
+        delete_write.send_then(delete_login(password), move |r| {
             if r.is_ok() {
                 session.signed_out();
                 go(&Page::SignIn { next: None }.href());
             }
-            deleted.set(Some(r));
         });
     };
     view! {
@@ -404,22 +388,19 @@ fn YourData() -> impl IntoView {
 
 #[component]
 fn ChangePassword() -> impl IntoView {
-    let result = RwSignal::new(None::<Result<(), ApiError>>);
-    let busy = RwSignal::new(false);
+    let write = Write::new();
+    let result = write.value();
+    let busy = write.pending();
     let form = NodeRef::<leptos::html::Form>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [current, new] = crate::ui::browser::form_values(&ev, ["current_password", "password"]);
-        busy.set(true);
-        spawn_local(async move {
-            let r = change_password(current, new).await;
+        write.send_then(change_password(current, new), move |r| {
             if r.is_ok()
                 && let Some(f) = form.get_untracked()
             {
                 f.reset();
             }
-            result.set(Some(r));
-            busy.set(false);
         });
     };
     view! {
@@ -455,14 +436,9 @@ fn ChangePassword() -> impl IntoView {
 fn Sessions() -> impl IntoView {
     let i18n = use_i18n();
     let list = Load::new(sessions);
-    let ended = RwSignal::new(None::<Result<Vec<SessionInfo>, ApiError>>);
-    let end = move |id: String| {
-        spawn_local(async move {
-            let r = end_session(id).await;
-            ended.set(Some(r));
-            list.refetch();
-        });
-    };
+    let end_write = Write::<Vec<SessionInfo>>::new();
+    let ended = end_write.value();
+    let end = move |id: String| end_write.send_then(end_session(id), move |_| list.refetch());
     view! {
         <section aria-labelledby="sessions">
             <h2 id="sessions"><Tr s=|l| Text::of(l).sessions_title/></h2>

@@ -13,11 +13,10 @@ use crate::domain::{Field, FieldError, Problem};
 use crate::ui::components::choice::premises_to_file_for;
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load};
+use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 /// `/connections/new`.
@@ -128,37 +127,33 @@ fn ApplyWizard() -> impl IntoView {
             step.set(s + 1);
         }
     };
-    let submit_error = RwSignal::new(None);
-    let submitting = RwSignal::new(false);
+    let write = Write::new();
+    let submit_error = move || write.value().get().and_then(Result::err);
+    let submitting = write.pending();
     let navigate = use_navigate();
     let submit = move |_: leptos::ev::MouseEvent| {
-        let key = key.clone();
         let navigate = navigate.clone();
-        submitting.set(true);
-        spawn_local(async move {
-            let ids = a.documents.with_untracked(|d| {
-                d.iter()
-                    .map(|(_, doc)| doc.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            });
-            let result = apply_for_connection(
-                a.kind.get_untracked(),
-                a.category.get_untracked(),
-                a.account.get_untracked(),
-                a.address.get_untracked(),
-                a.capacity.get_untracked(),
-                a.voltage.get_untracked(),
-                a.contact_name.get_untracked(),
-                a.contact_phone.get_untracked(),
-                ids,
-                key,
-            )
-            .await;
-            submitting.set(false);
-            match result {
-                Ok(case) => navigate(&Page::Application(case.id).href(), Default::default()),
-                Err(e) => submit_error.set(Some(e)),
+        let ids = a.documents.with_untracked(|d| {
+            d.iter()
+                .map(|(_, doc)| doc.id.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        let call = apply_for_connection(
+            a.kind.get_untracked(),
+            a.category.get_untracked(),
+            a.account.get_untracked(),
+            a.address.get_untracked(),
+            a.capacity.get_untracked(),
+            a.voltage.get_untracked(),
+            a.contact_name.get_untracked(),
+            a.contact_phone.get_untracked(),
+            ids,
+            key.clone(),
+        );
+        write.send_then(call, move |r| {
+            if let Ok(case) = r {
+                navigate(&Page::Application(case.id).href(), Default::default());
             }
         });
     };
@@ -241,7 +236,7 @@ fn ApplyWizard() -> impl IntoView {
         </div>
         <div hidden=move || step.get() != 3>
             <Review a=a/>
-            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
         </div>
         <div class="wizard-buttons">
             <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|l| Text::of(l).back/></button>
@@ -257,7 +252,8 @@ fn ApplyWizard() -> impl IntoView {
 #[component]
 fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let upload_error = RwSignal::new(None);
+    let upload = Write::<()>::new();
+    let upload_error = move || upload.value().get().and_then(Result::err);
     let kinds = move || {
         let kind = parse_kind(&a.kind.get()).unwrap_or(RequestKind::NewConnection);
         let category = parse_category(&a.category.get()).unwrap_or(SupplyCategory::Residential);
@@ -267,20 +263,19 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
         <section aria-labelledby="step-documents"><h2 id="step-documents"><Tr s=|l| Text::of(l).step_documents/></h2>
             <p class="muted"><Tr s=|l| Text::of(l).documents_help/></p>
             <p class="field-error" id="apply-documents-error">{move || error.get().map(|e| Text::of(i18n.lang()).field_error(e))}</p>
-            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
             {move || kinds().into_iter().map(|kind| {
                 let id = format!("apply-doc-{}", kind.as_str());
                 let on_file = move |ev: leptos::ev::Event| {
                     let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
-                    upload_error.set(None);
-                    spawn_local(async move {
-                        match crate::ui::browser::upload_document(kind.as_str(), file).await {
-                            Ok(doc) => a.documents.update(|d| {
-                                d.retain(|(k, _)| k != kind.as_str());
-                                d.push((kind.as_str().to_string(), doc));
-                            }),
-                            Err(e) => upload_error.set(Some(e)),
-                        }
+                    upload.value().set(None);
+                    upload.send(async move {
+                        let doc = crate::ui::browser::upload_document(kind.as_str(), file).await?;
+                        a.documents.update(|d| {
+                            d.retain(|(k, _)| k != kind.as_str());
+                            d.push((kind.as_str().to_string(), doc));
+                        });
+                        Ok(())
                     });
                 };
                 let done = move || a.documents.with(|d| d.iter().find(|(k, _)| k == kind.as_str()).map(|(_, doc)| doc.file_name.clone()));

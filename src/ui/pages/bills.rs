@@ -6,7 +6,7 @@ use crate::api::pages::Page;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, loaded, status_badge};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -85,10 +85,11 @@ fn Holders(account: String) -> impl IntoView {
     let go = crate::ui::use_go();
     let id = account.clone();
     let holders = Load::new(move || account_holders(id.clone()));
+    let removal = Write::<()>::new();
     let remove = move |holder: String, me: bool| {
-        let (account, go) = (account.clone(), go.clone());
-        leptos::task::spawn_local(async move {
-            if remove_holder(account, holder).await.is_ok() {
+        let go = go.clone();
+        removal.send_then(remove_holder(account.clone(), holder), move |r| {
+            if r.is_ok() {
                 if me {
                     go(&Page::Overview.href());
                 } else {
@@ -106,6 +107,7 @@ fn Holders(account: String) -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="holders-heading">
                 <h2 id="holders-heading"><Tr s=|l| Text::of(l).holders_title/></h2>
+                {move || removal.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
                 <ul class="plain-list">
                     {list.into_iter().map(|h| {
                         let remove = remove.clone();

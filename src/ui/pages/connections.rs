@@ -11,11 +11,10 @@ use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Load, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 /// `/connections`.
@@ -135,14 +134,18 @@ fn RespondForm(
     let i18n = use_i18n();
     let uploaded: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let message = RwSignal::new(String::new());
-    let error = RwSignal::new(None);
-    let action = ServerAction::<RespondToRequest>::new();
+    let action = Write::new();
+    let upload = Write::<()>::new();
+    let error = move || {
+        (action.value().get().and_then(Result::err))
+            .or_else(|| upload.value().get().and_then(Result::err))
+    };
     Effect::new({
         let on_done = on_done.clone();
-        move |_| match action.value().get() {
-            Some(Ok(_)) => on_done(),
-            Some(Err(e)) => error.set(Some(e)),
-            None => {}
+        move |_| {
+            if action.done() {
+                on_done();
+            }
         }
     });
     let kinds = if outstanding.is_empty() {
@@ -156,11 +159,10 @@ fn RespondForm(
         let on_file = move |ev: leptos::ev::Event| {
             let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
             let kind = kind.clone();
-            spawn_local(async move {
-                match crate::ui::browser::upload_document(&kind, file).await {
-                    Ok(doc) => uploaded.update(|u| u.push((doc.id.to_string(), doc.file_name))),
-                    Err(e) => error.set(Some(e)),
-                }
+            upload.send(async move {
+                let doc = crate::ui::browser::upload_document(&kind, file).await?;
+                uploaded.update(|u| u.push((doc.id.to_string(), doc.file_name)));
+                Ok(())
             });
         };
         view! {
@@ -195,7 +197,7 @@ fn RespondForm(
         <section class="card attention" aria-labelledby="waiting-heading">
             <h2 id="waiting-heading"><Tr s=|l| Text::of(l).waiting_title/></h2>
             <p class="note">{asked}</p>
-            {move || error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || error().map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit>
                 {inputs}
                 <ul class="plain-list">
@@ -213,7 +215,7 @@ fn RespondForm(
 
 #[component]
 fn CancelButton(case_id: String, on_done: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let action = ServerAction::<CancelCase>::new();
+    let action = Write::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
             on_done();

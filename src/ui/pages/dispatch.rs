@@ -7,7 +7,7 @@ use crate::domain::local_time::UTILITY_OFFSET_SECS;
 use crate::domain::repair::{OutageKind, OutagePhase, TicketAction};
 use crate::ui::components::choice::{InputField, SelectField};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::outages::OutageList;
@@ -60,7 +60,7 @@ fn StaffTicket() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let ticket = Load::new(move || get_ticket(id()));
     let outages = Load::new(list_outages);
-    let action = ServerAction::<ActOnTicket>::new();
+    let action = Write::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
             ticket.refetch();
@@ -180,7 +180,7 @@ fn local_input(unix: i64) -> String {
 fn StaffOutages() -> impl IntoView {
     let i18n = use_i18n();
     let outages = Load::new(list_outages);
-    let save = ServerAction::<SaveOutage>::new();
+    let save = Write::new();
     let kind = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
     let starts = RwSignal::new(String::new());

@@ -14,11 +14,10 @@ use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
-use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// At most this many files go with one case (the server refuses more).
@@ -116,31 +115,33 @@ fn FeedbackForm() -> impl IntoView {
             .collect()
     });
     let is_complaint = move || a.kind.with(|k| k == FeedbackKind::Complaint.as_str());
-    let upload_error = RwSignal::new(None);
+    let upload = Write::<()>::new();
+    let upload_error = move || upload.value().get().and_then(Result::err);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = crate::ui::browser::chosen_file(&ev) else {
             return;
         };
-        upload_error.set(None);
         if a.files.with(Vec::len) >= MAX_ATTACHMENTS {
             let max = MAX_ATTACHMENTS as u32;
-            upload_error.set(Some(
-                FieldError::new(Field::Documents, Problem::TooLong { max }).into(),
-            ));
+            upload.value().set(Some(Err(FieldError::new(
+                Field::Documents,
+                Problem::TooLong { max },
+            )
+            .into())));
             return;
         }
-        spawn_local(async move {
-            match crate::ui::browser::upload_document("other", file).await {
-                Ok(doc) => a
-                    .files
-                    .update(|f| f.push((doc.id.to_string(), doc.file_name))),
-                Err(e) => upload_error.set(Some(e)),
-            }
+        upload.value().set(None);
+        upload.send(async move {
+            let doc = crate::ui::browser::upload_document("other", file).await?;
+            a.files
+                .update(|f| f.push((doc.id.to_string(), doc.file_name)));
+            Ok(())
         });
     };
     let key = crate::ui::browser::submission_key();
-    let submit_error = RwSignal::new(None);
-    let submitting = RwSignal::new(false);
+    let write = Write::new();
+    let submit_error = move || write.value().get().and_then(Result::err);
+    let submitting = write.pending();
     let navigate = use_navigate();
     let (about_kind, about_id) = (
         job_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
@@ -154,26 +155,22 @@ fn FeedbackForm() -> impl IntoView {
         }
         let (key, navigate) = (key.clone(), navigate.clone());
         let (job_kind, job_id) = (about_kind.clone(), about_id.clone());
-        submitting.set(true);
-        spawn_local(async move {
-            let ids = a
-                .files
-                .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-            let result = file_feedback(
-                a.kind.get_untracked(),
-                a.topic.get_untracked(),
-                a.account.get_untracked(),
-                job_kind,
-                job_id,
-                a.body.get_untracked(),
-                ids.join(","),
-                key,
-            )
-            .await;
-            submitting.set(false);
-            match result {
-                Ok(case) => navigate(&Page::FeedbackCase(case.id).href(), Default::default()),
-                Err(e) => submit_error.set(Some(e)),
+        let ids = a
+            .files
+            .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+        let call = file_feedback(
+            a.kind.get_untracked(),
+            a.topic.get_untracked(),
+            a.account.get_untracked(),
+            job_kind,
+            job_id,
+            a.body.get_untracked(),
+            ids.join(","),
+            key,
+        );
+        write.send_then(call, move |r| {
+            if let Ok(case) = r {
+                navigate(&Page::FeedbackCase(case.id).href(), Default::default());
             }
         });
     };
@@ -215,8 +212,8 @@ fn FeedbackForm() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </div>
-            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
-            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
+            {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_feedback }}
             </button>
@@ -294,7 +291,7 @@ fn ConfirmForm(
     on_done: impl Fn(FeedbackState) + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<ConfirmFeedback>::new();
+    let action = Write::<crate::api::feedback::FeedbackSummary>::new();
     let satisfied = RwSignal::new(None::<bool>);
     let reason = RwSignal::new(String::new());
     Effect::new(move |_| {

@@ -5,7 +5,7 @@ use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
 use crate::api::pages::Page;
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ fn Case() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let case = Load::new(move || get_feedback(id()));
-    let action = ServerAction::<ActOnFeedback>::new();
+    let action = Write::new();
     let note = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {

@@ -11,7 +11,7 @@ use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::field::{field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Loading, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -47,8 +47,8 @@ fn MembersBody(
     let i18n = use_i18n();
     let org = use_org();
     let owner = page.organisation.role.may_manage();
-    let change = ServerAction::<SetMemberRole>::new();
-    let revoke = ServerAction::<RevokeInvitation>::new();
+    let change = Write::new();
+    let revoke = Write::new();
     Effect::new(move |_| {
         if matches!(change.value().get(), Some(Ok(_)))
             || matches!(revoke.value().get(), Some(Ok(_)))
@@ -181,7 +181,7 @@ fn InviteForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let action = ServerAction::<Invite>::new();
+    let action = Write::<crate::api::organisations::Invitation>::new();
     let result = action.value();
     Effect::new(move |_| {
         if let Some(Ok(invitation)) = result.get() {
@@ -251,7 +251,7 @@ fn Join() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
     let offer = Load::new(move || get_invitation(token()));
-    let accept = ServerAction::<AcceptInvitation>::new();
+    let accept = Write::<crate::api::organisations::Membership>::new();
     Effect::new(move |_| {
         if let Some(Ok(m)) = accept.value().get() {
             // The header's switcher knows the new organisation at once.

@@ -11,11 +11,10 @@ use crate::api::pages::Page;
 use crate::domain::notify::Group;
 use crate::domain::{Field, FieldError};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/notifications`.
 #[component]
@@ -32,9 +31,10 @@ fn List() -> impl IntoView {
         let (g, u) = (group.get(), unread.get());
         async move { notifications(g, u.to_string()).await }
     });
+    let mark = Write::new();
     let all_read = move |_| {
-        spawn_local(async move {
-            if mark_all_read().await.is_ok() {
+        mark.send_then(mark_all_read(), move |r| {
+            if r.is_ok() {
                 list.refetch();
                 crate::ui::components::header::refresh_bell();
             }
@@ -93,16 +93,22 @@ fn Item(n: crate::api::notifications::Notification) -> impl IntoView {
     let title = move || titles[which()].clone();
     let body = move || bodies[which()].clone();
     let href = link.clone();
+    let mark = Write::<()>::new();
     let open = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         let go = go.clone();
         let link = link.clone();
-        spawn_local(async move {
-            if !read {
-                let _ = mark_read(id.to_string()).await;
-            }
-            go(&link);
-        });
+        // Opened either way: a notice that could not be marked read stays unread.
+        mark.send_then(
+            async move {
+                if read {
+                    Ok(())
+                } else {
+                    mark_read(id.to_string()).await
+                }
+            },
+            move |_| go(&link),
+        );
     };
     view! {
         <li class=if read { "notice" } else { "notice notice-unread" }>
@@ -144,20 +150,15 @@ fn field_error(
 #[component]
 fn SettingsForm(s: NoticeSettings) -> impl IntoView {
     let i18n = use_i18n();
-    let result: RwSignal<Option<Result<NoticeSettings, ApiError>>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let write = Write::<NoticeSettings>::new();
+    let result = write.value();
+    let busy = write.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [lang, mobile, percent] =
             crate::ui::browser::form_values(&ev, ["lang", "mobile", "percent"]);
         let choices = crate::ui::browser::form_all(&ev, "choice").join(",");
-        busy.set(true);
-        spawn_local(async move {
-            result.set(Some(
-                save_notify_settings(lang, mobile, percent, choices).await,
-            ));
-            busy.set(false);
-        });
+        write.send(save_notify_settings(lang, mobile, percent, choices));
     };
     let error = move |f: Field| {
         move || {

@@ -4,11 +4,10 @@
 use crate::api::notifications::{OutboxMessage, outbox, send_again};
 use crate::domain::notify::Channel;
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{Load, loaded_in_place};
+use crate::ui::components::status::{Load, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/staff/outbox`.
 #[component]
@@ -69,15 +68,10 @@ fn Row(m: OutboxMessage, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> i
     let i18n = use_i18n();
     let id = m.id;
     let may_resend = m.sent_at.is_none();
-    let busy = RwSignal::new(false);
-    let again = move |_| {
-        busy.set(true);
-        spawn_local(async move {
-            let _ = send_again(id.to_string()).await;
-            busy.set(false);
-            on_sent();
-        });
-    };
+    let write = Write::new();
+    let busy = write.pending();
+    // The list is read again either way: it shows whether the message went.
+    let again = move |_| write.send_then(send_again(id.to_string()), move |_| on_sent());
     let state = move || {
         let t = Text::of(i18n.lang());
         match (m.sent_at, m.failed_at) {

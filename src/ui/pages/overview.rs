@@ -1,6 +1,5 @@
 //! The overview: what is owed and by when, the latest bill, the service accounts.
 
-use crate::api::ApiError;
 use crate::api::accounts::{BindChallenge, ServiceAccountSummary, bind_account, start_binding};
 use crate::api::bills::{Overview, get_overview};
 use crate::api::pages::Page;
@@ -8,12 +7,11 @@ use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, StatusBadge, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, StatusBadge, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The first page after sign-in.
 #[component]
@@ -184,11 +182,12 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
 #[component]
 fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    // Plain signals and one task per press: a ServerAction per step costs kilobytes of wasm.
-    let started = RwSignal::new(None::<Result<BindChallenge, ApiError>>);
-    let result = RwSignal::new(None::<Result<ServiceAccountSummary, ApiError>>);
-    let sending = RwSignal::new(false);
-    let checking = RwSignal::new(false);
+    let start = Write::<BindChallenge>::new();
+    let started = start.value();
+    let check_code = Write::<ServiceAccountSummary>::new();
+    let result = check_code.value();
+    let sending = start.pending();
+    let checking = check_code.pending();
     let bound = move || {
         result.with(|r| match r {
             Some(Ok(a)) => Some((Text::of(i18n.lang()).bound)(&a.account_number)),
@@ -200,26 +199,21 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
         ev.prevent_default();
         let [account_number] = crate::ui::browser::form_values(&ev, ["account_number"]);
         result.set(None);
-        sending.set(true);
-        spawn_local(async move {
-            started.set(Some(start_binding(account_number).await));
-            sending.set(false);
-        });
+        start.send(start_binding(account_number));
     };
     let on_bound = Callback::new(move |()| on_bound());
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [code] = crate::ui::browser::form_values(&ev, ["code"]);
         let Some(c) = challenge() else { return };
-        checking.set(true);
-        spawn_local(async move {
-            let answer = bind_account(c.challenge_id.to_string(), code).await;
-            if answer.is_ok() {
-                on_bound.run(());
-            }
-            result.set(Some(answer));
-            checking.set(false);
-        });
+        check_code.send_then(
+            bind_account(c.challenge_id.to_string(), code),
+            move |answer| {
+                if answer.is_ok() {
+                    on_bound.run(());
+                }
+            },
+        );
     };
     view! {
         <section class="card" aria-labelledby="bind-heading">

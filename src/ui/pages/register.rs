@@ -5,7 +5,7 @@ use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::PageHeading;
-use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::status::{ErrorMessage, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<Register>::new();
+    let action = Write::new();
     let result = action.value();
     let pending = action.pending();
     let sent_to = RwSignal::new(String::new());

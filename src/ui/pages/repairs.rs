@@ -9,7 +9,7 @@ use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Load, loaded, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -238,7 +238,7 @@ fn CancelTicketButton(
     ticket_id: String,
     on_done: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let action = ServerAction::<CancelTicket>::new();
+    let action = Write::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
             on_done();

@@ -10,11 +10,10 @@ use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
 use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load};
+use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 /// `/repairs/new`.
@@ -112,26 +111,25 @@ fn ReportForm() -> impl IntoView {
     let hazard = move || {
         a.danger.get() || FaultKind::from_stored(&a.kind.get()) == Some(FaultKind::SafetyHazard)
     };
-    let upload_error = RwSignal::new(None);
+    let upload = Write::<()>::new();
+    let upload_error = move || upload.value().get().and_then(Result::err);
     let on_photo = move |ev: leptos::ev::Event| {
         let Some(file) = crate::ui::browser::chosen_file(&ev) else {
             return;
         };
-        upload_error.set(None);
-        spawn_local(async move {
-            match crate::ui::browser::upload_document("other", file).await {
-                Ok(doc) if doc.content_type.starts_with("image/") => {
-                    a.photo.set(Some((doc.id.to_string(), doc.file_name)));
-                }
-                Ok(_) => upload_error.set(Some(
-                    FieldError::new(Field::Photo, Problem::NotAllowed).into(),
-                )),
-                Err(e) => upload_error.set(Some(e)),
+        upload.value().set(None);
+        upload.send(async move {
+            let doc = crate::ui::browser::upload_document("other", file).await?;
+            if !doc.content_type.starts_with("image/") {
+                return Err(FieldError::new(Field::Photo, Problem::NotAllowed).into());
             }
+            a.photo.set(Some((doc.id.to_string(), doc.file_name)));
+            Ok(())
         });
     };
-    let submit_error = RwSignal::new(None);
-    let submitting = RwSignal::new(false);
+    let write = Write::new();
+    let submit_error = move || write.value().get().and_then(Result::err);
+    let submitting = write.pending();
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -141,25 +139,21 @@ fn ReportForm() -> impl IntoView {
         }
         let key = key.clone();
         let navigate = navigate.clone();
-        submitting.set(true);
-        spawn_local(async move {
-            let result = report_fault(
-                a.account.get_untracked(),
-                a.kind.get_untracked(),
-                a.description.get_untracked(),
-                a.phone.get_untracked(),
-                a.danger.get_untracked().to_string(),
-                a.photo
-                    .get_untracked()
-                    .map(|(id, _)| id)
-                    .unwrap_or_default(),
-                key,
-            )
-            .await;
-            submitting.set(false);
-            match result {
-                Ok(t) => navigate(&Page::Ticket(t.id).href(), Default::default()),
-                Err(e) => submit_error.set(Some(e)),
+        let call = report_fault(
+            a.account.get_untracked(),
+            a.kind.get_untracked(),
+            a.description.get_untracked(),
+            a.phone.get_untracked(),
+            a.danger.get_untracked().to_string(),
+            a.photo
+                .get_untracked()
+                .map(|(id, _)| id)
+                .unwrap_or_default(),
+            key,
+        );
+        write.send_then(call, move |r| {
+            if let Ok(t) = r {
+                navigate(&Page::Ticket(t.id).href(), Default::default());
             }
         });
     };
@@ -191,8 +185,8 @@ fn ReportForm() -> impl IntoView {
                 <input id="report-photo" type="file" accept="image/jpeg,image/png" on:change=on_photo/>
                 <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
             </div>
-            {move || upload_error.get().map(|error| view! { <ErrorMessage error/> })}
-            {move || submit_error.get().map(|error| view! { <ErrorMessage error/> })}
+            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
+            {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
             </button>

@@ -7,11 +7,10 @@ use crate::domain::Field;
 use crate::domain::login::{DeskAction, SecurityEvent};
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading};
+use crate::ui::components::status::{ErrorMessage, Loading, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/staff/security-log`.
 #[component]
@@ -24,23 +23,20 @@ pub fn SecurityLogPage() -> impl IntoView {
 #[component]
 fn ServiceDesk() -> impl IntoView {
     let i18n = use_i18n();
-    let result = RwSignal::new(None::<Result<u64, ApiError>>);
-    let busy = RwSignal::new(false);
+    let write = Write::<u64>::new();
+    let result = write.value();
+    let busy = write.pending();
     let form = NodeRef::<leptos::html::Form>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [email, action, note] =
             crate::ui::browser::form_values(&ev, ["email", "action", "note"]);
-        busy.set(true);
-        spawn_local(async move {
-            let r = desk_action(email, action, note).await;
+        write.send_then(desk_action(email, action, note), move |r| {
             if r.is_ok()
                 && let Some(f) = form.get_untracked()
             {
                 f.reset();
             }
-            result.set(Some(r));
-            busy.set(false);
         });
     };
     let choice = move |action: DeskAction, text: fn(Lang) -> &'static str| {
@@ -101,27 +97,23 @@ fn SecurityLog() -> impl IntoView {
         String::new(),
     ]);
     let lines = RwSignal::new(Vec::<SecurityLine>::new());
-    let result = RwSignal::new(None::<Result<usize, ApiError>>);
-    let busy = RwSignal::new(false);
+    // Pages of lines, read one after another: each answer is how many lines came.
+    let read = Write::<usize>::new();
+    let result = read.value();
+    let busy = read.pending();
     let fetch = move |before: String| {
         let [event, email, address, from, to] = filter.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
+        read.send(async move {
             let more = !before.is_empty();
-            match security_log(event, email, address, from, to, before).await {
-                Ok(page) => {
-                    let n = page.len();
-                    lines.update(|l| {
-                        if !more {
-                            l.clear();
-                        }
-                        l.extend(page);
-                    });
-                    result.set(Some(Ok(n)));
+            let page = security_log(event, email, address, from, to, before).await?;
+            let n = page.len();
+            lines.update(|l| {
+                if !more {
+                    l.clear();
                 }
-                Err(e) => result.set(Some(Err(e))),
-            }
-            busy.set(false);
+                l.extend(page);
+            });
+            Ok(n)
         });
     };
     fetch(String::new());

@@ -6,7 +6,7 @@ use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::field::{TextField, field_message, form_error};
 use crate::ui::components::guard::PageHeading;
-use crate::ui::components::status::ErrorMessage;
+use crate::ui::components::status::{ErrorMessage, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::session::enter_when_signed_in;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// The sign-in page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
+    let action = Write::new();
     let result = action.value();
     enter_when_signed_in(result);
     let pending = action.pending();

@@ -8,7 +8,7 @@ use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
-use crate::ui::components::status::{ErrorMessage, Load, loaded_in_place, status_badge};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded_in_place, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::{request_headings, request_rows};
@@ -160,7 +160,7 @@ fn Labels(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let action = ServerAction::<LabelSite>::new();
+    let action = Write::new();
     let new_label = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     Effect::new(move |_| {

@@ -7,7 +7,7 @@ use crate::api::staff::{ActOnCase, case_queue};
 use crate::domain::connection::{Stage, SupplyCategory};
 use crate::ui::components::case_view::CaseBody;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::connections::CaseTable;
@@ -93,7 +93,7 @@ fn StaffCase() -> impl IntoView {
         ),
         _ => Text::of(i18n.lang()).queue_title.to_string(),
     };
-    let action = ServerAction::<ActOnCase>::new();
+    let action = Write::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
             case.refetch();

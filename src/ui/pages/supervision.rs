@@ -6,11 +6,10 @@ use crate::domain::feedback::{Permille, SliceFigures};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, loaded_in_place};
+use crate::ui::components::status::{ErrorMessage, Load, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// `/staff/dashboard`.
 #[component]
@@ -54,18 +53,18 @@ fn Supervision() -> impl IntoView {
         let (f, t) = range.get();
         get_dashboard(f, t)
     });
-    let csv_error = RwSignal::new(None);
+    let csv = Write::<()>::new();
+    let csv_error = move || csv.value().get().and_then(Result::err);
     let download = move |_| {
         let (f, t) = range.get_untracked();
-        spawn_local(async move {
-            match dashboard_csv(f.clone(), t.clone()).await {
-                Ok(text) => crate::ui::browser::download_text(
+        csv.send(async move {
+            dashboard_csv(f.clone(), t.clone()).await.map(|text| {
+                crate::ui::browser::download_text(
                     &format!("gridcare-supervision-{f}-{t}.csv"),
                     "text/csv",
                     &text,
-                ),
-                Err(e) => csv_error.set(Some(e)),
-            }
+                )
+            })
         });
     };
     view! {
@@ -85,7 +84,7 @@ fn Supervision() -> impl IntoView {
             <button type="submit" class="button"><Tr s=|l| Text::of(l).show_figures/></button>
             <button type="button" class="button" on:click=download><Tr s=|l| Text::of(l).download_csv/></button>
         </form>
-        {move || csv_error.get().map(|error| view! { <ErrorMessage error/> })}
+        {move || csv_error().map(|error| view! { <ErrorMessage error/> })}
         {loaded_in_place(figures, move |d| view! { <Figures dashboard=d/> }.into_any())}
         <p class="muted">{move || Text::of(i18n.lang()).chart_satisfaction_desc}</p>
     }
