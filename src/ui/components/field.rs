@@ -76,3 +76,66 @@ pub fn TextField(
         </div>
     }
 }
+
+/// What the document uploads accept unless a field says otherwise.
+pub const DOCUMENT_TYPES: &str = "application/pdf,image/jpeg,image/png";
+
+/// A file input whose file is uploaded as soon as it is chosen (`POST /api/documents`, as a
+/// document of `kind`), used by every form that takes documents. `keep` takes the stored
+/// document, or refuses it (a photo field refuses a PDF). The names kept so far show under the
+/// input as "Uploaded: …"; a refusal shows there too, announced.
+#[component]
+pub fn UploadField(
+    id: String,
+    /// The visible label (the input's name).
+    #[prop(into)]
+    label: Signal<String>,
+    /// The kind the server stores the document as.
+    kind: String,
+    #[prop(default = DOCUMENT_TYPES)] accept: &'static str,
+    /// The names of the files kept, shown as "Uploaded: …".
+    #[prop(into)]
+    kept: Signal<Vec<String>>,
+    /// At most this many files (more is refused before anything is sent).
+    #[prop(optional)]
+    max: Option<usize>,
+    /// The id of a message elsewhere that also describes this input.
+    #[prop(optional_no_strip)]
+    described_by: Option<&'static str>,
+    keep: impl Fn(crate::api::connections::CaseDocument) -> Result<(), ApiError> + Copy + 'static,
+) -> impl IntoView {
+    use crate::domain::{FieldError, Problem};
+    let i18n = use_i18n();
+    let upload = crate::ui::components::status::Write::<()>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = crate::ui::browser::chosen_file(&ev) else {
+            return;
+        };
+        if let Some(max) = max
+            && kept.with_untracked(Vec::len) >= max
+        {
+            let refusal = FieldError::new(Field::Documents, Problem::TooLong { max: max as u32 });
+            upload.value().set(Some(Err(refusal.into())));
+            return;
+        }
+        upload.value().set(None);
+        let kind = kind.clone();
+        upload.send(async move { keep(crate::ui::browser::upload_document(&kind, file).await?) });
+    };
+    let refusal = move || upload.value().get().and_then(Result::err);
+    let uploaded = move || {
+        let t = Common::of(i18n.lang());
+        kept.get()
+            .into_iter()
+            .map(|name| view! { <li>{format!("{}{}{}", t.uploaded, t.colon, name)}</li> })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="file" accept=accept on:change=on_change aria-describedby=described_by/>
+            <div role="status"><ul class="plain-list success">{uploaded}</ul></div>
+            {move || refusal().map(|error| view! { <crate::ui::components::status::ErrorMessage error/> })}
+        </div>
+    }
+}

@@ -12,6 +12,7 @@ use crate::domain::connection::{RequestKind, SupplyCategory};
 use crate::domain::{Field, FieldError, Problem};
 use crate::ui::components::choice::premises_to_file_for;
 use crate::ui::components::choice::{InputField, SelectField};
+use crate::ui::components::field::UploadField;
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
@@ -252,8 +253,6 @@ fn ApplyWizard() -> impl IntoView {
 #[component]
 fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let upload = Write::<()>::new();
-    let upload_error = move || upload.value().get().and_then(Result::err);
     let kinds = move || {
         let kind = parse_kind(&a.kind.get()).unwrap_or(RequestKind::NewConnection);
         let category = parse_category(&a.category.get()).unwrap_or(SupplyCategory::Residential);
@@ -263,29 +262,22 @@ fn DocumentsStep(a: Answers, #[prop(into)] error: Signal<Option<FieldError>>) ->
         <section aria-labelledby="step-documents"><h2 id="step-documents"><Tr s=|l| Text::of(l).step_documents/></h2>
             <p class="muted"><Tr s=|l| Text::of(l).documents_help/></p>
             <p class="field-error" id="apply-documents-error">{move || error.get().map(|e| Text::of(i18n.lang()).field_error(e))}</p>
-            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
             {move || kinds().into_iter().map(|kind| {
-                let id = format!("apply-doc-{}", kind.as_str());
-                let on_file = move |ev: leptos::ev::Event| {
-                    let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
-                    upload.value().set(None);
-                    upload.send(async move {
-                        let doc = crate::ui::browser::upload_document(kind.as_str(), file).await?;
-                        a.documents.update(|d| {
-                            d.retain(|(k, _)| k != kind.as_str());
-                            d.push((kind.as_str().to_string(), doc));
-                        });
-                        Ok(())
+                let label = Signal::derive(move || Text::of(i18n.lang()).document_kind(kind.as_str()).to_string());
+                let kept = Signal::derive(move || a.documents.with(|d| {
+                    d.iter().filter(|(k, _)| k == kind.as_str()).map(|(_, doc)| doc.file_name.clone()).collect()
+                }));
+                // A second file of a kind replaces the first.
+                let keep = move |doc: CaseDocument| {
+                    a.documents.update(|d| {
+                        d.retain(|(k, _)| k != kind.as_str());
+                        d.push((kind.as_str().to_string(), doc));
                     });
+                    Ok(())
                 };
-                let done = move || a.documents.with(|d| d.iter().find(|(k, _)| k == kind.as_str()).map(|(_, doc)| doc.file_name.clone()));
                 view! {
-                    <div class="field">
-                        <label for=id.clone()>{move || Text::of(i18n.lang()).document_kind(kind.as_str()).to_string()}</label>
-                        <input id=id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file
-                            aria-describedby=(kind == DocumentKind::IdCard).then_some("apply-documents-error")/>
-                        <p class="success" role="status">{move || done().map(|name| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
-                    </div>
+                    <UploadField id=format!("apply-doc-{}", kind.as_str()) label kind=kind.as_str().to_string() kept keep
+                        described_by=(kind == DocumentKind::IdCard).then_some("apply-documents-error")/>
                 }
             }).collect_view()}
         </section>

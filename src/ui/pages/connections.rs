@@ -2,13 +2,14 @@
 //! and the way to answer or cancel.
 
 use crate::api::connections::{
-    CancelCase, CaseDetail, CaseSummary, RespondToRequest, get_case, my_cases,
+    CancelCase, CaseDetail, CaseDocument, CaseSummary, RespondToRequest, get_case, my_cases,
 };
 use crate::api::pages::Page;
 use crate::domain::RowId;
 use crate::domain::feedback::JobKind;
 use crate::ui::components::case_view::{CaseBody, case_badge};
 use crate::ui::components::data::{Cell, DataTable};
+use crate::ui::components::field::UploadField;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
 use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
@@ -132,14 +133,11 @@ fn RespondForm(
     on_done: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let uploaded: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    // (kind, id, file name) of each document sent with the answer.
+    let uploaded: RwSignal<Vec<(String, String, String)>> = RwSignal::new(Vec::new());
     let message = RwSignal::new(String::new());
     let action = Write::new();
-    let upload = Write::<()>::new();
-    let error = move || {
-        (action.value().get().and_then(Result::err))
-            .or_else(|| upload.value().get().and_then(Result::err))
-    };
+    let error = move || action.value().get().and_then(Result::err);
     Effect::new({
         let on_done = on_done.clone();
         move |_| {
@@ -153,30 +151,36 @@ fn RespondForm(
     } else {
         outstanding
     };
-    let inputs = kinds.into_iter().map(|kind| {
-        let input_id = format!("respond-{kind}");
-        let label_kind = kind.clone();
-        let on_file = move |ev: leptos::ev::Event| {
-            let Some(file) = crate::ui::browser::chosen_file(&ev) else { return };
-            let kind = kind.clone();
-            upload.send(async move {
-                let doc = crate::ui::browser::upload_document(&kind, file).await?;
-                uploaded.update(|u| u.push((doc.id.to_string(), doc.file_name)));
-                Ok(())
+    let inputs = kinds
+        .into_iter()
+        .map(|kind| {
+            let label = Signal::derive({
+                let kind = kind.clone();
+                move || Text::of(i18n.lang()).document_kind(&kind).to_string()
             });
-        };
-        view! {
-            <div class="field">
-                <label for=input_id.clone()>{move || Text::of(i18n.lang()).document_kind(&label_kind).to_string()}</label>
-                <input id=input_id type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
-            </div>
-        }
-    }).collect_view();
+            let kept = Signal::derive({
+                let kind = kind.clone();
+                move || {
+                    uploaded.with(|u| {
+                        u.iter()
+                            .filter(|(k, _, _)| *k == kind)
+                            .map(|(_, _, name)| name.clone())
+                            .collect()
+                    })
+                }
+            });
+            let keep = move |doc: CaseDocument| {
+                uploaded.update(|u| u.push((doc.kind, doc.id.to_string(), doc.file_name)));
+                Ok(())
+            };
+            view! { <UploadField id=format!("respond-{kind}") label kind kept keep/> }
+        })
+        .collect_view();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ids = uploaded.with(|u| {
             u.iter()
-                .map(|(id, _)| id.clone())
+                .map(|(_, id, _)| id.clone())
                 .collect::<Vec<_>>()
                 .join(",")
         });
@@ -200,9 +204,6 @@ fn RespondForm(
             {move || error().map(|error| view! { <ErrorMessage error/> })}
             <form on:submit=submit>
                 {inputs}
-                <ul class="plain-list">
-                    {move || uploaded.get().into_iter().map(|(_, name)| view! { <li>{Text::of(i18n.lang()).uploaded}{Text::of(i18n.lang()).colon}{name}</li> }).collect_view()}
-                </ul>
                 <div class="field">
                     <label for="respond-message"><Tr s=|l| Text::of(l).message_optional/></label>
                     <input id="respond-message" type="text" prop:value=move || message.get() on:input=move |ev| message.set(event_target_value(&ev))/>

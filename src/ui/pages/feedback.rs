@@ -2,6 +2,7 @@
 //! with attachments), and one case with its deadlines, our reply and the customer's answer to it.
 
 use crate::api::accounts::list_accounts;
+use crate::api::connections::CaseDocument;
 use crate::api::feedback::{
     ConfirmFeedback, FeedbackDetail, file_feedback, get_feedback, my_feedback,
 };
@@ -9,9 +10,10 @@ use crate::api::pages::Page;
 use crate::domain::feedback::{
     FeedbackKind, FeedbackState, JobKind, TOPICS, parse_feedback_text, parse_topic,
 };
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError};
 use crate::ui::components::choice::{SelectField, TextAreaField, premises_to_file_for};
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
+use crate::ui::components::field::UploadField;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::RatingCard;
 use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
@@ -115,28 +117,16 @@ fn FeedbackForm() -> impl IntoView {
             .collect()
     });
     let is_complaint = move || a.kind.with(|k| k == FeedbackKind::Complaint.as_str());
-    let upload = Write::<()>::new();
-    let upload_error = move || upload.value().get().and_then(Result::err);
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = crate::ui::browser::chosen_file(&ev) else {
-            return;
-        };
-        if a.files.with(Vec::len) >= MAX_ATTACHMENTS {
-            let max = MAX_ATTACHMENTS as u32;
-            upload.value().set(Some(Err(FieldError::new(
-                Field::Documents,
-                Problem::TooLong { max },
-            )
-            .into())));
-            return;
-        }
-        upload.value().set(None);
-        upload.send(async move {
-            let doc = crate::ui::browser::upload_document("other", file).await?;
-            a.files
-                .update(|f| f.push((doc.id.to_string(), doc.file_name)));
-            Ok(())
-        });
+    let attachment_label =
+        Signal::derive(move || Text::of(i18n.lang()).attachments_optional.to_string());
+    let attached = Signal::derive(move || {
+        a.files
+            .with(|f| f.iter().map(|(_, name)| name.clone()).collect())
+    });
+    let attach = move |doc: CaseDocument| {
+        a.files
+            .update(|f| f.push((doc.id.to_string(), doc.file_name)));
+        Ok(())
     };
     let key = crate::ui::browser::submission_key();
     let write = Write::new();
@@ -203,16 +193,7 @@ fn FeedbackForm() -> impl IntoView {
                 <Tr s=|l| Text::of(l).feedback_text_hint/>" "
                 {move || format!("({})", a.body.with(|b| b.trim().chars().count()))}
             </p>
-            <div class="field">
-                <label for="feedback-files"><Tr s=|l| Text::of(l).attachments_optional/></label>
-                <input id="feedback-files" type="file" accept="application/pdf,image/jpeg,image/png" on:change=on_file/>
-                <ul class="plain-list" role="status">
-                    {move || a.files.get().into_iter().map(|(_, name)| {
-                        view! { <li>{format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name)}</li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
+            <UploadField id="feedback-files".to_string() label=attachment_label kind="other".to_string() kept=attached max=MAX_ATTACHMENTS keep=attach/>
             {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_feedback }}

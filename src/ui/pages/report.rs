@@ -3,12 +3,14 @@
 //! that outage first.
 
 use crate::api::accounts::list_accounts;
+use crate::api::connections::CaseDocument;
 use crate::api::pages::Page;
 use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
 use crate::ui::components::choice::{InputField, SelectField, TextAreaField, premises_to_file_for};
+use crate::ui::components::field::UploadField;
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
@@ -111,21 +113,15 @@ fn ReportForm() -> impl IntoView {
     let hazard = move || {
         a.danger.get() || FaultKind::from_stored(&a.kind.get()) == Some(FaultKind::SafetyHazard)
     };
-    let upload = Write::<()>::new();
-    let upload_error = move || upload.value().get().and_then(Result::err);
-    let on_photo = move |ev: leptos::ev::Event| {
-        let Some(file) = crate::ui::browser::chosen_file(&ev) else {
-            return;
-        };
-        upload.value().set(None);
-        upload.send(async move {
-            let doc = crate::ui::browser::upload_document("other", file).await?;
-            if !doc.content_type.starts_with("image/") {
-                return Err(FieldError::new(Field::Photo, Problem::NotAllowed).into());
-            }
-            a.photo.set(Some((doc.id.to_string(), doc.file_name)));
-            Ok(())
-        });
+    let photo_label = Signal::derive(move || Text::of(i18n.lang()).photo_optional.to_string());
+    let photo = Signal::derive(move || a.photo.get().map(|(_, name)| name).into_iter().collect());
+    // One photo: a second replaces the first; anything but an image is refused.
+    let keep_photo = move |doc: CaseDocument| {
+        if !doc.content_type.starts_with("image/") {
+            return Err(FieldError::new(Field::Photo, Problem::NotAllowed).into());
+        }
+        a.photo.set(Some((doc.id.to_string(), doc.file_name)));
+        Ok(())
     };
     let write = Write::new();
     let submit_error = move || write.value().get().and_then(Result::err);
@@ -180,12 +176,7 @@ fn ReportForm() -> impl IntoView {
             </Show>
             <TextAreaField id="report-description" label=|l| Text::of(l).field_description value=a.description error=shown(Field::Description)/>
             <InputField id="report-phone" label=|l| Text::of(l).field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
-            <div class="field">
-                <label for="report-photo"><Tr s=|l| Text::of(l).photo_optional/></label>
-                <input id="report-photo" type="file" accept="image/jpeg,image/png" on:change=on_photo/>
-                <p class="success" role="status">{move || a.photo.get().map(|(_, name)| format!("{}{}{}", Text::of(i18n.lang()).uploaded, Text::of(i18n.lang()).colon, name))}</p>
-            </div>
-            {move || upload_error().map(|error| view! { <ErrorMessage error/> })}
+            <UploadField id="report-photo".to_string() label=photo_label kind="other".to_string() accept="image/jpeg,image/png" kept=photo keep=keep_photo/>
             {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
