@@ -158,6 +158,46 @@ fn ApplyWizard() -> impl IntoView {
             }
         });
     };
+    let step_names: [fn(crate::ui::i18n::Lang) -> &'static str; 4] = [
+        |l| Text::of(l).step_what,
+        |l| Text::of(l).step_contact,
+        |l| Text::of(l).step_documents,
+        |l| Text::of(l).step_review,
+    ];
+    view! {
+        <PageHeading text=|l| Text::of(l).apply_new/>
+        <ol class="steps">
+            {step_names.into_iter().enumerate().map(|(i, name)| view! {
+                <li aria-current=move || (step.get() == i).then_some("step")><Tr s=name/></li>
+            }).collect_view()}
+        </ol>
+        <div hidden=move || step.get() != 0><WhatStep a accounts shown/></div>
+        <div hidden=move || step.get() != 1><ContactStep a shown/></div>
+        <div hidden=move || step.get() != 2>
+            <DocumentsStep a=a error=shown(Field::Documents)/>
+        </div>
+        <div hidden=move || step.get() != 3>
+            <Review a=a/>
+            {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
+        </div>
+        <div class="wizard-buttons">
+            <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|l| Text::of(l).back/></button>
+            <button type="button" class="button button-primary" hidden={move || step.get() >= 3} on:click=go_next><Tr s=|l| Text::of(l).next/></button>
+            <button type="button" class="button button-primary" hidden={move || step.get() < 3} disabled=move || submitting.get() on:click=submit>
+                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).submit_application }}
+            </button>
+        </div>
+    }
+}
+
+/// The first step: what is asked for, where, and how much power.
+#[component]
+fn WhatStep(
+    a: Answers,
+    accounts: Load<Result<Vec<crate::api::accounts::ServiceAccountSummary>, crate::api::ApiError>>,
+    shown: impl Fn(Field) -> Signal<Option<FieldError>> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
     // Choosing an account fills in its address.
     Effect::new(move |_| {
         let chosen = a.account.get();
@@ -199,20 +239,8 @@ fn ApplyWizard() -> impl IntoView {
         }
         opts
     });
-    let step_names: [fn(crate::ui::i18n::Lang) -> &'static str; 4] = [
-        |l| Text::of(l).step_what,
-        |l| Text::of(l).step_contact,
-        |l| Text::of(l).step_documents,
-        |l| Text::of(l).step_review,
-    ];
     view! {
-        <PageHeading text=|l| Text::of(l).apply_new/>
-        <ol class="steps">
-            {step_names.into_iter().enumerate().map(|(i, name)| view! {
-                <li aria-current=move || (step.get() == i).then_some("step")><Tr s=name/></li>
-            }).collect_view()}
-        </ol>
-        <section hidden=move || step.get() != 0 aria-labelledby="step-what"><h2 id="step-what"><Tr s=|l| Text::of(l).step_what/></h2>
+        <section aria-labelledby="step-what"><h2 id="step-what"><Tr s=|l| Text::of(l).step_what/></h2>
                 <SelectField id="apply-kind" label=|l| Text::of(l).field_kind value=a.kind options=kinds error=shown(Field::Kind)/>
                 <SelectField id="apply-category" label=|l| Text::of(l).field_category value=a.category options=categories error=shown(Field::Category)/>
                 <div class="field">
@@ -228,24 +256,20 @@ fn ApplyWizard() -> impl IntoView {
                 <InputField id="apply-capacity" label=|l| Text::of(l).field_capacity value=a.capacity inputmode="decimal" error=shown(Field::Capacity)/>
                 <SelectField id="apply-voltage" label=|l| Text::of(l).field_supply_voltage value=a.voltage options=voltages error=shown(Field::SupplyVoltage)/>
         </section>
-        <section hidden=move || step.get() != 1 aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|l| Text::of(l).step_contact/></h2>
+    }
+}
+
+/// The second step: who to call about it.
+#[component]
+fn ContactStep(
+    a: Answers,
+    shown: impl Fn(Field) -> Signal<Option<FieldError>> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="step-contact"><h2 id="step-contact"><Tr s=|l| Text::of(l).step_contact/></h2>
                 <InputField id="apply-contact-name" label=|l| Text::of(l).field_contact_name value=a.contact_name autocomplete="name" error=shown(Field::ContactName)/>
                 <InputField id="apply-contact-phone" label=|l| Text::of(l).field_contact_phone value=a.contact_phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
         </section>
-        <div hidden=move || step.get() != 2>
-            <DocumentsStep a=a error=shown(Field::Documents)/>
-        </div>
-        <div hidden=move || step.get() != 3>
-            <Review a=a/>
-            {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
-        </div>
-        <div class="wizard-buttons">
-            <button type="button" class="button" hidden=move || step.get() == 0 on:click=move |_| step.update(|s| *s = s.saturating_sub(1))><Tr s=|l| Text::of(l).back/></button>
-            <button type="button" class="button button-primary" hidden={move || step.get() >= 3} on:click=go_next><Tr s=|l| Text::of(l).next/></button>
-            <button type="button" class="button button-primary" hidden={move || step.get() < 3} disabled=move || submitting.get() on:click=submit>
-                {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).submit_application }}
-            </button>
-        </div>
     }
 }
 
