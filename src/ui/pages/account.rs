@@ -3,8 +3,8 @@
 
 use crate::api::ApiError;
 use crate::api::auth::{
-    MfaSetup, QrCode, SessionInfo, change_password, end_session, forgot_password, mfa_confirm,
-    mfa_disable, mfa_start, mfa_status, reset_password, sessions, verify_email,
+    MfaSetup, QrCode, SessionInfo, TwoStepStatus, change_password, end_session, forgot_password,
+    mfa_confirm, mfa_disable, mfa_start, mfa_status, reset_password, sessions, verify_email,
 };
 use crate::api::pages::Page;
 use crate::domain::Field;
@@ -169,53 +169,12 @@ pub fn SecurityPage() -> impl IntoView {
 fn TwoStep() -> impl IntoView {
     let session = use_session();
     let status = Load::new(mfa_status);
-    let start_write = Write::<MfaSetup>::new();
-    let setup = start_write.value();
-    let confirm_write = Write::<Vec<String>>::new();
-    let confirmed = confirm_write.value();
-    let turn_off_write = Write::<()>::new();
-    let turned_off = turn_off_write.value();
-    let busy = move || {
-        start_write.pending().get()
-            || confirm_write.pending().get()
-            || turn_off_write.pending().get()
-    };
+    // Shown here, above either form: the recovery codes appear once, right after turning on.
+    let confirm = Write::<Vec<String>>::new();
     let must = move || {
         session
             .me
             .with(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
-    };
-    let start = move |_| start_write.send(mfa_start());
-    let confirm = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let [code] = crate::ui::browser::form_values(&ev, ["code"]);
-        confirm_write.send_then(mfa_confirm(code), move |r| {
-            if r.is_ok() {
-                session.me.update(|m| {
-                    if let Some(m) = m {
-                        m.mfa = true;
-                        m.must_set_up_mfa = false;
-                    }
-                });
-                setup.set(None);
-                status.refetch();
-            }
-        });
-    };
-    let turn_off = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
-        turn_off_write.send_then(mfa_disable(password), move |r| {
-            if r.is_ok() {
-                session.me.update(|m| {
-                    if let Some(m) = m {
-                        m.mfa = false;
-                    }
-                });
-                confirmed.set(None);
-                status.refetch();
-            }
-        });
     };
     view! {
         <section aria-labelledby="two-step">
@@ -223,7 +182,7 @@ fn TwoStep() -> impl IntoView {
             <Show when=must>
                 <p class="notice" role="alert"><Tr s=|l| Text::of(l).staff_must/></p>
             </Show>
-            {move || confirmed.with(|c| match c {
+            {move || confirm.value().with(|c| match c {
                 Some(Ok(codes)) => Some(view! {
                     <div class="notice" role="status">
                         <p><Tr s=|l| Text::of(l).two_step_on_now/></p>
@@ -239,64 +198,121 @@ fn TwoStep() -> impl IntoView {
                 if st.on {
                     view! {
                         <p>{move || (Text::of(use_i18n().lang()).two_step_is_on)(st.recovery_codes_left)}</p>
-                        {(!st.required).then(|| view! {
-                            {move || turned_off.with(form_error).map(|error| view! { <ErrorMessage error/> })}
-                            <form on:submit=turn_off novalidate>
-                                <TextField
-                                    name="current_password"
-                                    label=|l| Text::of(l).current_password
-                                    input_type="password"
-                                    autocomplete="current-password"
-                                    error=Signal::derive(move || turned_off.with(|r| field_message(r, Field::CurrentPassword)))
-                                />
-                                <button type="submit" class="button" disabled=busy>
-                                    <Tr s=|l| Text::of(l).turn_off/>
-                                </button>
-                            </form>
-                        })}
+                        {(!st.required).then(|| view! { <TurnOff status confirm/> })}
                     }.into_any()
                 } else {
-                    view! {
-                        <p><Tr s=|l| Text::of(l).two_step_intro/></p>
-                        {move || setup.with(form_error).map(|error| view! { <ErrorMessage error/> })}
-                        {move || match setup.get() {
-                            Some(Ok(s)) => view! {
-                                <ol class="steps">
-                                    <li>
-                                        <p><Tr s=|l| Text::of(l).scan/></p>
-                                        <QrImage qr=s.qr.clone()/>
-                                        <p>
-                                            <Tr s=|l| Text::of(l).or_type/>" "
-                                            <code class="secret">{group(&s.secret)}</code>
-                                        </p>
-                                    </li>
-                                    <li>
-                                        {move || confirmed.with(form_error).map(|error| view! { <ErrorMessage error/> })}
-                                        <form on:submit=confirm novalidate>
-                                            <TextField
-                                                name="code"
-                                                label=|l| Text::of(l).code_from_app
-                                                inputmode="numeric"
-                                                autocomplete="one-time-code"
-                                                error=Signal::derive(move || confirmed.with(|r| field_message(r, Field::Code)))
-                                            />
-                                            <button type="submit" class="button button-primary" disabled=busy>
-                                                <Tr s=|l| Text::of(l).turn_on/>
-                                            </button>
-                                        </form>
-                                    </li>
-                                </ol>
-                            }.into_any(),
-                            _ => view! {
-                                <button type="button" class="button button-primary" disabled=busy on:click=start>
-                                    <Tr s=|l| Text::of(l).set_up/>
-                                </button>
-                            }.into_any(),
-                        }}
-                    }.into_any()
+                    view! { <SetUp status confirm/> }.into_any()
                 }
             })}
         </section>
+    }
+}
+
+/// Setting two-step sign-in up: a key for the authenticator app (QR code or text), then a code
+/// from the app to confirm it works.
+#[component]
+fn SetUp(
+    status: Load<Result<TwoStepStatus, ApiError>>,
+    confirm: Write<Vec<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let start = Write::<MfaSetup>::new();
+    let setup = start.value();
+    let confirmed = confirm.value();
+    let busy = move || start.pending().get() || confirm.pending().get();
+    let on_confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [code] = crate::ui::browser::form_values(&ev, ["code"]);
+        confirm.send_then(mfa_confirm(code), move |r| {
+            if r.is_ok() {
+                session.me.update(|m| {
+                    if let Some(m) = m {
+                        m.mfa = true;
+                        m.must_set_up_mfa = false;
+                    }
+                });
+                status.refetch();
+            }
+        });
+    };
+    view! {
+        <p><Tr s=|l| Text::of(l).two_step_intro/></p>
+        {move || setup.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        {move || match setup.get() {
+            Some(Ok(s)) => view! {
+                <ol class="steps">
+                    <li>
+                        <p><Tr s=|l| Text::of(l).scan/></p>
+                        <QrImage qr=s.qr.clone()/>
+                        <p>
+                            <Tr s=|l| Text::of(l).or_type/>" "
+                            <code class="secret">{group(&s.secret)}</code>
+                        </p>
+                    </li>
+                    <li>
+                        {move || confirmed.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                        <form on:submit=on_confirm novalidate>
+                            <TextField
+                                name="code"
+                                label=|l| Text::of(l).code_from_app
+                                inputmode="numeric"
+                                autocomplete="one-time-code"
+                                error=Signal::derive(move || confirmed.with(|r| field_message(r, Field::Code)))
+                            />
+                            <button type="submit" class="button button-primary" disabled=busy>
+                                <Tr s=|l| Text::of(l).turn_on/>
+                            </button>
+                        </form>
+                    </li>
+                </ol>
+            }.into_any(),
+            _ => view! {
+                <button type="button" class="button button-primary" disabled=busy on:click=move |_| start.send(mfa_start())>
+                    <Tr s=|l| Text::of(l).set_up/>
+                </button>
+            }.into_any(),
+        }}
+    }
+}
+
+/// Turning two-step sign-in off, with the password (not offered where it is required).
+#[component]
+fn TurnOff(
+    status: Load<Result<TwoStepStatus, ApiError>>,
+    confirm: Write<Vec<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let write = Write::<()>::new();
+    let turned_off = write.value();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
+        write.send_then(mfa_disable(password), move |r| {
+            if r.is_ok() {
+                session.me.update(|m| {
+                    if let Some(m) = m {
+                        m.mfa = false;
+                    }
+                });
+                confirm.value().set(None);
+                status.refetch();
+            }
+        });
+    };
+    view! {
+        {move || turned_off.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        <form on:submit=on_submit novalidate>
+            <TextField
+                name="current_password"
+                label=|l| Text::of(l).current_password
+                input_type="password"
+                autocomplete="current-password"
+                error=Signal::derive(move || turned_off.with(|r| field_message(r, Field::CurrentPassword)))
+            />
+            <button type="submit" class="button" disabled=write.pending()>
+                <Tr s=|l| Text::of(l).turn_off/>
+            </button>
+        </form>
     }
 }
 
