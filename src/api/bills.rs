@@ -119,13 +119,7 @@ pub struct Overview {
 pub async fn get_overview() -> Result<Overview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
-    let mut overview = request
-        .state
-        .store
-        .overview(user.id, request.today())
-        .await?;
-    overview.to_rate = crate::server::feedback::to_rate(&request, &user).await?;
-    Ok(overview)
+    crate::server::bills::overview(&request, &user).await
 }
 
 /// One page of a service account's bills, newest first.

@@ -1,6 +1,6 @@
 //! What the server already knows when it sends a page, written into that page so the client's
 //! first view is the server's first view: the language, who is signed in, and the data of a
-//! page the server rendered (the outage notices). The server writes it as JSON in
+//! page the server rendered (the outage notices, a customer's overview). The server writes it as JSON in
 //! `<script type="application/json" id="first-paint">` (data, never run, so the CSP is
 //! unchanged); the client reads it once when it starts.
 
@@ -25,6 +25,9 @@ pub struct FirstPaint {
     pub me: Option<Me>,
     /// The outage notices the page showed, when it was the outage page.
     pub outages: Option<Vec<OutageNotice>>,
+    /// The customer's overview the page showed, when it was the overview.
+    #[serde(default)]
+    pub overview: Option<super::bills::Overview>,
 }
 
 impl FirstPaint {
@@ -112,6 +115,7 @@ mod tests {
                 phase: crate::domain::repair::OutagePhase::Upcoming,
                 mine: false,
             }]),
+            overview: None,
         };
         let text = first.to_script_text();
         assert!(!text.contains('<'));

@@ -211,11 +211,16 @@ impl Route {
 
     /// True for a page whose first view the server writes into the HTML it sends (the
     /// components rendered on the server), so a visitor reads it before the program has
-    /// loaded, or without scripts at all: the public pages a new visitor opens first.
+    /// loaded, or without scripts at all: the public pages a new visitor opens first, and the
+    /// overview a customer opens first.
     pub const fn first_paint(self) -> bool {
         matches!(
             self,
-            Route::SignIn | Route::Register | Route::Outages | Route::ForgotPassword
+            Route::SignIn
+                | Route::Register
+                | Route::Outages
+                | Route::ForgotPassword
+                | Route::Overview
         )
     }
 

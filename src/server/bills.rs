@@ -33,3 +33,19 @@ pub fn bill_detail(record: BillRecord, today: NaiveDate) -> BillDetail {
         reference,
     }
 }
+
+/// The first page a signed-in customer sees: their accounts, what is owed, the latest bill,
+/// and the jobs they may rate. The `bills/overview` function and the server-written first view
+/// of the overview page both answer with it.
+pub async fn overview(
+    request: &crate::server::request::Request,
+    user: &crate::server::store::User,
+) -> Result<crate::api::bills::Overview, crate::api::ApiError> {
+    let mut overview = request
+        .state
+        .store
+        .overview(user.id, request.today())
+        .await?;
+    overview.to_rate = crate::server::feedback::to_rate(request, user).await?;
+    Ok(overview)
+}

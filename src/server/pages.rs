@@ -65,6 +65,15 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         }
         _ => None,
     };
+    // Asked the way `bills/overview` asks: a login that must still set up its second factor
+    // gets no overview here either (the client then shows why).
+    let overview = match (route, &known) {
+        (Some(Route::Overview), Some((Some(_), _))) => match request.require_user().await {
+            Ok(user) => crate::server::bills::overview(&request, &user).await.ok(),
+            Err(_) => None,
+        },
+        _ => None,
+    };
     let Ok(shell) = tokio::fs::read_to_string(dist.join(client.dir()).join("index.html")).await
     else {
         return (
@@ -77,6 +86,7 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         lang: lang.as_str().into(),
         me,
         outages,
+        overview,
     });
     let rendered = match (&first, route) {
         (Some(first), Some(route)) if route.first_paint() => {

@@ -1,16 +1,26 @@
 //! The first view of a page, written by the server with these same components (see
 //! `api::first_paint` and `server::pages`), and what the client takes over from it.
 
+use crate::api::bills::Overview;
 use crate::api::repairs::OutageNotice;
 use leptos::prelude::*;
 
-/// The outage notices the server put into the page, taken by the outage page's first view.
+/// The page data the server put into the page, each taken once by its page's first view (a
+/// later visit to the page asks the server).
 #[derive(Clone, Copy)]
-pub struct Outages(pub StoredValue<Option<Vec<OutageNotice>>>);
+pub struct Preloaded {
+    pub outages: StoredValue<Option<Vec<OutageNotice>>>,
+    pub overview: StoredValue<Option<Overview>>,
+}
 
-/// The outage notices the server sent with the page, once (a later visit to the page asks).
+/// The outage notices the server sent with the page, once.
 pub fn take_outages() -> Option<Vec<OutageNotice>> {
-    use_context::<Outages>().and_then(|o| o.0.try_update_value(Option::take).flatten())
+    use_context::<Preloaded>().and_then(|p| p.outages.try_update_value(Option::take).flatten())
+}
+
+/// The customer's overview the server sent with the page, once.
+pub fn take_overview() -> Option<Overview> {
+    use_context::<Preloaded>().and_then(|p| p.overview.try_update_value(Option::take).flatten())
 }
 
 /// Collects the document title while the server renders (the heading's text; in the browser

@@ -27,13 +27,16 @@ use pages::not_found::NotFoundPage;
 /// it, the first view needs no request (the language, who is signed in, the page's data).
 #[component]
 pub fn App(first: Option<FirstPaint>) -> impl IntoView {
-    let (lang, me, outages) = match first {
-        Some(f) => (Some(f.lang()), Some(f.me), f.outages),
-        None => (None, None, None),
+    let (lang, me, outages, overview) = match first {
+        Some(f) => (Some(f.lang()), Some(f.me), f.outages, f.overview),
+        None => (None, None, None, None),
     };
     i18n::provide_i18n(lang);
     session::provide_session(me);
-    provide_context(first_paint::Outages(StoredValue::new(outages)));
+    provide_context(first_paint::Preloaded {
+        outages: StoredValue::new(outages),
+        overview: StoredValue::new(overview),
+    });
     view! {
         <Router>
             <a class="skip-link" href="#main"><components::text::Tr s=|l| Text::of(l).skip_to_content/></a>

@@ -141,3 +141,36 @@ async fn what_staff_write_in_a_notice_reaches_the_page_as_text() {
             .any(|n| n.reason.starts_with("</script><script>"))
     );
 }
+
+#[tokio::test]
+async fn the_overview_arrives_with_the_customers_own_figures() {
+    let app = spawn_app_with_demo().await;
+    let resident = app.signed_in_browser(RESIDENT).await;
+    let (html, first) = page(&resident, app.url("/"), &[("Accept-Language", "en")]).await;
+    let asked = app.call_with(&resident, "bills/overview", &[]).await.ok();
+    let overview = first.overview.expect("the overview");
+    // The same answer the client would have asked for, and the page shows it.
+    assert_eq!(serde_json::to_value(&overview).unwrap(), asked);
+    assert!(!overview.accounts.is_empty());
+    for words in ["Balance due", "Latest bill", "My service accounts"] {
+        assert!(html.contains(words), "{words} in {html}");
+    }
+    assert!(html.contains(&overview.balance_due.to_string()), "{html}");
+    for account in &overview.accounts {
+        assert!(html.contains(&account.account_number), "{html}");
+    }
+    assert!(!html.contains("Loading"), "nothing left to load: {html}");
+    // Another customer's first view holds none of the resident's accounts.
+    let ops = app.signed_in_browser(crate::helpers::OPS).await;
+    let (html, first) = page(&ops, app.url("/"), &[]).await;
+    let theirs = first.overview.expect("their overview");
+    for account in &overview.accounts {
+        assert!(!html.contains(&account.account_number), "{html}");
+        assert!(
+            theirs
+                .accounts
+                .iter()
+                .all(|a| a.account_number != account.account_number)
+        );
+    }
+}

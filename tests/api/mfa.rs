@@ -116,6 +116,11 @@ async fn staff_without_a_second_factor_must_set_one_up_before_anything_else() {
     app.call_with(&agent, "notifications/unread", &[])
         .await
         .assert_error(StatusCode::FORBIDDEN, "set_up_second_factor");
+    // Nor does the page the server writes hold anything but who they are.
+    let page = agent.get(app.url("/")).send().await.expect("answer");
+    let html = page.text().await.expect("body");
+    assert!(html.contains("\"overview\":null"), "{html}");
+    assert!(html.contains("\"must_set_up_mfa\":true"), "{html}");
     let setup = app.call_with(&agent, "auth/mfa_start", &[]).await.ok();
     let secret = setup["secret"].as_str().expect("a secret").to_string();
     let url = setup["url"].as_str().expect("an address");

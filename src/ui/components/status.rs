@@ -44,14 +44,27 @@ impl<T: 'static> Load<T> {
     where
         Fut: std::future::Future<Output = T> + 'static,
     {
+        Self::starting_with(None, fetch)
+    }
+
+    /// Like [`new`](Self::new), but starting from `first` when there is one (what the server
+    /// wrote into the page): then nothing is asked until `refetch`.
+    pub fn starting_with<Fut>(first: Option<T>, fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: std::future::Future<Output = T> + 'static,
+    {
+        let given = first.is_some();
         let load = Load {
-            value: RwSignal::new_local(None),
-            pending: RwSignal::new(true),
+            value: RwSignal::new_local(first),
+            pending: RwSignal::new(!given),
             again: Trigger::new(),
         };
         let round = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        Effect::new(move |ran: Option<()>| {
             load.again.track();
+            if ran.is_none() && given {
+                return;
+            }
             let answer = fetch();
             let mine = round.get_value().wrapping_add(1);
             round.set_value(mine);

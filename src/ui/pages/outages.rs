@@ -16,15 +16,12 @@ pub fn OutagesPage() -> impl IntoView {
         list if list.is_empty() => view! { <p><Tr s=|l| Text::of(l).no_outages/></p> }.into_any(),
         list => view! { <OutageList outages=list/> }.into_any(),
     };
-    // The notices the server wrote into the page (its first view) are shown as they are;
-    // otherwise they are asked for.
-    let body = match crate::ui::first_paint::take_outages() {
-        Some(list) => show(list),
-        None => loaded(Load::new(list_outages), show).into_any(),
-    };
+    // The notices the server wrote into the page (its first view), if it did; else they are
+    // asked for.
+    let first = crate::ui::first_paint::take_outages().map(Ok);
     view! {
         <PageHeading text=|l| Text::of(l).outages_title/>
-        {body}
+        {loaded(Load::starting_with(first, list_outages), show)}
     }
 }
 

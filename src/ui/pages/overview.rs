@@ -27,7 +27,9 @@ pub fn OverviewPage() -> impl IntoView {
 fn OverviewContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let overview = Load::new(get_overview);
+    // The overview the server wrote into the page, if it did; else it is asked for.
+    let first = crate::ui::first_paint::take_overview().map(Ok);
+    let overview = Load::starting_with(first, get_overview);
     let greeting = move || {
         let name = session.me.with(|m| {
             m.as_ref()
