@@ -14,7 +14,12 @@ const holdSubmit = (event) => {
 document.addEventListener("submit", holdSubmit, true);
 // A first view the server rendered (`server::pages`) is painted before the program is even
 // fetched: it needs no program to be read, and the download does not compete with the styles.
+// Waiting for `load` as well lets the browser count that painted view as the page's largest
+// paint before the app replaces it.
 if (document.querySelector("#app[data-rendered]")) {
+  if (document.readyState !== "complete") {
+    await new Promise((loaded) => addEventListener("load", loaded, { once: true }));
+  }
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 }
 const { default: init } = await import(tag.dataset.js);
