@@ -186,6 +186,28 @@ impl<O: 'static> Write<O> {
         self.pending.read_only()
     }
 
+    /// The last refusal that is not about one field, as an announced message (with what
+    /// helps: signing in, confirming it is you, trying again); nothing otherwise.
+    pub fn refusal(&self) -> impl IntoView + use<O>
+    where
+        O: Clone,
+    {
+        let value = self.value;
+        move || {
+            value
+                .with(crate::ui::components::field::form_error)
+                .map(|error| view! { <ErrorMessage error/> })
+        }
+    }
+
+    /// The last refusal of `field`, for that field's input.
+    pub fn field_error(&self, field: crate::domain::Field) -> Signal<Option<ApiError>> {
+        let value = self.value;
+        Signal::derive(move || {
+            value.with(|r| crate::ui::components::field::field_message(r, field))
+        })
+    }
+
     /// True once the last answer is a success (tracked).
     pub fn done(&self) -> bool {
         self.value.with(|v| matches!(v, Some(Ok(_))))

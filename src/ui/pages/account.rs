@@ -8,7 +8,7 @@ use crate::api::auth::{
 };
 use crate::api::pages::Page;
 use crate::domain::Field;
-use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::field::{TextField, form_error};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Loading, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
@@ -75,14 +75,14 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 when=move || result.with(|r| matches!(r, Some(Ok(()))))
                 fallback=move || view! {
                     <p><Tr s=|l| Text::of(l).forgot_intro/></p>
-                    {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                    {write.refusal()}
                     <form on:submit=submit novalidate>
                         <TextField
                             name="email"
                             label=|l| Text::of(l).email
                             input_type="email"
                             autocomplete="email"
-                            error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                            error=write.field_error(Field::Email)
                         />
                         <button type="submit" class="button button-primary" disabled=move || busy.get()>
                             <Tr s=|l| Text::of(l).send_link/>
@@ -134,7 +134,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             input_type="password"
                             autocomplete="new-password"
                             hint=|l| Text::of(l).new_password_hint
-                            error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
+                            error=write.field_error(Field::Password)
                         />
                         <button type="submit" class="button button-primary" disabled=move || busy.get()>
                             <Tr s=|l| Text::of(l).set_password/>
@@ -218,7 +218,6 @@ fn SetUp(
     let session = use_session();
     let start = Write::<MfaSetup>::new();
     let setup = start.value();
-    let confirmed = confirm.value();
     let busy = move || start.pending().get() || confirm.pending().get();
     let on_confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -237,7 +236,7 @@ fn SetUp(
     };
     view! {
         <p><Tr s=|l| Text::of(l).two_step_intro/></p>
-        {move || setup.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        {start.refusal()}
         {move || match setup.get() {
             Some(Ok(s)) => view! {
                 <ol class="steps">
@@ -250,14 +249,14 @@ fn SetUp(
                         </p>
                     </li>
                     <li>
-                        {move || confirmed.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                        {confirm.refusal()}
                         <form on:submit=on_confirm novalidate>
                             <TextField
                                 name="code"
                                 label=|l| Text::of(l).code_from_app
                                 inputmode="numeric"
                                 autocomplete="one-time-code"
-                                error=Signal::derive(move || confirmed.with(|r| field_message(r, Field::Code)))
+                                error=confirm.field_error(Field::Code)
                             />
                             <button type="submit" class="button button-primary" disabled=busy>
                                 <Tr s=|l| Text::of(l).turn_on/>
@@ -283,7 +282,6 @@ fn TurnOff(
 ) -> impl IntoView {
     let session = use_session();
     let write = Write::<()>::new();
-    let turned_off = write.value();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
@@ -300,14 +298,14 @@ fn TurnOff(
         });
     };
     view! {
-        {move || turned_off.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        {write.refusal()}
         <form on:submit=on_submit novalidate>
             <TextField
                 name="current_password"
                 label=|l| Text::of(l).current_password
                 input_type="password"
                 autocomplete="current-password"
-                error=Signal::derive(move || turned_off.with(|r| field_message(r, Field::CurrentPassword)))
+                error=write.field_error(Field::CurrentPassword)
             />
             <button type="submit" class="button" disabled=write.pending()>
                 <Tr s=|l| Text::of(l).turn_off/>
@@ -354,9 +352,7 @@ fn YourData() -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
     let download_write = Write::new();
-    let downloaded = download_write.value();
     let delete_write = Write::new();
-    let deleted = delete_write.value();
     let download = move |_| {
         download_write.send(async move {
             my_data().await.map(|json| {
@@ -383,18 +379,18 @@ fn YourData() -> impl IntoView {
         <section aria-labelledby="your-data">
             <h2 id="your-data"><Tr s=|l| Text::of(l).data_title/></h2>
             <p><Tr s=|l| Text::of(l).data_intro/></p>
-            {move || downloaded.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {download_write.refusal()}
             <p><button type="button" class="button" on:click=download><Tr s=|l| Text::of(l).download_data/></button></p>
             <h3><Tr s=|l| Text::of(l).delete_title/></h3>
             <p><Tr s=|l| Text::of(l).delete_intro/></p>
-            {move || deleted.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {delete_write.refusal()}
             <form on:submit=delete novalidate>
                 <TextField
                     name="current_password"
                     label=|l| Text::of(l).password_to_delete
                     input_type="password"
                     autocomplete="current-password"
-                    error=Signal::derive(move || deleted.with(|r| field_message(r, Field::CurrentPassword)))
+                    error=delete_write.field_error(Field::CurrentPassword)
                 />
                 <button type="submit" class="button button-danger"><Tr s=|l| Text::of(l).delete_login/></button>
             </form>
@@ -422,14 +418,14 @@ fn ChangePassword() -> impl IntoView {
     view! {
         <section aria-labelledby="change-password">
             <h2 id="change-password"><Tr s=|l| Text::of(l).change_password/></h2>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {write.refusal()}
             <form node_ref=form on:submit=submit novalidate>
                 <TextField
                     name="current_password"
                     label=|l| Text::of(l).current_password
                     input_type="password"
                     autocomplete="current-password"
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::CurrentPassword)))
+                    error=write.field_error(Field::CurrentPassword)
                 />
                 <TextField
                     name="password"
@@ -437,7 +433,7 @@ fn ChangePassword() -> impl IntoView {
                     input_type="password"
                     autocomplete="new-password"
                     hint=|l| Text::of(l).new_password_hint
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
+                    error=write.field_error(Field::Password)
                 />
                 <p role="status">{move || result.with(|r| matches!(r, Some(Ok(())))).then(|| view! { <Tr s=|l| Text::of(l).password_changed/> })}</p>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
@@ -453,13 +449,12 @@ fn Sessions() -> impl IntoView {
     let i18n = use_i18n();
     let list = Load::new(sessions);
     let end_write = Write::<Vec<SessionInfo>>::new();
-    let ended = end_write.value();
     let end = move |id: String| end_write.send_then(end_session(id), move |_| list.refetch());
     view! {
         <section aria-labelledby="sessions">
             <h2 id="sessions"><Tr s=|l| Text::of(l).sessions_title/></h2>
             <p class="hint"><Tr s=|l| Text::of(l).sessions_intro/></p>
-            {move || ended.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {end_write.refusal()}
             {loaded_in_place(list, move |rows| {
                 let others = rows.iter().any(|s| !s.current);
                 view! {

@@ -8,7 +8,7 @@ use crate::api::pages::Page;
 use crate::domain::OrgRole;
 use crate::domain::organisation::InvitationState;
 use crate::ui::components::data::{Cell, DataTable};
-use crate::ui::components::field::{field_message, form_error};
+use crate::ui::components::field::field_message;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::org_nav::{OrgNav, use_org};
 use crate::ui::components::status::{ErrorMessage, Load, Loading, Write, loaded_in_place};
@@ -209,7 +209,7 @@ fn InviteForm(
         <section class="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading"><Tr s=|l| Text::of(l).invite_title/></h2>
             <p class="muted"><Tr s=|l| Text::of(l).invite_help/></p>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {action.refusal()}
             <form on:submit=submit novalidate>
                 <div class="form-row">
                     <crate::ui::components::field::TextField

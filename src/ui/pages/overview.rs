@@ -5,9 +5,9 @@ use crate::api::bills::{Overview, get_overview};
 use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
-use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::field::TextField;
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Load, StatusBadge, Write, loaded};
+use crate::ui::components::status::{Load, StatusBadge, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::session::use_session;
@@ -221,7 +221,7 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
         <section class="card" aria-labelledby="bind-heading">
             <h2 id="bind-heading"><Tr s=|l| Text::of(l).bind_title/></h2>
             <p class="muted"><Tr s=|l| Text::of(l).bind_help/></p>
-            {move || started.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {start.refusal()}
             <p class="success" role="status">{bound}</p>
             <form on:submit=send novalidate>
                 <TextField
@@ -229,7 +229,7 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
                     label=|l| Text::of(l).account_number
                     inputmode="numeric"
                     autocomplete="off"
-                    error=Signal::derive(move || started.with(|r| field_message(r, Field::AccountNumber)))
+                    error=start.field_error(Field::AccountNumber)
                 />
                 <button type="submit" class="button" disabled=move || sending.get()>
                     <Tr s=|l| Text::of(l).send_code/>
@@ -238,13 +238,13 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
             {move || challenge().map(|c| view! {
                 <form on:submit=check novalidate>
                     <p role="status">{move || (Text::of(i18n.lang()).code_sent)(&c.sent_to)}</p>
-                    {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+                    {check_code.refusal()}
                     <TextField
                         name="code"
                         label=|l| Text::of(l).code_label
                         inputmode="numeric"
                         autocomplete="one-time-code"
-                        error=Signal::derive(move || result.with(|r| field_message(r, Field::Code)))
+                        error=check_code.field_error(Field::Code)
                     />
                     <button type="submit" class="button button-primary" disabled=move || checking.get()>
                         <Show when=move || checking.get() fallback=|| view! { <Tr s=|l| Text::of(l).bind/> }>

@@ -3,9 +3,9 @@
 use crate::api::auth::Register;
 use crate::api::pages::Page;
 use crate::domain::Field;
-use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::field::TextField;
 use crate::ui::components::guard::PageHeading;
-use crate::ui::components::status::{ErrorMessage, Write};
+use crate::ui::components::status::Write;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -49,14 +49,14 @@ pub fn RegisterPage() -> impl IntoView {
                     <p>{move || (Text::of(i18n.lang()).link_sent)(&sent_to.get())}</p>
                 </div>
             </Show>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {action.refusal()}
             <form on:submit=submit novalidate hidden=move || result.with(|r| matches!(r, Some(Ok(()))))>
                 <TextField
                     name="email"
                     label=|l| Text::of(l).email
                     input_type="email"
                     autocomplete="email"
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                    error=action.field_error(Field::Email)
                 />
                 <TextField
                     name="password"
@@ -64,7 +64,7 @@ pub fn RegisterPage() -> impl IntoView {
                     input_type="password"
                     autocomplete="new-password"
                     hint=|l| Text::of(l).password_hint
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
+                    error=action.field_error(Field::Password)
                 />
                 <button type="submit" class="button button-primary" disabled=pending>
                     <Show when=move || pending.get() fallback=|| view! { <Tr s=|l| Text::of(l).register/> }>

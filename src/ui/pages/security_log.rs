@@ -5,9 +5,9 @@ use crate::api::ApiError;
 use crate::api::supervisor::{SecurityLine, desk_action, security_log};
 use crate::domain::Field;
 use crate::domain::login::{DeskAction, SecurityEvent};
-use crate::ui::components::field::{TextField, field_message, form_error};
+use crate::ui::components::field::{TextField, field_message};
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
-use crate::ui::components::status::{ErrorMessage, Loading, Write};
+use crate::ui::components::status::{Loading, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use leptos::prelude::*;
@@ -52,13 +52,13 @@ fn ServiceDesk() -> impl IntoView {
         <section aria-labelledby="service-desk">
             <h2 id="service-desk"><Tr s=|l| Text::of(l).desk_title/></h2>
             <p class="hint"><Tr s=|l| Text::of(l).desk_intro/></p>
-            {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+            {write.refusal()}
             <form node_ref=form on:submit=submit novalidate>
                 <TextField
                     name="email"
                     label=|l| Text::of(l).desk_email
                     input_type="email"
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                    error=write.field_error(Field::Email)
                 />
                 <fieldset class="field" aria-describedby="desk-action-error">
                     <legend><Tr s=|l| Text::of(l).desk_what/></legend>
@@ -75,7 +75,7 @@ fn ServiceDesk() -> impl IntoView {
                     name="note"
                     label=|l| Text::of(l).desk_note
                     hint=|l| Text::of(l).desk_note_hint
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Note)))
+                    error=write.field_error(Field::Note)
                 />
                 <p role="status">{move || result.get().and_then(Result::ok).map(|n| (Text::of(i18n.lang()).desk_done)(n))}</p>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
@@ -160,7 +160,7 @@ fn SecurityLog() -> impl IntoView {
             </div>
             <button type="submit" class="button button-primary"><Tr s=|l| Text::of(l).search/></button>
         </form>
-        {move || result.with(form_error).map(|error| view! { <ErrorMessage error/> })}
+        {read.refusal()}
         {move || match result.get() {
             Some(Err(ApiError::Invalid(e))) => Some(view! { <p class="field-error" role="alert">{Text::of(i18n.lang()).field_error(e)}</p> }),
             _ => None,

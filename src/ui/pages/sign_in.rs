@@ -60,14 +60,14 @@ pub fn SignInPage() -> impl IntoView {
                     label=|l| Text::of(l).email
                     input_type="email"
                     autocomplete="username"
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Email)))
+                    error=action.field_error(Field::Email)
                 />
                 <TextField
                     name="password"
                     label=|l| Text::of(l).password
                     input_type="password"
                     autocomplete="current-password"
-                    error=Signal::derive(move || result.with(|r| field_message(r, Field::Password)))
+                    error=action.field_error(Field::Password)
                 />
                 // Asked for once the password is right and two-step sign-in is on.
                 <Show when=move || result.with(|r| matches!(r, Some(Err(ApiError::SecondFactor))) || field_message(r, Field::Code).is_some()) || asked.get()>
@@ -76,7 +76,7 @@ pub fn SignInPage() -> impl IntoView {
                         label=|l| Text::of(l).code_label
                         autocomplete="one-time-code"
                         hint=|l| Text::of(l).code_hint
-                        error=Signal::derive(move || result.with(|r| field_message(r, Field::Code)))
+                        error=action.field_error(Field::Code)
                     />
                 </Show>
                 <button type="submit" class="button button-primary" disabled=pending>
