@@ -214,6 +214,42 @@ impl<O: 'static> Write<O> {
     }
 }
 
+/// A button that makes one change when pressed (cancel an application, cancel a ticket):
+/// disabled while the change is on its way, its refusal shown above it, and `on_done` run after
+/// a success.
+#[component]
+pub fn WriteButton<O, Fut>(
+    /// The button's words.
+    label: fn(crate::ui::i18n::Lang) -> &'static str,
+    /// The change, asked anew on each press.
+    call: impl Fn() -> Fut + 'static,
+    on_done: impl Fn() + Clone + 'static,
+) -> impl IntoView
+where
+    O: Clone + 'static,
+    Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
+{
+    let write = Write::<O>::new();
+    view! {
+        {write.refusal()}
+        <button
+            type="button"
+            class="button"
+            disabled=write.pending()
+            on:click=move |_| {
+                let on_done = on_done.clone();
+                write.send_then(call(), move |r| {
+                    if r.is_ok() {
+                        on_done();
+                    }
+                })
+            }
+        >
+            <Tr s=label/>
+        </button>
+    }
+}
+
 /// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
 /// "Try again" when it fails, else `show` of the value.
 pub fn loaded<T, V>(

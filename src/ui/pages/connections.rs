@@ -2,7 +2,7 @@
 //! and the way to answer or cancel.
 
 use crate::api::connections::{
-    CancelCase, CaseDetail, CaseDocument, CaseSummary, RespondToRequest, get_case, my_cases,
+    CaseDetail, CaseDocument, CaseSummary, RespondToRequest, cancel_case, get_case, my_cases,
 };
 use crate::api::pages::Page;
 use crate::domain::RowId;
@@ -12,7 +12,7 @@ use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::field::UploadField;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
+use crate::ui::components::status::{ErrorMessage, Load, Write, WriteButton, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -109,8 +109,16 @@ fn CustomerCase(
         let (id, on_change) = (id.clone(), on_change.clone());
         view! { <RespondForm case_id=id asked outstanding on_done=on_change/> }
     });
-    let cancel =
-        can_cancel.then(|| view! { <CancelButton case_id=id.clone() on_done=on_change.clone()/> });
+    let cancel = can_cancel.then(|| {
+        let id = id.clone();
+        view! {
+            <WriteButton
+                label=|l| Text::of(l).cancel_application
+                call=move || cancel_case(id.clone())
+                on_done=on_change.clone()
+            />
+        }
+    });
     let rate = (case.summary.state == "completed").then(|| {
         view! { <RatingCard job_kind=JobKind::Connection job_id=case.summary.id existing=case.rating.clone()/> }
     });
@@ -211,27 +219,6 @@ fn RespondForm(
                 <button type="submit" class="button button-primary" disabled=move || action.pending().get()><Tr s=|l| Text::of(l).respond/></button>
             </form>
         </section>
-    }
-}
-
-#[component]
-fn CancelButton(case_id: String, on_done: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    let action = Write::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            on_done();
-        }
-    });
-    view! {
-        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
-        <button
-            type="button"
-            class="button"
-            disabled=move || action.pending().get()
-            on:click=move |_| { action.dispatch(CancelCase { case_id: case_id.clone() }); }
-        >
-            <Tr s=|l| Text::of(l).cancel_application/>
-        </button>
     }
 }
 

@@ -2,14 +2,14 @@
 //! countdowns (arrival, power back). The ticket page reloads its data every 5 seconds.
 
 use crate::api::pages::Page;
-use crate::api::repairs::{CancelTicket, TicketDetail, TicketSummary, get_ticket, my_tickets};
+use crate::api::repairs::{TicketDetail, TicketSummary, cancel_ticket, get_ticket, my_tickets};
 use crate::domain::RowId;
 use crate::domain::feedback::JobKind;
 use crate::domain::repair::{Promise, TicketAction, TicketState};
 use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
-use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
+use crate::ui::components::status::{Load, WriteButton, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -224,36 +224,20 @@ pub fn TicketBody(
         });
     let complain = (!(crate::ui::THIS_CLIENT == crate::api::clients::Client::Staff))
         .then(|| view! { <FeedbackAboutJob kind=JobKind::Repair id=job_id number=number/> });
-    let cancel = can_cancel.then(|| view! { <CancelTicketButton ticket_id=id on_done=on_change/> });
+    let cancel = can_cancel.then(|| {
+        view! {
+            <WriteButton
+                label=|l| Text::of(l).cancel_ticket
+                call=move || cancel_ticket(id.clone())
+                on_done=on_change
+            />
+        }
+    });
     view! {
         {body}
         {rate}
         {complain}
         {cancel}
-    }
-}
-
-#[component]
-fn CancelTicketButton(
-    ticket_id: String,
-    on_done: impl Fn() + Send + Sync + 'static,
-) -> impl IntoView {
-    let action = Write::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            on_done();
-        }
-    });
-    view! {
-        {move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
-        <button
-            type="button"
-            class="button"
-            disabled=move || action.pending().get()
-            on:click=move |_| { action.dispatch(CancelTicket { ticket_id: ticket_id.clone() }); }
-        >
-            <Tr s=|l| Text::of(l).cancel_ticket/>
-        </button>
     }
 }
 
