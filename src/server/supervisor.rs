@@ -6,17 +6,12 @@ use crate::api::supervisor::{AtRisk, Dashboard};
 use crate::domain::feedback::{
     Commitment, FeedbackKind, FeedbackState, Figures, Outcome, RatedJob, Stars, near_deadline,
 };
-use crate::domain::local_time::{day_start as start_of, local, parse_day, zone as utility_zone};
+use crate::domain::local_time::{day_start, local, parse_day};
 use crate::domain::repair::Promise;
 use crate::domain::{Field, FieldError, Problem};
 use crate::server::request::Request;
 use crate::server::store::connections::replay;
-use chrono::{Datelike, NaiveDate, TimeZone};
-
-/// The local day of a unix instant.
-fn day_of(unix: i64) -> NaiveDate {
-    local(unix).date()
-}
+use chrono::{Datelike, NaiveDate};
 
 fn promise_outcome(p: Promise) -> Option<bool> {
     match p {
@@ -36,7 +31,7 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
     let store = &request.state.store;
     let now = request.state.clock.unix();
     let today = request.today();
-    let (start, end) = (start_of(from), start_of(to) + 86_400);
+    let (start, end) = (day_start(from), day_start(to) + 86_400);
 
     let ratings: Vec<RatedJob> = store
         .ratings_between(start, end)
@@ -45,7 +40,7 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
         .filter_map(|r| {
             Some(RatedJob {
                 stars: Stars::from_stored(r.stars)?,
-                on: day_of(r.rated_at),
+                on: local(r.rated_at).date(),
                 area: r.area_class,
                 category: r.category,
             })
@@ -57,7 +52,7 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
     let limits = store.repair_limits().await?;
     for t in store.tickets_between(start, end).await? {
         let times = t.times();
-        let on = day_of(t.reported_at);
+        let on = local(t.reported_at).date();
         let cut = |commitment, met| Outcome {
             commitment,
             on,
@@ -83,14 +78,11 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
             )
         };
         if near_deadline(started, due, now) {
-            let local = utility_zone().timestamp_opt(due, 0).single();
             at_risk.push(AtRisk {
                 kind: "repair".into(),
                 id: t.id,
                 number: t.number.clone(),
-                due: local
-                    .map(|l| l.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
+                due: local(due).format("%Y-%m-%d %H:%M").to_string(),
                 past: now > due,
             });
         }
@@ -147,7 +139,7 @@ pub async fn dashboard(request: &Request, from: &str, to: &str) -> Result<Dashbo
             continue;
         }
         let events = store.feedback_events(f.id).await?;
-        let on = day_of(f.received_at);
+        let on = local(f.received_at).date();
         let done = |actions: &[&str]| {
             events
                 .iter()
@@ -211,8 +203,8 @@ mod tests {
     fn local_days_and_their_starts() {
         // 2026-11-27 00:00 in UTC+8 is 2026-11-26 16:00 UTC.
         let d = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        assert_eq!(start_of(d), 1_795_708_800);
-        assert_eq!(day_of(start_of(d)), d);
-        assert_eq!(day_of(start_of(d) - 1), d.pred_opt().unwrap());
+        assert_eq!(day_start(d), 1_795_708_800);
+        assert_eq!(local(day_start(d)).date(), d);
+        assert_eq!(local(day_start(d) - 1).date(), d.pred_opt().unwrap());
     }
 }
