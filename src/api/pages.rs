@@ -462,6 +462,86 @@ impl Page {
     }
 }
 
+/// A file the server sends or takes, beside the pages: the server's routes are these
+/// patterns, and the client writes these addresses, so neither writes them on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileAddress {
+    /// A stored document (`GET`).
+    Document(RowId),
+    /// Storing a document of `kind` named `name` (`POST`, the file is the body).
+    Upload { kind: String, name: String },
+    /// An organisation's bills as CSV, for the range and sites in `query` (name and value
+    /// pairs; empty values are left out).
+    OrgBills {
+        org: RowId,
+        query: Vec<(&'static str, String)>,
+    },
+    /// A service account's usage as a Green Button `file` (`espi.xml` or `usage.csv`), for a
+    /// range of days and an interval.
+    Usage {
+        account: RowId,
+        file: &'static str,
+        from: String,
+        to: String,
+        interval: &'static str,
+    },
+}
+
+impl FileAddress {
+    /// The server's route for uploads.
+    pub const UPLOAD: &'static str = "/api/documents";
+    /// The server's route for a stored document.
+    pub const DOCUMENT: &'static str = "/api/documents/{id}";
+    /// The server's route for an organisation's bills.
+    pub const ORG_BILLS: &'static str = "/api/org/{id}/bills.csv";
+    /// The server's route for Green Button files.
+    pub const USAGE: &'static str = "/api/usage/{account}/{file}";
+
+    /// The address to fetch.
+    pub fn href(&self) -> String {
+        match self {
+            FileAddress::Document(id) => Self::DOCUMENT.replace("{id}", &id.to_string()),
+            FileAddress::Upload { kind, name } => format!(
+                "{}?{}",
+                Self::UPLOAD,
+                query(&[("kind", kind.clone()), ("name", name.clone())])
+            ),
+            FileAddress::OrgBills { org, query: q } => format!(
+                "{}?{}",
+                Self::ORG_BILLS.replace("{id}", &org.to_string()),
+                query(q)
+            ),
+            FileAddress::Usage {
+                account,
+                file,
+                from,
+                to,
+                interval,
+            } => format!(
+                "{}?{}",
+                Self::USAGE
+                    .replace("{account}", &account.to_string())
+                    .replace("{file}", file),
+                query(&[
+                    ("from", from.clone()),
+                    ("to", to.clone()),
+                    ("interval", interval.to_string()),
+                ])
+            ),
+        }
+    }
+}
+
+/// `name=value` pairs as a query (without the `?`), values encoded, empty values left out.
+pub fn query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Percent-encodes everything but unreserved characters, for a value inside an address.
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -478,6 +558,43 @@ pub fn encode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_addresses_are_the_servers_routes_filled_in() {
+        assert_eq!(FileAddress::Document(RowId(7)).href(), "/api/documents/7");
+        assert_eq!(
+            FileAddress::Upload {
+                kind: "id_card".into(),
+                name: "my scan 文.pdf".into()
+            }
+            .href(),
+            "/api/documents?kind=id_card&name=my%20scan%20%E6%96%87.pdf"
+        );
+        assert_eq!(
+            FileAddress::OrgBills {
+                org: RowId(3),
+                query: vec![
+                    ("from", "2026-01".into()),
+                    ("to", "2026-06".into()),
+                    ("sites", String::new()),
+                    ("label", "North & East".into()),
+                ],
+            }
+            .href(),
+            "/api/org/3/bills.csv?from=2026-01&to=2026-06&label=North%20%26%20East"
+        );
+        assert_eq!(
+            FileAddress::Usage {
+                account: RowId(12),
+                file: "espi.xml",
+                from: "2026-11-01".into(),
+                to: "2026-11-30".into(),
+                interval: "hour",
+            }
+            .href(),
+            "/api/usage/12/espi.xml?from=2026-11-01&to=2026-11-30&interval=hour"
+        );
+    }
 
     fn samples() -> Vec<Page> {
         vec![

@@ -2,6 +2,7 @@
 //! `/healthz`, and the headers, limits and guards around them.
 
 use crate::api::ApiError;
+use crate::api::pages::FileAddress;
 use crate::domain::application::MAX_DOCUMENT_BYTES;
 use crate::server::app::AppState;
 use crate::server::{documents, organisations, usage};
@@ -43,10 +44,10 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             refuse_oversized,
         ));
     let uploads = Router::new()
-        .route("/api/documents", post(documents::upload))
-        .route("/api/documents/{id}", get(documents::download))
-        .route("/api/org/{id}/bills.csv", get(organisations::bills_csv))
-        .route("/api/usage/{account}/{file}", get(usage::green_button))
+        .route(FileAddress::UPLOAD, post(documents::upload))
+        .route(FileAddress::DOCUMENT, get(documents::download))
+        .route(FileAddress::ORG_BILLS, get(organisations::bills_csv))
+        .route(FileAddress::USAGE, get(usage::green_button))
         .layer(RequestBodyLimitLayer::new(MAX_DOCUMENT_BYTES + 1024))
         .layer(middleware::from_fn_with_state(
             MAX_DOCUMENT_BYTES + 1024,

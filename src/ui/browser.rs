@@ -217,11 +217,6 @@ pub fn current_page() -> String {
         .unwrap_or_default()
 }
 
-/// `s` made safe as one value in an address's query.
-pub fn encode(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
 /// Opens the browser's print dialog (which also offers "save as PDF").
 pub fn print() {
     if let Some(w) = web_sys::window() {
@@ -268,11 +263,11 @@ pub async fn upload_document(
     let network = |e: wasm_bindgen::JsValue| ApiError::Network {
         message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
     };
-    let url = format!(
-        "/api/documents?kind={}&name={}",
-        encode(kind),
-        encode(&file.name())
-    );
+    let url = crate::api::pages::FileAddress::Upload {
+        kind: kind.to_string(),
+        name: file.name(),
+    }
+    .href();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file);

@@ -74,7 +74,7 @@ pub fn CaseBody(case: CaseDetail, staff: bool) -> impl IntoView {
             .map(|d| {
                 view! {
                     <li>
-                        <a href=format!("/api/documents/{}", d.id) download>{d.file_name.clone()}</a>
+                        <a href=crate::api::pages::FileAddress::Document(d.id).href() download>{d.file_name.clone()}</a>
                         {format!(" · {} · {} KB", t.document_kind(&d.kind), (d.size_bytes + 999) / 1000)}
                     </li>
                 }

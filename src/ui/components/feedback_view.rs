@@ -99,7 +99,10 @@ pub fn FeedbackCaseView(case: FeedbackDetail) -> impl IntoView {
         for d in &c.attachments {
             facts.push((
                 t.attachments_label,
-                Cell::Download(format!("/api/documents/{}", d.id), d.file_name.clone()),
+                Cell::Download(
+                    crate::api::pages::FileAddress::Document(d.id).href(),
+                    d.file_name.clone(),
+                ),
             ));
         }
         let reply = if c.reply_text.is_empty() {

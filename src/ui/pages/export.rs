@@ -2,10 +2,11 @@
 //! the sites list, or the sites under a label. The file itself streams from the server.
 
 use crate::api::organisations::sites;
+use crate::api::pages::FileAddress;
 use crate::domain::organisation::ExportRange;
 use crate::ui::components::choice::DateRange;
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
-use crate::ui::components::org_nav::{OrgNav, use_org};
+use crate::ui::components::org_nav::{OrgNav, org_id, use_org};
 use crate::ui::components::status::Load;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
@@ -60,23 +61,17 @@ fn Export() -> impl IntoView {
     let range = move || ExportRange::parse(&from.get(), &to.get());
     let chosen = StoredValue::new(chosen);
     let href = move || {
-        let mut q = format!(
-            "from={}&to={}",
-            crate::ui::browser::encode(&from.get()),
-            crate::ui::browser::encode(&to.get())
-        );
+        let mut query = vec![("from", from.get()), ("to", to.get())];
         match which.get() {
-            "chosen" => q.push_str(&format!(
-                "&sites={}",
-                crate::ui::browser::encode(&chosen.get_value())
-            )),
-            "label" => q.push_str(&format!(
-                "&label={}",
-                crate::ui::browser::encode(&label.get())
-            )),
+            "chosen" => query.push(("sites", chosen.get_value())),
+            "label" => query.push(("label", label.get())),
             _ => {}
         }
-        format!("/api/org/{}/bills.csv?{q}", org.get())
+        FileAddress::OrgBills {
+            org: org_id(&org.get()),
+            query,
+        }
+        .href()
     };
     let ready =
         move || range().is_ok() && (which.get() != "label" || !label.with(String::is_empty));

@@ -53,13 +53,8 @@ fn SitesList() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let values = crate::ui::browser::form_values(&ev, FILTERS);
-        let query = FILTERS
-            .iter()
-            .zip(values)
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", crate::ui::browser::encode(&v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let pairs: Vec<(&str, String)> = FILTERS.iter().copied().zip(values).collect();
+        let query = crate::api::pages::query(&pairs);
         let org = org_id(&org.get_untracked());
         navigate(&Page::Sites { org, query }.href(), Default::default());
     };

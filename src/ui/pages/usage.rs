@@ -353,13 +353,15 @@ fn Download(account: RowId, smart: bool, today: NaiveDate) -> impl IntoView {
         }
     };
     let range = move || parse_range(&from.get(), &to.get(), granularity());
-    let href = move |file: &str| {
-        format!(
-            "/api/usage/{account}/{file}?from={}&to={}&interval={}",
-            crate::ui::browser::encode(&from.get()),
-            crate::ui::browser::encode(&to.get()),
-            granularity().as_str()
-        )
+    let href = move |file: &'static str| {
+        crate::api::pages::FileAddress::Usage {
+            account,
+            file,
+            from: from.get(),
+            to: to.get(),
+            interval: granularity().as_str(),
+        }
+        .href()
     };
     let guard = move |ev: leptos::ev::MouseEvent| {
         if range().is_err() {
