@@ -12,12 +12,12 @@ use leptos::prelude::*;
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
-    let here = crate::ui::browser::current_page();
     // Staff without a second factor set one up before anything else.
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
     let on_security =
-        crate::api::pages::Route::for_path(&here) == Some(crate::api::pages::Route::Security);
-    let next = (here != "/").then_some(here);
-    let sign_in = Page::SignIn { next }.href();
+        crate::api::pages::Route::for_path(&path) == Some(crate::api::pages::Route::Security);
     // Only signing in or out re-renders the page, not a change to what is known of the person
     // (such as an organisation joined).
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
@@ -28,19 +28,25 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
             .me
             .with_untracked(|m| m.as_ref().is_some_and(|m| m.must_set_up_mfa))
     };
-    move || {
+    let shown = move || session.known.get() && signed_in.get() && (on_security || !must_set_up());
+    // Going elsewhere happens in the browser only (an effect), after the page has rendered.
+    Effect::new(move |_| {
         if !session.known.get() {
-            view! { <Loading/> }.into_any()
-        } else if !signed_in.get() {
-            let (go, sign_in) = (go.clone(), sign_in.clone());
-            request_animation_frame(move || go(&sign_in));
-            view! { <Loading/> }.into_any()
+            return;
+        }
+        if !signed_in.get() {
+            let here = crate::ui::browser::current_page();
+            let next = (here != "/").then_some(here);
+            go(&Page::SignIn { next }.href());
         } else if must_set_up() && !on_security {
-            let go = go.clone();
-            request_animation_frame(move || go(&Page::Security.href()));
-            view! { <Loading/> }.into_any()
-        } else {
+            go(&Page::Security.href());
+        }
+    });
+    move || {
+        if shown() {
             children().into_any()
+        } else {
+            view! { <Loading/> }.into_any()
         }
     }
 }
