@@ -24,10 +24,36 @@ pub struct FirstPaint {
     /// The signed-in person (`None`: nobody).
     pub me: Option<Me>,
     /// The outage notices the page showed, when it was the outage page.
-    pub outages: Option<Vec<OutageNotice>>,
+    pub outages: Option<Later<Vec<OutageNotice>>>,
     /// The customer's overview the page showed, when it was the overview.
     #[serde(default)]
-    pub overview: Option<super::bills::Overview>,
+    pub overview: Option<Later<super::bills::Overview>>,
+}
+
+/// A page's data inside the first paint, kept as JSON text until the page that shows it reads
+/// it: each client then carries the decoder of its own pages' data only (the overview's types
+/// cost the account client 10 KB of brotli when every client decoded them at start).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Later<T> {
+    text: String,
+    #[serde(skip)]
+    of: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize + serde::de::DeserializeOwned> Later<T> {
+    /// `value`, written for the page.
+    pub fn new(value: &T) -> Self {
+        Later {
+            text: serde_json::to_string(value).unwrap_or_default(),
+            of: std::marker::PhantomData,
+        }
+    }
+
+    /// The value again (`None` if the text is not one).
+    pub fn read(&self) -> Option<T> {
+        super::codec::from_json_str(&self.text).ok()
+    }
 }
 
 impl FirstPaint {
@@ -103,7 +129,7 @@ mod tests {
         let first = FirstPaint {
             lang: "en".into(),
             me: None,
-            outages: Some(vec![OutageNotice {
+            outages: Some(Later::new(&vec![OutageNotice {
                 id: crate::domain::RowId(1),
                 kind: crate::domain::repair::OutageKind::Planned,
                 area: "</script><script>alert(1)</script><!--".into(),
@@ -114,7 +140,7 @@ mod tests {
                 published_at: 0,
                 phase: crate::domain::repair::OutagePhase::Upcoming,
                 mine: false,
-            }]),
+            }])),
             overview: None,
         };
         let text = first.to_script_text();

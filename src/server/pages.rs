@@ -85,8 +85,8 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
     let first = known.map(|(_, me)| FirstPaint {
         lang: lang.as_str().into(),
         me,
-        outages,
-        overview,
+        outages: outages.as_ref().map(crate::api::first_paint::Later::new),
+        overview: overview.as_ref().map(crate::api::first_paint::Later::new),
     });
     let rendered = match (&first, route) {
         (Some(first), Some(route)) if route.first_paint() => {

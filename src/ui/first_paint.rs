@@ -2,6 +2,7 @@
 //! `api::first_paint` and `server::pages`), and what the client takes over from it.
 
 use crate::api::bills::Overview;
+use crate::api::first_paint::Later;
 use crate::api::repairs::OutageNotice;
 use leptos::prelude::*;
 
@@ -9,18 +10,22 @@ use leptos::prelude::*;
 /// later visit to the page asks the server).
 #[derive(Clone, Copy)]
 pub struct Preloaded {
-    pub outages: StoredValue<Option<Vec<OutageNotice>>>,
-    pub overview: StoredValue<Option<Overview>>,
+    pub outages: StoredValue<Option<Later<Vec<OutageNotice>>>>,
+    pub overview: StoredValue<Option<Later<Overview>>>,
 }
 
 /// The outage notices the server sent with the page, once.
 pub fn take_outages() -> Option<Vec<OutageNotice>> {
-    use_context::<Preloaded>().and_then(|p| p.outages.try_update_value(Option::take).flatten())
+    use_context::<Preloaded>()
+        .and_then(|p| p.outages.try_update_value(Option::take).flatten())
+        .and_then(|o| o.read())
 }
 
 /// The customer's overview the server sent with the page, once.
 pub fn take_overview() -> Option<Overview> {
-    use_context::<Preloaded>().and_then(|p| p.overview.try_update_value(Option::take).flatten())
+    use_context::<Preloaded>()
+        .and_then(|p| p.overview.try_update_value(Option::take).flatten())
+        .and_then(|o| o.read())
 }
 
 /// Collects the document title while the server renders (the heading's text; in the browser

@@ -70,7 +70,7 @@ async fn the_resident_applies_for_an_ev_charger_and_follows_the_agents_work() {
         .attach("Identity card", &pdf_file("id-card.pdf"))
         .await;
     resident
-        .wait_for("//*[@role='status']//li[contains(normalize-space(.), 'Uploaded: id-card.pdf')]")
+        .wait_for("//*[@role='status']//li[starts-with(normalize-space(.), 'Uploaded: ') and contains(normalize-space(.), 'id-card.pdf')]")
         .await;
     resident.assert_accessible("application, documents").await;
     resident.press("Next").await;
