@@ -65,17 +65,8 @@ impl<T: 'static> Load<T> {
             if ran.is_none() && given {
                 return;
             }
-            let answer = fetch();
-            let mine = round.get_value().wrapping_add(1);
-            round.set_value(mine);
-            load.pending.set(true);
-            leptos::task::spawn_local(async move {
-                let answer = answer.await;
-                // A newer question was asked meanwhile (or the page is gone): not this answer.
-                if round.try_get_value() == Some(mine) {
-                    load.value.set(Some(answer));
-                    load.pending.set(false);
-                }
+            latest(round, load.pending, fetch(), move |answer| {
+                load.value.try_set(Some(answer));
             });
         });
         load
@@ -152,19 +143,11 @@ impl<O: 'static> Write<O> {
         call: impl std::future::Future<Output = Result<O, ApiError>> + 'static,
         then: impl FnOnce(&Result<O, ApiError>) + 'static,
     ) {
-        let this = *self;
-        let mine = this.round.get_value().wrapping_add(1);
-        this.round.set_value(mine);
-        this.pending.set(true);
-        leptos::task::spawn_local(async move {
-            let answer = call.await;
-            // A newer send is on its way (or the page is gone): that one's answer counts.
-            if this.round.try_get_value() == Some(mine) {
-                then(&answer);
-                // `then` may have left the page.
-                this.value.try_set(Some(answer));
-                this.pending.try_set(false);
-            }
+        let value = self.value;
+        latest(self.round, self.pending, call, move |answer| {
+            then(&answer);
+            // `then` may have left the page.
+            value.try_set(Some(answer));
         });
     }
 
@@ -248,6 +231,27 @@ where
             <Tr s=label/>
         </button>
     }
+}
+
+/// Runs `call` as the newest of its `round`: `pending` is true until its answer is in, and
+/// `keep` gets that answer unless a newer call was started meanwhile (or the page is gone).
+/// What `Load` and `Write` share.
+fn latest<T: 'static>(
+    round: StoredValue<u64>,
+    pending: RwSignal<bool>,
+    call: impl std::future::Future<Output = T> + 'static,
+    keep: impl FnOnce(T) + 'static,
+) {
+    let mine = round.get_value().wrapping_add(1);
+    round.set_value(mine);
+    pending.set(true);
+    leptos::task::spawn_local(async move {
+        let answer = call.await;
+        if round.try_get_value() == Some(mine) {
+            keep(answer);
+            pending.try_set(false);
+        }
+    });
 }
 
 /// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
