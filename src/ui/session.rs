@@ -19,6 +19,17 @@ impl Session {
         self.known.set(true);
     }
 
+    /// Records two-step sign-in turned on or off for the signed-in person.
+    pub fn two_step(&self, on: bool) {
+        self.me.update(|m| {
+            if let Some(m) = m {
+                m.mfa = on;
+                // Turning it on is what a staff login had to do first.
+                m.must_set_up_mfa &= !on;
+            }
+        });
+    }
+
     /// Records a sign-out (or an expired session).
     pub fn signed_out(&self) {
         self.me.set(None);

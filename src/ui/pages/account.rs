@@ -224,12 +224,7 @@ fn SetUp(
         let [code] = crate::ui::browser::form_values(&ev, ["code"]);
         confirm.send_then(mfa_confirm(code), move |r| {
             if r.is_ok() {
-                session.me.update(|m| {
-                    if let Some(m) = m {
-                        m.mfa = true;
-                        m.must_set_up_mfa = false;
-                    }
-                });
+                session.two_step(true);
                 status.refetch();
             }
         });
@@ -287,11 +282,7 @@ fn TurnOff(
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
         write.send_then(mfa_disable(password), move |r| {
             if r.is_ok() {
-                session.me.update(|m| {
-                    if let Some(m) = m {
-                        m.mfa = false;
-                    }
-                });
+                session.two_step(false);
                 confirm.value().set(None);
                 status.refetch();
             }
