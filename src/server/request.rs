@@ -287,7 +287,7 @@ impl Request {
 }
 
 /// `user`, unless they are staff who have not set up their second factor yet.
-fn with_second_factor(user: User) -> Result<User, ApiError> {
+pub fn with_second_factor(user: User) -> Result<User, ApiError> {
     if user.role.is_staff() && !user.mfa {
         Err(ApiError::SetUpSecondFactor)
     } else {
