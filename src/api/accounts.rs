@@ -32,7 +32,7 @@ pub struct ServiceAccountSummary {
 }
 
 /// Every service account the signed-in person may see: bound to them, or their organisation's.
-#[server(endpoint = "accounts/list", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "accounts/list", protocol = crate::api::codec::Call)]
 pub async fn list_accounts() -> Result<Vec<ServiceAccountSummary>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -65,7 +65,7 @@ pub struct Holder {
 
 /// Starts linking the account with this number to the signed-in person: a code goes by text to
 /// the phone on file. An organisation's site cannot be linked privately.
-#[server(endpoint = "accounts/bind_start", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "accounts/bind_start", protocol = crate::api::codec::Call)]
 pub async fn start_binding(account_number: String) -> Result<BindChallenge, ApiError> {
     let number = crate::domain::AccountNumber::parse(&account_number)?;
     let request = crate::server::request::current()?;
@@ -75,7 +75,7 @@ pub async fn start_binding(account_number: String) -> Result<BindChallenge, ApiE
 
 /// Links the account once the code sent for `challenge_id` comes back. The account's holders
 /// are told.
-#[server(endpoint = "accounts/bind", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "accounts/bind", protocol = crate::api::codec::Call)]
 pub async fn bind_account(
     challenge_id: String,
     code: String,
@@ -89,7 +89,7 @@ pub async fn bind_account(
 }
 
 /// Who holds an account, for one of its holders.
-#[server(endpoint = "accounts/holders", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "accounts/holders", protocol = crate::api::codec::Call)]
 pub async fn account_holders(account_id: String) -> Result<Vec<Holder>, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let account = parse_row_id(Field::AccountId, &account_id)?;
@@ -99,7 +99,7 @@ pub async fn account_holders(account_id: String) -> Result<Vec<Holder>, ApiError
 }
 
 /// A holder unlinks another holder, or themself.
-#[server(endpoint = "accounts/remove_holder", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "accounts/remove_holder", protocol = crate::api::codec::Call)]
 pub async fn remove_holder(account_id: String, holder_id: String) -> Result<(), ApiError> {
     use crate::domain::{Field, parse_row_id};
     let account = parse_row_id(Field::AccountId, &account_id)?;

@@ -22,7 +22,7 @@ pub struct Me {
 /// Creates a customer login and mails a link to confirm the address, in `lang` (`en`, `zh`);
 /// the link leads on to `next` (one of our own pages; empty for the overview). The answer is
 /// the same whether or not the address already has a login.
-#[server(endpoint = "auth/register", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/register", protocol = crate::api::codec::Call)]
 pub async fn register(
     email: String,
     password: String,
@@ -39,7 +39,7 @@ pub async fn register(
 }
 
 /// Confirms an email address with the token from its link, and signs the person in.
-#[server(endpoint = "auth/verify_email", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/verify_email", protocol = crate::api::codec::Call)]
 pub async fn verify_email(token: String) -> Result<Me, ApiError> {
     let token = parse_token(&token)?;
     let request = crate::server::request::current()?;
@@ -50,7 +50,7 @@ pub async fn verify_email(token: String) -> Result<Me, ApiError> {
 
 /// Mails a link to set a new password, if the address has a login; the answer is the same
 /// either way.
-#[server(endpoint = "auth/forgot_password", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/forgot_password", protocol = crate::api::codec::Call)]
 pub async fn forgot_password(email: String, lang: String) -> Result<(), ApiError> {
     use crate::domain::EmailAddress;
     let email = EmailAddress::parse(&email)?;
@@ -60,7 +60,7 @@ pub async fn forgot_password(email: String, lang: String) -> Result<(), ApiError
 }
 
 /// Sets a new password with the token from a reset link; every session of the login ends.
-#[server(endpoint = "auth/reset_password", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/reset_password", protocol = crate::api::codec::Call)]
 pub async fn reset_password(token: String, password: String) -> Result<(), ApiError> {
     use crate::domain::Password;
     let token = parse_token(&token)?;
@@ -70,7 +70,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), ApiEr
 }
 
 /// Changes the signed-in person's password; their other sessions end.
-#[server(endpoint = "auth/change_password", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/change_password", protocol = crate::api::codec::Call)]
 pub async fn change_password(current_password: String, password: String) -> Result<(), ApiError> {
     use crate::domain::{Field, FieldError, Password, Problem};
     if current_password.is_empty() {
@@ -97,7 +97,7 @@ pub struct SessionInfo {
 }
 
 /// The signed-in person's sessions, the most recently used first.
-#[server(endpoint = "auth/sessions", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/sessions", protocol = crate::api::codec::Call)]
 pub async fn sessions() -> Result<Vec<SessionInfo>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -106,7 +106,7 @@ pub async fn sessions() -> Result<Vec<SessionInfo>, ApiError> {
 
 /// Ends one of the signed-in person's sessions (`id` from their list), or, with `id` `others`,
 /// every session but this one.
-#[server(endpoint = "auth/end_session", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/end_session", protocol = crate::api::codec::Call)]
 pub async fn end_session(id: String) -> Result<Vec<SessionInfo>, ApiError> {
     let id = url_safe(crate::domain::Field::SessionId, &id)?;
     let request = crate::server::request::current()?;
@@ -141,7 +141,7 @@ pub struct TwoStepStatus {
 }
 
 /// Where the signed-in person's two-step sign-in stands.
-#[server(endpoint = "auth/mfa_status", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/mfa_status", protocol = crate::api::codec::Call)]
 pub async fn mfa_status() -> Result<TwoStepStatus, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user_setting_up().await?;
@@ -153,7 +153,7 @@ pub async fn mfa_status() -> Result<TwoStepStatus, ApiError> {
 }
 
 /// Starts setting up an authenticator app: a new secret and its QR code.
-#[server(endpoint = "auth/mfa_start", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/mfa_start", protocol = crate::api::codec::Call)]
 pub async fn mfa_start() -> Result<MfaSetup, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user_setting_up().await?;
@@ -161,7 +161,7 @@ pub async fn mfa_start() -> Result<MfaSetup, ApiError> {
 }
 
 /// Confirms the app with a code it shows; answers the ten recovery codes, shown this once.
-#[server(endpoint = "auth/mfa_confirm", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/mfa_confirm", protocol = crate::api::codec::Call)]
 pub async fn mfa_confirm(code: String) -> Result<Vec<String>, ApiError> {
     use crate::domain::{Field, FieldError, Problem};
     let code = code.trim().replace(' ', "");
@@ -177,7 +177,7 @@ pub async fn mfa_confirm(code: String) -> Result<Vec<String>, ApiError> {
 }
 
 /// Turns two-step sign-in off, with the password (customers only: staff must keep it).
-#[server(endpoint = "auth/mfa_disable", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/mfa_disable", protocol = crate::api::codec::Call)]
 pub async fn mfa_disable(current_password: String) -> Result<(), ApiError> {
     use crate::domain::{Field, FieldError, Problem};
     if current_password.is_empty() {
@@ -189,7 +189,7 @@ pub async fn mfa_disable(current_password: String) -> Result<(), ApiError> {
 }
 
 /// Confirms who is asking again: the password, and the code when two-step sign-in is on.
-#[server(endpoint = "auth/reauthenticate", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/reauthenticate", protocol = crate::api::codec::Call)]
 pub async fn reauthenticate(
     password: String,
     #[server(default)] code: String,
@@ -204,7 +204,7 @@ pub async fn reauthenticate(
 }
 
 /// Everything personal the portal keeps about the signed-in person, as a JSON document.
-#[server(endpoint = "auth/my_data", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/my_data", protocol = crate::api::codec::Call)]
 pub async fn my_data() -> Result<String, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -212,7 +212,7 @@ pub async fn my_data() -> Result<String, ApiError> {
 }
 
 /// Deletes the signed-in person's login (the accounts and bills stay with the utility).
-#[server(endpoint = "auth/delete_login", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/delete_login", protocol = crate::api::codec::Call)]
 pub async fn delete_login(current_password: String) -> Result<(), ApiError> {
     use crate::domain::{Field, FieldError, Problem};
     if current_password.is_empty() {
@@ -251,7 +251,7 @@ fn parse_token(token: &str) -> Result<String, crate::domain::FieldError> {
 /// Signs in with email and password, and `code` (from the authenticator app, or a recovery
 /// code) when two-step sign-in is on: without it the answer is `second_factor`. Five failures
 /// in 15 minutes lock this email from this address for 15 minutes.
-#[server(endpoint = "auth/sign_in", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/sign_in", protocol = crate::api::codec::Call)]
 pub async fn sign_in(
     email: String,
     password: String,
@@ -281,7 +281,7 @@ pub async fn sign_in(
 }
 
 /// Ends the current session, if any.
-#[server(endpoint = "auth/sign_out", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/sign_out", protocol = crate::api::codec::Call)]
 pub async fn sign_out() -> Result<(), ApiError> {
     let request = crate::server::request::current()?;
     if let Some(user) = request.user().await? {
@@ -299,7 +299,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
 }
 
 /// Who is signed in, or `None`.
-#[server(endpoint = "auth/current_user", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "auth/current_user", protocol = crate::api::codec::Call)]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
     let request = crate::server::request::current()?;
     match request.user().await? {

@@ -115,7 +115,7 @@ pub struct Overview {
 }
 
 /// The overview: balance due, next due date, latest bill, service accounts.
-#[server(endpoint = "bills/overview", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "bills/overview", protocol = crate::api::codec::Call)]
 pub async fn get_overview() -> Result<Overview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -123,7 +123,7 @@ pub async fn get_overview() -> Result<Overview, ApiError> {
 }
 
 /// One page of a service account's bills, newest first.
-#[server(endpoint = "bills/list", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "bills/list", protocol = crate::api::codec::Call)]
 pub async fn list_bills(account_id: String, page: String) -> Result<BillPage, ApiError> {
     use crate::domain::{Field, parse_page, parse_row_id};
     let account = parse_row_id(Field::AccountId, &account_id)?;
@@ -139,7 +139,7 @@ pub async fn list_bills(account_id: String, page: String) -> Result<BillPage, Ap
 }
 
 /// One bill in full: readings, lines by tier or period, payments.
-#[server(endpoint = "bills/detail", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "bills/detail", protocol = crate::api::codec::Call)]
 pub async fn get_bill(bill_id: String) -> Result<BillDetail, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let bill = parse_row_id(Field::BillId, &bill_id)?;

@@ -4,13 +4,20 @@
 //! value into Rust: serde_json's parser, compiled once for every answer type, was one of the
 //! largest parts of each client's program.
 //!
-//! Every `#[server]` function says `input = Json, output = Json` with this module's `Json`, and
-//! `ApiError` travels the same way.
+//! Every `#[server]` function says `protocol = Call` with this module's [`Call`], and `ApiError`
+//! travels the same way.
+//!
+//! In the browser a call is one shared, non-generic step ([`post`]: send the JSON text, get the
+//! answer's text or the refusal) between writing the question and reading the answer. server_fn's
+//! own client path (its request and response types around `fetch`) was compiled once per server
+//! function, inside every page's load and write.
 
+use crate::api::ApiError;
 use leptos::server_fn::codec::Post;
-use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
+use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType, Http, Protocol};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::future::Future;
 
 /// JSON, read by the browser's parser in the client and by serde_json on the server.
 pub struct Wire;
@@ -24,6 +31,103 @@ impl ContentType for Wire {
 
 impl FormatType for Wire {
     const FORMAT_TYPE: Format = Format::Text;
+}
+
+/// How a server function runs: on the server exactly as server_fn's `Http<Json, Json>` (a `POST`
+/// with JSON both ways, refusals as JSON with an error status); in the browser through [`post`].
+pub struct Call;
+
+impl<I, O, C, S> Protocol<I, O, C, S, ApiError> for Call
+where
+    Http<Json, Json>: Protocol<I, O, C, S, ApiError>,
+    I: Serialize + Send,
+    O: DeserializeOwned + Send,
+    C: leptos::server_fn::client::Client<ApiError>,
+    S: leptos::server_fn::server::Server<ApiError>,
+{
+    const METHOD: http::Method = http::Method::POST;
+
+    fn run_server<F, Fut>(
+        request: S::Request,
+        server_fn: F,
+    ) -> impl Future<Output = Result<S::Response, ApiError>> + Send
+    where
+        F: Fn(I) -> Fut + Send,
+        Fut: Future<Output = Result<O, ApiError>> + Send,
+    {
+        <Http<Json, Json> as Protocol<I, O, C, S, ApiError>>::run_server(request, server_fn)
+    }
+
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    fn run_client(path: &str, input: I) -> impl Future<Output = Result<O, ApiError>> + Send {
+        <Http<Json, Json> as Protocol<I, O, C, S, ApiError>>::run_client(path, input)
+    }
+
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    fn run_client(path: &str, input: I) -> impl Future<Output = Result<O, ApiError>> + Send {
+        // Written before the future starts, so the future holds only text.
+        let question = serde_json::to_string(&input);
+        let answer = question.map(|body| post(path.to_string(), body));
+        send_wrapper::SendWrapper::new(async move {
+            let text = answer.map_err(|_| ApiError::Internal)?.await?;
+            from_json_str(&text).map_err(|e| ApiError::BadRequest { message: e.0 })
+        })
+    }
+}
+
+/// Sends `body` (JSON text) to the server function at `path` and returns the answer's text, or
+/// the refusal the server wrote. One function for every call, so the browser's `fetch` and the
+/// reading of refusals are compiled once.
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub fn post(
+    path: String,
+    body: String,
+) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>> {
+    Box::pin(async move {
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+        let headers = web_sys::Headers::new().map_err(network)?;
+        headers
+            .set("content-type", "application/json")
+            .map_err(network)?;
+        headers.set("accept", "application/json").map_err(network)?;
+        init.set_headers(&headers);
+        fetch_text(&path, &init).await
+    })
+}
+
+/// `fetch` of `url` with `init`, and the answer's text: the text of a success, or the server's
+/// refusal read as an [`ApiError`] (a network failure is `Network`, an unreadable refusal
+/// `Internal`). The file uploads use it too. (The server compiles it with the client's
+/// components and never calls it.)
+#[cfg(any(feature = "csr", feature = "ssr"))]
+pub async fn fetch_text(url: &str, init: &web_sys::RequestInit) -> Result<String, ApiError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(ApiError::Internal)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .unwrap_or_default();
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(from_json_str(&text).unwrap_or(ApiError::Internal))
+    }
+}
+
+#[cfg(any(feature = "csr", feature = "ssr"))]
+fn network(e: wasm_bindgen::JsValue) -> ApiError {
+    ApiError::Network {
+        message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
+    }
 }
 
 /// Why a value could not be written or read.
@@ -77,7 +181,6 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, WireError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::ApiError;
 
     #[test]
     fn what_is_written_reads_back() {

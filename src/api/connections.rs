@@ -96,7 +96,7 @@ pub struct CaseDetail {
 
 /// Applies for a connection (or a change). `document_ids` is a comma-separated list of uploaded
 /// documents; `idempotency_key` makes a repeated submit return the case already created.
-#[server(endpoint = "connections/apply", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "connections/apply", protocol = crate::api::codec::Call)]
 pub async fn apply_for_connection(
     kind: String,
     category: String,
@@ -127,7 +127,7 @@ pub async fn apply_for_connection(
 }
 
 /// The cases the signed-in person may see, newest first.
-#[server(endpoint = "connections/mine", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "connections/mine", protocol = crate::api::codec::Call)]
 pub async fn my_cases() -> Result<Vec<CaseSummary>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -135,7 +135,7 @@ pub async fn my_cases() -> Result<Vec<CaseSummary>, ApiError> {
 }
 
 /// One case in full, if the signed-in person may see it.
-#[server(endpoint = "connections/detail", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "connections/detail", protocol = crate::api::codec::Call)]
 pub async fn get_case(case_id: String) -> Result<CaseDetail, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::CaseId, &case_id)?;
@@ -145,7 +145,7 @@ pub async fn get_case(case_id: String) -> Result<CaseDetail, ApiError> {
 }
 
 /// Withdraws a case before work has started.
-#[server(endpoint = "connections/cancel", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "connections/cancel", protocol = crate::api::codec::Call)]
 pub async fn cancel_case(case_id: String) -> Result<CaseSummary, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::CaseId, &case_id)?;
@@ -155,7 +155,7 @@ pub async fn cancel_case(case_id: String) -> Result<CaseSummary, ApiError> {
 }
 
 /// Answers the utility's request (with the documents it asked for); the clock runs again.
-#[server(endpoint = "connections/respond", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "connections/respond", protocol = crate::api::codec::Call)]
 pub async fn respond_to_request(
     case_id: String,
     document_ids: String,

@@ -92,7 +92,7 @@ pub struct FeedbackDetail {
 }
 
 /// The rating of job `job_kind`/`job_id` (`repair`, `connection`, `complaint`), if any.
-#[server(endpoint = "ratings/get", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "ratings/get", protocol = crate::api::codec::Call)]
 pub async fn get_rating(job_kind: String, job_id: String) -> Result<Option<JobRating>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -102,7 +102,7 @@ pub async fn get_rating(job_kind: String, job_id: String) -> Result<Option<JobRa
 /// Rates a finished job of the person's own: `stars` 1–5, `tags` a comma-separated list
 /// (`speed,attitude,explanation,result`), `comment` up to 1000 characters. Rating again within
 /// 7 days changes the rating; later it is refused.
-#[server(endpoint = "ratings/rate", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "ratings/rate", protocol = crate::api::codec::Call)]
 pub async fn rate_job(
     job_kind: String,
     job_id: String,
@@ -117,7 +117,7 @@ pub async fn rate_job(
 }
 
 /// The person's jobs finished in the last 30 days that have no rating yet.
-#[server(endpoint = "ratings/to_rate", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "ratings/to_rate", protocol = crate::api::codec::Call)]
 pub async fn jobs_to_rate() -> Result<Vec<RateableJob>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -126,7 +126,7 @@ pub async fn jobs_to_rate() -> Result<Vec<RateableJob>, ApiError> {
 
 /// Files a complaint, report, suggestion or praise. `account_id`, `job_kind`/`job_id` and
 /// `attachment_ids` (comma-separated uploads) are optional.
-#[server(endpoint = "feedback/file", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "feedback/file", protocol = crate::api::codec::Call)]
 pub async fn file_feedback(
     kind: String,
     topic: String,
@@ -153,7 +153,7 @@ pub async fn file_feedback(
 }
 
 /// The person's cases, newest first.
-#[server(endpoint = "feedback/mine", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "feedback/mine", protocol = crate::api::codec::Call)]
 pub async fn my_feedback() -> Result<Vec<FeedbackSummary>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -161,7 +161,7 @@ pub async fn my_feedback() -> Result<Vec<FeedbackSummary>, ApiError> {
 }
 
 /// One case in full, to its customer and to staff.
-#[server(endpoint = "feedback/detail", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "feedback/detail", protocol = crate::api::codec::Call)]
 pub async fn get_feedback(feedback_id: String) -> Result<FeedbackDetail, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::FeedbackId, &feedback_id)?;
@@ -172,7 +172,7 @@ pub async fn get_feedback(feedback_id: String) -> Result<FeedbackDetail, ApiErro
 
 /// The customer answers an answered case: `satisfied` `true` closes it; `false` reopens it
 /// with fresh deadlines, and `reason` (required then) says why.
-#[server(endpoint = "feedback/confirm", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "feedback/confirm", protocol = crate::api::codec::Call)]
 pub async fn confirm_feedback(
     feedback_id: String,
     satisfied: String,
@@ -186,7 +186,7 @@ pub async fn confirm_feedback(
 }
 
 /// Staff: cases still to act on, nearest reply deadline first.
-#[server(endpoint = "staff/feedback_queue", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/feedback_queue", protocol = crate::api::codec::Call)]
 pub async fn feedback_queue() -> Result<Vec<FeedbackSummary>, ApiError> {
     let request = crate::server::request::current()?;
     request.require_staff().await?;
@@ -195,7 +195,7 @@ pub async fn feedback_queue() -> Result<Vec<FeedbackSummary>, ApiError> {
 
 /// Staff: `log_contact` (with a note of the call), `reply` (the resolution, required) or
 /// `close`.
-#[server(endpoint = "staff/feedback_act", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/feedback_act", protocol = crate::api::codec::Call)]
 pub async fn act_on_feedback(
     feedback_id: String,
     action: String,

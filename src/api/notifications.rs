@@ -64,7 +64,7 @@ pub struct OutboxMessage {
 }
 
 /// How many notices the person has not read (the bell).
-#[server(endpoint = "notifications/unread", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/unread", protocol = crate::api::codec::Call)]
 pub async fn unread_count() -> Result<i64, ApiError> {
     let request = crate::server::request::current()?;
     // The bell asks every few seconds: that is not the person using the portal.
@@ -74,7 +74,7 @@ pub async fn unread_count() -> Result<i64, ApiError> {
 
 /// The newest 50 notices; `group` (`bills`, `requests`, `outages`, `feedback`,
 /// `organisations`, or empty for all) and `unread` (`true` for only unread) filter them.
-#[server(endpoint = "notifications/list", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/list", protocol = crate::api::codec::Call)]
 pub async fn notifications(group: String, unread: String) -> Result<Vec<Notification>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -82,7 +82,7 @@ pub async fn notifications(group: String, unread: String) -> Result<Vec<Notifica
 }
 
 /// Marks one notice read (the person's own only).
-#[server(endpoint = "notifications/read", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/read", protocol = crate::api::codec::Call)]
 pub async fn mark_read(notification_id: String) -> Result<(), ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::NotificationId, &notification_id)?;
@@ -97,7 +97,7 @@ pub async fn mark_read(notification_id: String) -> Result<(), ApiError> {
 }
 
 /// Marks every notice of the person read; answers how many were unread.
-#[server(endpoint = "notifications/read_all", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/read_all", protocol = crate::api::codec::Call)]
 pub async fn mark_all_read() -> Result<u64, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -106,7 +106,7 @@ pub async fn mark_all_read() -> Result<u64, ApiError> {
 }
 
 /// The person's channels and choices.
-#[server(endpoint = "notifications/settings", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/settings", protocol = crate::api::codec::Call)]
 pub async fn notify_settings() -> Result<NoticeSettings, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -115,7 +115,7 @@ pub async fn notify_settings() -> Result<NoticeSettings, ApiError> {
 
 /// Saves the person's language, mobile number (empty for none), high-use threshold (10–200 %)
 /// and the email and text choices that are on (`bill_due.email,outage_started.sms`).
-#[server(endpoint = "notifications/save_settings", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/save_settings", protocol = crate::api::codec::Call)]
 pub async fn save_notify_settings(
     lang: String,
     mobile: String,
@@ -144,7 +144,7 @@ pub async fn save_notify_settings(
 }
 
 /// Remembers the language a signed-in person chose in the header, for their emails and texts.
-#[server(endpoint = "notifications/lang", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "notifications/lang", protocol = crate::api::codec::Call)]
 pub async fn set_language(lang: String) -> Result<(), ApiError> {
     let lang = crate::domain::notify::parse_lang(&lang)?;
     let request = crate::server::request::current()?;
@@ -153,7 +153,7 @@ pub async fn set_language(lang: String) -> Result<(), ApiError> {
 }
 
 /// Staff: the newest 100 messages; `filter` is `waiting`, `sent`, `failed` or empty for all.
-#[server(endpoint = "staff/outbox", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/outbox", protocol = crate::api::codec::Call)]
 pub async fn outbox(filter: String) -> Result<Vec<OutboxMessage>, ApiError> {
     let request = crate::server::request::current()?;
     request.require_staff().await?;
@@ -161,7 +161,7 @@ pub async fn outbox(filter: String) -> Result<Vec<OutboxMessage>, ApiError> {
 }
 
 /// Staff: sends a failed or waiting message again, now.
-#[server(endpoint = "staff/outbox_again", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/outbox_again", protocol = crate::api::codec::Call)]
 pub async fn send_again(message_id: String) -> Result<(), ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::NotificationId, &message_id)?;

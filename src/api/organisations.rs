@@ -170,7 +170,7 @@ pub struct InvitationPreview {
 }
 
 /// The organisations the signed-in person belongs to.
-#[server(endpoint = "org/mine", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/mine", protocol = crate::api::codec::Call)]
 pub async fn my_organisations() -> Result<Vec<Membership>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -178,7 +178,7 @@ pub async fn my_organisations() -> Result<Vec<Membership>, ApiError> {
 }
 
 /// The consolidated dashboard of organisation `organisation_id`.
-#[server(endpoint = "org/dashboard", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/dashboard", protocol = crate::api::codec::Call)]
 pub async fn get_dashboard(organisation_id: String) -> Result<Dashboard, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -186,7 +186,7 @@ pub async fn get_dashboard(organisation_id: String) -> Result<Dashboard, ApiErro
 }
 
 /// A page of the organisation's sites, searched and filtered.
-#[server(endpoint = "org/sites", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/sites", protocol = crate::api::codec::Call)]
 pub async fn sites(
     organisation_id: String,
     search: String,
@@ -212,7 +212,7 @@ pub async fn sites(
 }
 
 /// One site of the organisation.
-#[server(endpoint = "org/site", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/site", protocol = crate::api::codec::Call)]
 pub async fn site(organisation_id: String, site_id: String) -> Result<SiteDetail, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -220,7 +220,7 @@ pub async fn site(organisation_id: String, site_id: String) -> Result<SiteDetail
 }
 
 /// Owners: puts site `site_id` under `label` (`add` `true`) or takes it off (`false`).
-#[server(endpoint = "org/label", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/label", protocol = crate::api::codec::Call)]
 pub async fn label_site(
     organisation_id: String,
     site_id: String,
@@ -234,7 +234,7 @@ pub async fn label_site(
 }
 
 /// The members, and (to owners) the invitations.
-#[server(endpoint = "org/members", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/members", protocol = crate::api::codec::Call)]
 pub async fn members(organisation_id: String) -> Result<MembersPage, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -243,7 +243,7 @@ pub async fn members(organisation_id: String) -> Result<MembersPage, ApiError> {
 
 /// Owners: invites `email` as `role`; the answer carries the link to pass on, and the message
 /// waits in the outbox for the mail sender.
-#[server(endpoint = "org/invite", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/invite", protocol = crate::api::codec::Call)]
 pub async fn invite(
     organisation_id: String,
     email: String,
@@ -255,7 +255,7 @@ pub async fn invite(
 }
 
 /// Owners: withdraws a pending invitation.
-#[server(endpoint = "org/revoke", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/revoke", protocol = crate::api::codec::Call)]
 pub async fn revoke_invitation(
     organisation_id: String,
     invitation_id: String,
@@ -267,7 +267,7 @@ pub async fn revoke_invitation(
 
 /// Owners: gives member `user_id` the role `role`, or removes them (`role` `none`). The last
 /// owner can be neither.
-#[server(endpoint = "org/set_role", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/set_role", protocol = crate::api::codec::Call)]
 pub async fn set_member_role(
     organisation_id: String,
     user_id: String,
@@ -279,7 +279,7 @@ pub async fn set_member_role(
 }
 
 /// What an invitation link offers, to the signed-in person.
-#[server(endpoint = "org/invitation", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/invitation", protocol = crate::api::codec::Call)]
 pub async fn get_invitation(token: String) -> Result<InvitationPreview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -287,7 +287,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationPreview, ApiError
 }
 
 /// Accepts the invitation: the signed-in person (whose email was invited) becomes a member.
-#[server(endpoint = "org/accept", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "org/accept", protocol = crate::api::codec::Call)]
 pub async fn accept_invitation(token: String) -> Result<Membership, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;

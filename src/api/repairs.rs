@@ -80,7 +80,7 @@ pub struct OutageNotice {
 /// Reports a fault at one of the person's service accounts. `danger` is `true` or `false`;
 /// `photo_id` is an uploaded image or empty; `idempotency_key` makes a retried submit return
 /// the ticket the first one created.
-#[server(endpoint = "repairs/report", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "repairs/report", protocol = crate::api::codec::Call)]
 pub async fn report_fault(
     account_id: String,
     kind: String,
@@ -105,7 +105,7 @@ pub async fn report_fault(
 }
 
 /// The tickets of the person's service accounts, newest first.
-#[server(endpoint = "repairs/mine", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "repairs/mine", protocol = crate::api::codec::Call)]
 pub async fn my_tickets() -> Result<Vec<TicketSummary>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -113,7 +113,7 @@ pub async fn my_tickets() -> Result<Vec<TicketSummary>, ApiError> {
 }
 
 /// One ticket in full, if the person may see it.
-#[server(endpoint = "repairs/detail", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "repairs/detail", protocol = crate::api::codec::Call)]
 pub async fn get_ticket(ticket_id: String) -> Result<TicketDetail, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::TicketId, &ticket_id)?;
@@ -123,7 +123,7 @@ pub async fn get_ticket(ticket_id: String) -> Result<TicketDetail, ApiError> {
 }
 
 /// Withdraws a report before a crew is dispatched.
-#[server(endpoint = "repairs/cancel", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "repairs/cancel", protocol = crate::api::codec::Call)]
 pub async fn cancel_ticket(ticket_id: String) -> Result<TicketSummary, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::TicketId, &ticket_id)?;
@@ -133,7 +133,7 @@ pub async fn cancel_ticket(ticket_id: String) -> Result<TicketSummary, ApiError>
 }
 
 /// The outage now covering the premise of `account_id`, if any: shown before a report is sent.
-#[server(endpoint = "repairs/outage_at", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "repairs/outage_at", protocol = crate::api::codec::Call)]
 pub async fn outage_at_account(account_id: String) -> Result<Option<OutageNotice>, ApiError> {
     use crate::domain::{Field, parse_row_id};
     let id = parse_row_id(Field::AccountId, &account_id)?;
@@ -144,7 +144,7 @@ pub async fn outage_at_account(account_id: String) -> Result<Option<OutageNotice
 
 /// Current and planned outages, readable without signing in; a signed-in customer's own areas
 /// come first, marked `mine`.
-#[server(endpoint = "outages/list", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "outages/list", protocol = crate::api::codec::Call)]
 pub async fn list_outages() -> Result<Vec<OutageNotice>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.user().await?;
@@ -152,7 +152,7 @@ pub async fn list_outages() -> Result<Vec<OutageNotice>, ApiError> {
 }
 
 /// Staff: open tickets, nearest promise first, missed ones marked by their promises.
-#[server(endpoint = "staff/tickets", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/tickets", protocol = crate::api::codec::Call)]
 pub async fn ticket_queue() -> Result<Vec<TicketSummary>, ApiError> {
     let request = crate::server::request::current()?;
     request.require_staff().await?;
@@ -161,7 +161,7 @@ pub async fn ticket_queue() -> Result<Vec<TicketSummary>, ApiError> {
 
 /// Staff: moves a ticket. `action` is `dispatch` (with `crew` and `eta_minutes`), `depart`,
 /// `arrive`, `restore`, `close` or `merge` (with `outage_id`); `note` goes into the history.
-#[server(endpoint = "staff/ticket_act", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/ticket_act", protocol = crate::api::codec::Call)]
 pub async fn act_on_ticket(
     ticket_id: String,
     action: String,
@@ -186,7 +186,7 @@ pub async fn act_on_ticket(
 
 /// Staff: publishes a notice (`outage_id` empty) or changes one; `ended` is `true` to declare
 /// the power back. Times are local (`2026-12-01T09:00`, the utility's zone).
-#[server(endpoint = "staff/outage_save", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/outage_save", protocol = crate::api::codec::Call)]
 pub async fn save_outage(
     outage_id: String,
     kind: String,

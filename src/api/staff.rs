@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// Open cases, nearest deadline first; filter by `stage`, `category` (stored names, or empty) and
 /// `overdue` (`true` for only those past a deadline).
-#[server(endpoint = "staff/queue", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/queue", protocol = crate::api::codec::Call)]
 pub async fn case_queue(
     stage: String,
     category: String,
@@ -19,7 +19,7 @@ pub async fn case_queue(
 
 /// Moves a case on: `advance` (finish the current stage), `ask_customer` (pauses the clock) or
 /// `reject` (needs a reason in `note`). `for_customer` is `false` for a note only staff see.
-#[server(endpoint = "staff/act", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "staff/act", protocol = crate::api::codec::Call)]
 pub async fn act_on_case(
     case_id: String,
     action: String,

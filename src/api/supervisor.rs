@@ -30,7 +30,7 @@ pub struct Dashboard {
 }
 
 /// Supervisors: the figures for `from..=to` (`YYYY-MM-DD`, local dates; at most 3 years).
-#[server(endpoint = "supervisor/dashboard", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "supervisor/dashboard", protocol = crate::api::codec::Call)]
 pub async fn get_dashboard(from: String, to: String) -> Result<Dashboard, ApiError> {
     let request = crate::server::request::current()?;
     request.require_supervisor().await?;
@@ -38,7 +38,7 @@ pub async fn get_dashboard(from: String, to: String) -> Result<Dashboard, ApiErr
 }
 
 /// Supervisors: the dashboard's table as CSV text.
-#[server(endpoint = "supervisor/dashboard_csv", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "supervisor/dashboard_csv", protocol = crate::api::codec::Call)]
 pub async fn dashboard_csv(from: String, to: String) -> Result<String, ApiError> {
     let request = crate::server::request::current()?;
     request.require_supervisor().await?;
@@ -65,7 +65,7 @@ pub struct SecurityLine {
 /// Supervisors: the security log, newest first, 100 lines at a time (`before`: the last id
 /// of the page before). `event` a stored name or empty; `email` a part of one; `address` an
 /// exact network address; `from`/`to` local days (`to` not included), either empty.
-#[server(endpoint = "supervisor/security_log", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "supervisor/security_log", protocol = crate::api::codec::Call)]
 pub async fn security_log(
     event: String,
     email: String,
@@ -85,7 +85,7 @@ pub async fn security_log(
 /// person who lost their authenticator and recovery codes. `note` says how the supervisor
 /// checked who asked (required; kept in the security log). Needs the supervisor's password
 /// within the last 10 minutes. Answers how many sessions ended.
-#[server(endpoint = "supervisor/desk", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "supervisor/desk", protocol = crate::api::codec::Call)]
 pub async fn desk_action(email: String, action: String, note: String) -> Result<u64, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_supervisor().await?;

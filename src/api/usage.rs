@@ -34,7 +34,7 @@ pub struct UsageOverview {
 }
 
 /// Months of use of account `account_id`.
-#[server(endpoint = "usage/overview", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "usage/overview", protocol = crate::api::codec::Call)]
 pub async fn get_usage(account_id: String) -> Result<UsageOverview, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -43,7 +43,7 @@ pub async fn get_usage(account_id: String) -> Result<UsageOverview, ApiError> {
 
 /// A smart meter's last `days` (7, 30 or 90) local days, oldest first, with the peak part
 /// where the tariff has one.
-#[server(endpoint = "usage/daily", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "usage/daily", protocol = crate::api::codec::Call)]
 pub async fn daily_usage(account_id: String, days: String) -> Result<Vec<DayUse>, ApiError> {
     let request = crate::server::request::current()?;
     let user = request.require_user().await?;
@@ -51,7 +51,7 @@ pub async fn daily_usage(account_id: String, days: String) -> Result<Vec<DayUse>
 }
 
 /// A smart meter's 24 hours of local day `day` (within the last 30 days).
-#[server(endpoint = "usage/hours", input = crate::api::codec::Json, output = crate::api::codec::Json)]
+#[server(endpoint = "usage/hours", protocol = crate::api::codec::Call)]
 pub async fn hourly_usage(
     account_id: String,
     day: String,

@@ -257,12 +257,6 @@ pub async fn upload_document(
     kind: &str,
     file: web_sys::File,
 ) -> Result<crate::api::connections::CaseDocument, crate::api::ApiError> {
-    use crate::api::ApiError;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let network = |e: wasm_bindgen::JsValue| ApiError::Network {
-        message: e.as_string().unwrap_or_else(|| "fetch failed".into()),
-    };
     let url = crate::api::pages::FileAddress::Upload {
         kind: kind.to_string(),
         name: file.name(),
@@ -271,22 +265,8 @@ pub async fn upload_document(
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file);
-    let window = web_sys::window().ok_or(ApiError::Internal)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-        .await
-        .map_err(network)?
-        .dyn_into()
-        .map_err(network)?;
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?
-        .as_string()
-        .unwrap_or_default();
-    if response.ok() {
-        crate::api::codec::from_json_str(&text).map_err(|_| ApiError::Internal)
-    } else {
-        Err(crate::api::codec::from_json_str(&text).unwrap_or(ApiError::Internal))
-    }
+    let text = crate::api::codec::fetch_text(&url, &init).await?;
+    crate::api::codec::from_json_str(&text).map_err(|_| crate::api::ApiError::Internal)
 }
 
 /// A fresh random key for one submission of a form (repeats of it create nothing new).
