@@ -99,7 +99,7 @@ pub fn ensure_build_tools() -> Result<Tools> {
     if trunk.trim() == format!("trunk {TRUNK_VERSION}") {
         println!("    present");
     } else {
-        println!("    installing (12 to 14 minutes on a new 2-core machine)");
+        println!("    installing (9 to 14 minutes on a new 2-core machine)");
         run(
             "cargo",
             &["install", "--locked", "trunk", "--version", TRUNK_VERSION],
@@ -116,7 +116,7 @@ pub fn ensure_build_tools() -> Result<Tools> {
     if found.trim() == format!("wasm-bindgen {bindgen}") {
         println!("    present");
     } else {
-        println!("    installing (about 5 minutes)");
+        println!("    installing (3 to 6 minutes)");
         // Not --locked: the CLI's own lock names a crate version the registry no longer serves.
         let version = format!("={bindgen}");
         run(
