@@ -9,6 +9,7 @@
 //! - `lighthouse` measures five pages' first visit with Lighthouse 12 (mobile defaults).
 
 mod compress;
+mod fingerprint;
 mod lighthouse;
 mod tools;
 
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
         "run" => run(rest),
         "test" => test(),
         "bench" => bench(),
-        "dist" => tools::ensure_build_tools().and_then(|t| build_client(&t)),
+        "dist" => tools::ensure_build_tools().and_then(|t| build_client_always(&t)),
         "lighthouse" => lighthouse::lighthouse(),
         _ => {
             eprintln!(
@@ -120,7 +121,34 @@ fn clients() -> Result<Vec<String>> {
 
 /// Builds every web client in release mode into `dist/` (the portal) and `dist/<name>/` (the
 /// others, served from `/<name>/`), then pre-compresses them.
+/// Builds the web clients into `dist/`, unless nothing they are built from has changed since the
+/// last build (`fingerprint`).
 fn build_client(tools: &tools::Tools) -> Result {
+    let stamp = target_dir().join("clients/built-from");
+    let now = fingerprint::of(&root()).to_string();
+    let dist = root().join("dist");
+    let complete = clients()?.iter().all(|html| {
+        let name = html.trim_end_matches(".html");
+        let folder = if name == "index" {
+            dist.clone()
+        } else {
+            dist.join(name)
+        };
+        folder.join("index.html").is_file()
+    });
+    if complete && std::fs::read_to_string(&stamp).is_ok_and(|s| s == now) {
+        step("the web clients in dist/ are built from these sources already");
+        return Ok(());
+    }
+    let _ = std::fs::remove_file(&stamp);
+    build_client_always(tools)?;
+    let _ = std::fs::create_dir_all(target_dir().join("clients"));
+    let _ = std::fs::write(&stamp, now);
+    Ok(())
+}
+
+/// Builds the five web clients into `dist/` (`cargo xtask dist` always does).
+fn build_client_always(tools: &tools::Tools) -> Result {
     step("building the web clients (trunk build --release --offline)");
     let started = Instant::now();
     // Trunk passes --offline to cargo, so the crates must be in the local registry first.
