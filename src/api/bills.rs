@@ -17,12 +17,15 @@ pub struct BillSummary {
     pub account_id: RowId,
     pub account_number: String,
     /// The date of the opening meter reading.
+    #[serde(with = "crate::domain::local_time::day")]
     pub period_start: NaiveDate,
     /// The date of the closing meter reading.
+    #[serde(with = "crate::domain::local_time::day")]
     pub period_end: NaiveDate,
     pub energy: KilowattHours,
     pub total: Fen,
     pub paid: Fen,
+    #[serde(with = "crate::domain::local_time::day")]
     pub due_on: NaiveDate,
     pub status: BillStatus,
 }
@@ -83,6 +86,7 @@ pub struct Payment {
 pub struct BillDetail {
     pub summary: BillSummary,
     pub account: ServiceAccountSummary,
+    #[serde(with = "crate::domain::local_time::day")]
     pub issued_on: NaiveDate,
     pub meter_serial: String,
     pub tariff: LocalName,
@@ -90,6 +94,7 @@ pub struct BillDetail {
     pub lines: Vec<BillLine>,
     pub payments: Vec<Payment>,
     /// When the residential tiers next start again, for tiered tariffs.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub next_tier_reset: Option<NaiveDate>,
     /// Why the bill is what it is: against the bill before and the year before, more days,
     /// higher tiers, more peak, a new tariff, the tier reset.
@@ -107,6 +112,7 @@ pub struct Overview {
     /// All that is owed across those accounts.
     pub balance_due: Fen,
     /// The earliest due date among bills still owed.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub next_due: Option<NaiveDate>,
     /// The newest bill across the person's accounts.
     pub latest_bill: Option<BillSummary>,

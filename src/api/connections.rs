@@ -23,6 +23,7 @@ pub struct CaseSummary {
     pub state: String,
     pub stage: Stage,
     /// The nearest open deadline.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub next_due: Option<NaiveDate>,
     /// True when a deadline has passed (or, once closed, was missed).
     pub late: bool,
@@ -34,8 +35,11 @@ pub struct TimelineStage {
     pub stage: Stage,
     /// The stage's own limit in working days, if it has one.
     pub limit_days: Option<u32>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub started_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub due_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub done_on: Option<NaiveDate>,
     /// `None` while running, for stages without a limit, and for stages not reached.
     pub on_time: Option<bool>,
@@ -46,6 +50,7 @@ pub struct TimelineStage {
 pub struct CaseEvent {
     /// `open`, `advance`, `ask_customer`, `customer_responded`, `reject`, `cancel`.
     pub action: String,
+    #[serde(with = "crate::domain::local_time::day")]
     pub on_day: NaiveDate,
     /// Unix seconds.
     pub at: i64,
@@ -75,10 +80,12 @@ pub struct CaseDetail {
     pub supply_voltage: String,
     pub contact_name: String,
     pub contact_phone: String,
+    #[serde(with = "crate::domain::local_time::day")]
     pub accepted_on: NaiveDate,
     pub timeline: Vec<TimelineStage>,
     /// The limit for the utility's stages together, and when they are due.
     pub total_limit_days: u32,
+    #[serde(with = "crate::domain::local_time::day")]
     pub overall_due: NaiveDate,
     /// Working days the utility has used, time waiting on the customer excluded.
     pub utility_days_used: u32,

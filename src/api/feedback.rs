@@ -37,8 +37,10 @@ pub struct RateableJob {
 /// A deadline of a complaint, and how it went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeadlineView {
+    #[serde(with = "crate::domain::local_time::day")]
     pub due: NaiveDate,
     /// The day it was met (the contact logged, the reply written), in this round.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub done_on: Option<NaiveDate>,
     /// True once missed: done late, or not done and past the day.
     pub late: bool,

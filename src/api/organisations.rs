@@ -38,9 +38,11 @@ pub struct SiteSummary {
     /// Owed on bills not paid in full, how many bills, and the first of their due days.
     pub balance_due: Fen,
     pub unpaid_bills: u32,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub next_due: Option<NaiveDate>,
     /// The part of the balance past its due day, and the earliest such day.
     pub overdue: Fen,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub overdue_since: Option<NaiveDate>,
     /// Open connection cases and repair tickets.
     pub open_requests: i64,
@@ -72,6 +74,7 @@ pub struct OpenRequest {
     /// The stored state (a connection stage or a ticket state).
     pub state: String,
     /// The next deadline: a working day for connection stages…
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub due_day: Option<NaiveDate>,
     /// …an instant (unix seconds) for a crew's arrival or the power back.
     pub due_at: Option<i64>,
@@ -103,11 +106,14 @@ pub struct Dashboard {
     /// Owed across every site, and the first day any of it is due.
     pub total_due: Fen,
     pub unpaid_bills: u32,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub next_due: Option<NaiveDate>,
     /// Sites with bills past their due day, most owed first.
     pub overdue_sites: Vec<SiteSummary>,
     /// The latest billing month (its first day) and the one before.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub this_month: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub last_month: Option<NaiveDate>,
     pub months: Vec<SiteMonths>,
     pub open_requests: Vec<OpenRequest>,

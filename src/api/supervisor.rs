@@ -23,7 +23,9 @@ pub struct AtRisk {
 /// The dashboard for a date range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
+    #[serde(with = "crate::domain::local_time::day")]
     pub from: NaiveDate,
+    #[serde(with = "crate::domain::local_time::day")]
     pub to: NaiveDate,
     pub figures: Figures,
     pub at_risk: Vec<AtRisk>,

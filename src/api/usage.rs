@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// One billed month: its use and cost, and the same month a year earlier where billed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthUse {
+    #[serde(with = "crate::domain::local_time::day")]
     pub month: NaiveDate,
     pub energy: KilowattHours,
     pub cost: Fen,
@@ -30,6 +31,7 @@ pub struct UsageOverview {
     /// The peak hours of a time-of-use tariff.
     pub peak_hours: Option<PeakHours>,
     /// The utility's today, for the date pickers.
+    #[serde(with = "crate::domain::local_time::day")]
     pub today: NaiveDate,
 }
 

@@ -309,9 +309,11 @@ pub struct StageProgress {
     pub stage: Stage,
     /// The stage's own limit in working days, if it has one.
     pub limit: Option<u32>,
+    #[serde(with = "crate::domain::local_time::day")]
     pub started_on: NaiveDate,
     /// Working days this stage spent waiting on the customer (closed pauses only).
     pub paused_days: u32,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub finished_on: Option<NaiveDate>,
 }
 
@@ -319,6 +321,7 @@ pub struct StageProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConnectionCase {
     pub category: SupplyCategory,
+    #[serde(with = "crate::domain::local_time::day")]
     pub accepted_on: NaiveDate,
     pub state: CaseState,
     /// Every stage started so far; the last one is the current stage.
@@ -330,8 +333,10 @@ pub struct ConnectionCase {
     /// Working days spent waiting on the customer, over closed pauses.
     pub paused_days: u32,
     /// Since when the case waits on the customer, if it does.
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     pub waiting_since: Option<NaiveDate>,
     /// The date of the last event; moves may not go back before it.
+    #[serde(with = "crate::domain::local_time::day")]
     pub last_event_on: NaiveDate,
 }
 

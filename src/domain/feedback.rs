@@ -377,7 +377,9 @@ impl Default for ComplaintLimits {
 /// A complaint's two deadlines, counted from the day it was received (or reopened).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplaintDeadlines {
+    #[serde(with = "crate::domain::local_time::day")]
     pub contact_by: NaiveDate,
+    #[serde(with = "crate::domain::local_time::day")]
     pub reply_by: NaiveDate,
 }
 

@@ -264,7 +264,11 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<i64>,
     /// A day: when a bill is due.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::domain::local_time::day::option"
+    )]
     pub day: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<i64>,

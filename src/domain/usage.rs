@@ -71,6 +71,7 @@ impl PeakHours {
 /// A local day's use, and its peak part where the tariff has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayUse {
+    #[serde(with = "crate::domain::local_time::day")]
     pub day: NaiveDate,
     pub energy: WattHours,
     pub peak: Option<WattHours>,
@@ -223,6 +224,7 @@ struct ReasonJson {
     change_permille: Option<i64>,
     amount: Option<Fen>,
     amount_before: Option<Fen>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     period_start_then: Option<NaiveDate>,
     days: Option<i64>,
     days_before: Option<i64>,
@@ -233,6 +235,7 @@ struct ReasonJson {
     peak_permille_before: Option<i64>,
     from: Option<String>,
     to: Option<String>,
+    #[serde(default, with = "crate::domain::local_time::day::option")]
     on: Option<NaiveDate>,
 }
 
