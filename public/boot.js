@@ -25,6 +25,11 @@ if (document.querySelector("#app[data-rendered]")) {
 const { default: init } = await import(tag.dataset.js);
 try {
   await init({ module_or_path: tag.dataset.wasm });
+  // The program renders the app in a task of its own (`ui::mount`); this one comes after it.
+  await new Promise((mounted) => setTimeout(mounted, 0));
+  if (!document.querySelector("#app[data-started]")) {
+    throw new Error("the app did not render");
+  }
   document.removeEventListener("submit", holdSubmit, true);
   if (heldForm >= 0) {
     document.querySelectorAll("#app form")[heldForm]?.requestSubmit();
