@@ -21,7 +21,7 @@ const INPUTS: &[&str] = &[
 ];
 
 /// The fingerprint of everything under `root` that a client build reads: every file's path and
-/// bytes, in a fixed order, and the top-level `*.html` targets.
+/// bytes, in a fixed order, and the top-level `*.html` targets; and of `root` itself.
 pub fn of(root: &Path) -> u64 {
     let mut files: Vec<PathBuf> = INPUTS.iter().flat_map(|p| walk(&root.join(p))).collect();
     if let Ok(entries) = std::fs::read_dir(root) {
@@ -33,6 +33,8 @@ pub fn of(root: &Path) -> u64 {
     }
     files.sort();
     let mut hasher = DefaultHasher::new();
+    // The stamp sits in the shared cargo target folder, but `dist/` belongs to this checkout.
+    root.hash(&mut hasher);
     for file in files {
         file.strip_prefix(root).unwrap_or(&file).hash(&mut hasher);
         std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
