@@ -69,20 +69,28 @@ pub fn lighthouse() -> Result {
         .map_err(|e| Failure(format!("{}: {e}", reports.display())))?;
     for (i, (name, path, signed_in)) in PAGES.into_iter().enumerate() {
         let report = reports.join(format!("{}.json", i + 1));
-        let mut lh = cmd(&lighthouse, &tools);
-        lh.env("CHROME_PATH", &browser.chromium)
-            .arg(format!("http://{ADDR}{path}"))
-            .args([
-                "--chrome-flags=--headless=new --no-sandbox",
-                "--only-categories=performance,accessibility",
-                "--output=json",
-                "--quiet",
-            ])
-            .arg(format!("--output-path={}", report.display()));
-        if signed_in {
-            lh.arg(format!("--extra-headers={{\"Cookie\":\"{cookie}\"}}"));
-        }
-        check(lh, &format!("lighthouse {path}"))?;
+        let run = || {
+            let mut lh = cmd(&lighthouse, &tools);
+            lh.env("CHROME_PATH", &browser.chromium)
+                .arg(format!("http://{ADDR}{path}"))
+                .args([
+                    "--chrome-flags=--headless=new --no-sandbox",
+                    "--only-categories=performance,accessibility",
+                    "--output=json",
+                    "--quiet",
+                ])
+                .arg(format!("--output-path={}", report.display()));
+            if signed_in {
+                lh.arg(format!("--extra-headers={{\"Cookie\":\"{cookie}\"}}"));
+            }
+            lh
+        };
+        // Lighthouse sometimes fails to record a trace on the first page a new Chromium loads
+        // (NO_NAVSTART): a failed run measured nothing, so it is run once more.
+        check(run(), &format!("lighthouse {path}")).or_else(|_| {
+            println!("    Lighthouse failed on {path}; running it once more");
+            check(run(), &format!("lighthouse {path}"))
+        })?;
         let text = std::fs::read_to_string(&report)
             .map_err(|e| Failure(format!("{}: {e}", report.display())))?;
         rows.push((name, Scores::read(&text)?));
