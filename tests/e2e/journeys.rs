@@ -198,8 +198,12 @@ async fn first_load_bytes(s: &crate::browser::Session) -> (u64, serde_json::Valu
     (total, sizes)
 }
 
+/// The most a client's first load may send, compressed. Issue 15 aims at 200 KB; on 3 December
+/// 2026 the loads measured here were 205–250 KB, so this limit only keeps them from growing back.
+const FIRST_LOAD_BUDGET: u64 = 260_000;
+
 #[tokio::test]
-async fn the_first_load_stays_within_300_kb_compressed() {
+async fn the_first_load_stays_within_260_kb_compressed() {
     // A fresh profile, so an empty cache: the customer portal's first visit.
     let s = start(1280, 900).await;
     s.open("/signin").await;
@@ -207,7 +211,7 @@ async fn the_first_load_stays_within_300_kb_compressed() {
     let (total, sizes) = first_load_bytes(&s).await;
     println!("customer portal first load: {total} bytes over the wire: {sizes}");
     assert!(
-        total <= 300_000,
+        total <= FIRST_LOAD_BUDGET,
         "first load is {total} bytes compressed: {sizes}"
     );
     s.assert_accessible("sign-in").await;
@@ -227,7 +231,7 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         "the services load their own client: {sizes}"
     );
     assert!(
-        total <= 300_000,
+        total <= FIRST_LOAD_BUDGET,
         "the customer services' first load is {total} bytes compressed: {sizes}"
     );
 
@@ -251,7 +255,7 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         "the business pages load their own client: {sizes}"
     );
     assert!(
-        total <= 300_000,
+        total <= FIRST_LOAD_BUDGET,
         "the business pages' first load is {total} bytes compressed: {sizes}"
     );
     s.press("Sign out").await;
@@ -273,7 +277,7 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         "the console loads its own client: {sizes}"
     );
     assert!(
-        total <= 300_000,
+        total <= FIRST_LOAD_BUDGET,
         "the staff console's first load is {total} bytes compressed: {sizes}"
     );
 
@@ -293,7 +297,7 @@ async fn the_first_load_stays_within_300_kb_compressed() {
         "the account pages load their own client: {sizes}"
     );
     assert!(
-        total <= 300_000,
+        total <= FIRST_LOAD_BUDGET,
         "the account pages' first load is {total} bytes compressed: {sizes}"
     );
     s.assert_accessible("forgot password").await;
