@@ -119,23 +119,15 @@ fn clients() -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Builds every web client in release mode into `dist/` (the portal) and `dist/<name>/` (the
-/// others, served from `/<name>/`), then pre-compresses them.
 /// Builds the web clients into `dist/`, unless nothing they are built from has changed since the
 /// last build (`fingerprint`).
 fn build_client(tools: &tools::Tools) -> Result {
     let stamp = target_dir().join("clients/built-from");
     let now = fingerprint::of(&root()).to_string();
     let dist = root().join("dist");
-    let complete = clients()?.iter().all(|html| {
-        let name = html.trim_end_matches(".html");
-        let folder = if name == "index" {
-            dist.clone()
-        } else {
-            dist.join(name)
-        };
-        folder.join("index.html").is_file()
-    });
+    let complete = clients()?
+        .iter()
+        .all(|html| client_folder(&dist, html).join("index.html").is_file());
     if complete && std::fs::read_to_string(&stamp).is_ok_and(|s| s == now) {
         step("the web clients in dist/ are built from these sources already");
         return Ok(());
@@ -147,7 +139,17 @@ fn build_client(tools: &tools::Tools) -> Result {
     Ok(())
 }
 
-/// Builds the five web clients into `dist/` (`cargo xtask dist` always does).
+/// Where a client (`index.html`, `staff.html`, …) lives in `dist/`: the portal at the top,
+/// every other client in `dist/<name>/`, served from `/<name>/`.
+fn client_folder(dist: &std::path::Path, html: &str) -> PathBuf {
+    match html.trim_end_matches(".html") {
+        "index" => dist.to_path_buf(),
+        name => dist.join(name),
+    }
+}
+
+/// Builds every web client in release mode into its `client_folder`, then pre-compresses them
+/// (`cargo xtask dist` always does).
 fn build_client_always(tools: &tools::Tools) -> Result {
     step("building the web clients (trunk build --release --offline)");
     let started = Instant::now();
@@ -203,10 +205,12 @@ fn build_client_always(tools: &tools::Tools) -> Result {
             ))
         })
     };
-    moved(&staging.join("index"), &dist)?;
-    for html in clients.iter().filter(|h| *h != "index.html") {
-        let name = html.trim_end_matches(".html");
-        moved(&staging.join(name), &dist.join(name))?;
+    // The portal first: it makes `dist/`, which holds the others.
+    for html in &clients {
+        moved(
+            &staging.join(html.trim_end_matches(".html")),
+            &client_folder(&dist, html),
+        )?;
     }
     let _ = std::fs::remove_dir_all(&staging);
     sizes.sort_by_key(|line| clients.iter().position(|h| line.contains(h.as_str())));
