@@ -27,7 +27,8 @@ try {
   await init({ module_or_path: tag.dataset.wasm });
   // The program renders the app in a task of its own (`ui::mount`); this one comes after it.
   await new Promise((mounted) => setTimeout(mounted, 0));
-  if (!document.querySelector("#app[data-started]")) {
+  const app = document.getElementById("app");
+  if (app && !app.hasAttribute("data-started")) {
     throw new Error("the app did not render");
   }
   document.removeEventListener("submit", holdSubmit, true);
