@@ -67,22 +67,40 @@ where
     fn run_client(path: &str, input: I) -> impl Future<Output = Result<O, ApiError>> + Send {
         // Written before the future starts, so the future holds only text.
         let question = serde_json::to_string(&input);
-        let answer = question.map(|body| post(path.to_string(), body));
+        let asked = question.map(|body| post(path, body));
         send_wrapper::SendWrapper::new(async move {
-            let text = answer.map_err(|_| ApiError::Internal)?.await?;
-            from_json_str(&text).map_err(|e| ApiError::BadRequest { message: e.0 })
+            answer(asked.map_err(|_| ApiError::Internal)?.await)
         })
     }
+}
+
+/// A question on its way: the answer's text, or the refusal. The one future every page's loads
+/// and writes await (`ui::components::status`), compiled once whatever the answer's type.
+pub type Asked = std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>>;
+
+/// Sends `question` (a server function's arguments) to its server function, as its own client
+/// would, without a future of its own per server function.
+pub fn ask<S>(question: &S) -> Asked
+where
+    S: leptos::server_fn::ServerFn + Serialize,
+{
+    match serde_json::to_string(question) {
+        Ok(body) => post(S::PATH, body),
+        Err(_) => Box::pin(std::future::ready(Err(ApiError::Internal))),
+    }
+}
+
+/// Reads the answer to [`ask`]: the value, or why there is none.
+pub fn answer<T: DeserializeOwned>(text: Result<String, ApiError>) -> Result<T, ApiError> {
+    from_json_str(&text?).map_err(|e| ApiError::BadRequest { message: e.0 })
 }
 
 /// Sends `body` (JSON text) to the server function at `path` and returns the answer's text, or
 /// the refusal the server wrote. One function for every call, so the browser's `fetch` and the
 /// reading of refusals are compiled once.
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-pub fn post(
-    path: String,
-    body: String,
-) -> std::pin::Pin<Box<dyn Future<Output = Result<String, ApiError>>>> {
+pub fn post(path: &str, body: String) -> Asked {
+    let path = path.to_string();
     Box::pin(async move {
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
@@ -95,6 +113,13 @@ pub fn post(
         init.set_headers(&headers);
         fetch_text(&path, &init).await
     })
+}
+
+/// Outside the browser the pages are only rendered to HTML, and their effects (which ask) never
+/// run; a question asked there is refused.
+#[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+pub fn post(_path: &str, _body: String) -> Asked {
+    Box::pin(std::future::ready(Err(ApiError::Internal)))
 }
 
 /// `fetch` of `url` with `init`, and the answer's text: the text of a success, or the server's

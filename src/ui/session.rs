@@ -1,7 +1,7 @@
 //! Who is signed in, as the client knows it.
 
 use crate::api::ApiError;
-use crate::api::auth::{Me, current_user};
+use crate::api::auth::{CurrentUser, Me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -50,7 +50,7 @@ pub fn provide_session(me: Option<Option<Me>>) -> Session {
         return session;
     }
     spawn_local(async move {
-        match current_user().await {
+        match crate::api::codec::answer(crate::api::codec::ask(&CurrentUser {}).await) {
             Ok(Some(me)) => session.signed_in(me),
             // Unreachable server or no session: the sign-in page shows any error when used.
             Ok(None) | Err(_) => session.signed_out(),

@@ -1,6 +1,6 @@
 //! The site header: brand, main menu, language switch, sign out.
 
-use crate::api::auth::sign_out;
+use crate::api::auth::SignOut;
 use crate::api::clients::Client;
 use crate::api::pages::{Page, Route};
 use crate::ui::components::text::Tr;
@@ -92,13 +92,14 @@ const BELL_EVERY_MS: u64 = 10_000;
 /// count is part of the link's name, and a rise is announced to screen readers.
 #[component]
 fn NotificationBell() -> impl IntoView {
-    use crate::api::notifications::unread_count;
+    use crate::api::notifications::UnreadCount;
     let i18n = use_i18n();
     let count = RwSignal::new(None::<i64>);
     let announce = RwSignal::new(String::new());
     let fetch = move || {
         spawn_local(async move {
-            if let Ok(n) = unread_count().await {
+            if let Ok(n) = crate::api::codec::answer(crate::api::codec::ask(&UnreadCount {}).await)
+            {
                 let before = count.get_untracked();
                 if before.is_some_and(|b| n > b) {
                     announce.set((Text::of(i18n.lang_untracked()).unread_count)(n));
@@ -222,7 +223,7 @@ fn SignOutButton() -> impl IntoView {
     let on_click = move |_| {
         let go = go.clone();
         // Even if the server cannot be reached, forget the session here.
-        write.send_then(sign_out(), move |_| {
+        write.dispatch_then(SignOut {}, move |_| {
             session.signed_out();
             go(&Page::SignIn { next: None }.href());
         });

@@ -1,12 +1,16 @@
 //! Progress, errors and bill status, shown the same way everywhere.
 
 use crate::api::ApiError;
+use crate::api::codec;
 use crate::api::pages::Page;
 use crate::domain::BillStatus;
 use crate::ui::components::data::Cell;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Common, use_i18n};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Shown while something loads.
 #[component]
@@ -24,10 +28,15 @@ pub fn Loading() -> impl IntoView {
 /// dropped. Plain signals: one small type per answer, where Leptos's `LocalResource` builds an
 /// async-derived graph (and `Suspense`) per answer type, which cost the clients tens of
 /// kilobytes.
+///
+/// A page asks a server function with [`ask`](Self::ask), giving its arguments: every such
+/// question then travels through one future compiled once ([`codec::ask`]), where a future per
+/// server function cost each client about a kilobyte per answer type.
 pub struct Load<T: 'static> {
     value: RwSignal<Option<T>, LocalStorage>,
     pending: RwSignal<bool>,
     again: Trigger,
+    round: StoredValue<u64>,
 }
 
 impl<T: 'static> Clone for Load<T> {
@@ -38,36 +47,81 @@ impl<T: 'static> Clone for Load<T> {
 
 impl<T: 'static> Copy for Load<T> {}
 
+impl<T: 'static> Load<Result<T, ApiError>> {
+    /// Asks the server function whose arguments `question` gives, now (once the page is on
+    /// screen) and whenever what `question` reads changes.
+    pub fn ask<S>(question: impl Fn() -> S + 'static) -> Self
+    where
+        S: ServerFn<Output = T, Error = ApiError> + Serialize,
+        T: DeserializeOwned,
+    {
+        Self::ask_starting_with(None, question)
+    }
+
+    /// Like [`ask`](Self::ask), but starting from `first` when there is one (what the server
+    /// wrote into the page): then nothing is asked until `refetch`.
+    pub fn ask_starting_with<S>(
+        first: Option<Result<T, ApiError>>,
+        question: impl Fn() -> S + 'static,
+    ) -> Self
+    where
+        S: ServerFn<Output = T, Error = ApiError> + Serialize,
+        T: DeserializeOwned,
+    {
+        Self::watching(first, move |load| {
+            let asked = codec::ask(&question());
+            latest(
+                load.round,
+                load.pending,
+                when_answered(
+                    asked,
+                    Box::new(move |text| {
+                        load.value.try_set(Some(codec::answer(text)));
+                    }),
+                ),
+            );
+        })
+    }
+}
+
 impl<T: 'static> Load<T> {
-    /// Asks `fetch()` now (once the page is on screen) and whenever what it reads changes.
+    /// Awaits `fetch()` now (once the page is on screen) and whenever what it reads changes:
+    /// for what is not one server function's answer.
     pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
     where
         Fut: std::future::Future<Output = T> + 'static,
     {
-        Self::starting_with(None, fetch)
+        Self::watching(None, move |load| {
+            let call = fetch();
+            latest(
+                load.round,
+                load.pending,
+                Box::pin(async move {
+                    let answer = call.await;
+                    Box::new(move || {
+                        load.value.try_set(Some(answer));
+                    }) as Box<dyn FnOnce()>
+                }),
+            );
+        })
     }
 
-    /// Like [`new`](Self::new), but starting from `first` when there is one (what the server
-    /// wrote into the page): then nothing is asked until `refetch`.
-    pub fn starting_with<Fut>(first: Option<T>, fetch: impl Fn() -> Fut + 'static) -> Self
-    where
-        Fut: std::future::Future<Output = T> + 'static,
-    {
+    /// Runs `start` once the page is on screen (unless `first` is given) and whenever what it
+    /// reads changes, or on `refetch`.
+    fn watching(first: Option<T>, start: impl Fn(Self) + 'static) -> Self {
         let given = first.is_some();
         let load = Load {
             value: RwSignal::new_local(first),
             pending: RwSignal::new(!given),
             again: Trigger::new(),
+            round: StoredValue::new(0),
         };
-        let round = StoredValue::new(0u64);
         Effect::new(move |ran: Option<()>| {
             load.again.track();
             if ran.is_none() && given {
                 return;
             }
-            latest(round, load.pending, fetch(), move |answer| {
-                load.value.try_set(Some(answer));
-            });
+            start(load);
         });
         load
     }
@@ -96,11 +150,11 @@ impl<T: 'static> Load<T> {
     }
 }
 
-/// A change a person asks the server for, the one way every page writes: `send` (or `dispatch`
-/// of a server function's arguments) starts it, `pending` is true until the answer is in, and
-/// `value` holds the last answer, `None` before the first. An answer overtaken by a newer send
-/// is dropped. Plain signals like [`Load`]: Leptos's `ServerAction` cost about a kilobyte of
-/// each client per write.
+/// A change a person asks the server for, the one way every page writes: `dispatch` of a
+/// server function's arguments (or `send` of another future) starts it, `pending` is true until
+/// the answer is in, and `value` holds the last answer, `None` before the first. An answer
+/// overtaken by a newer one is dropped. Plain signals like [`Load`]: Leptos's `ServerAction`
+/// cost about a kilobyte of each client per write.
 pub struct Write<O: 'static> {
     value: RwSignal<Option<Result<O, ApiError>>, LocalStorage>,
     pending: RwSignal<bool>,
@@ -131,32 +185,52 @@ impl<O: 'static> Write<O> {
         }
     }
 
-    /// Sends `call`; its answer becomes [`value`](Self::value).
-    pub fn send(&self, call: impl std::future::Future<Output = Result<O, ApiError>> + 'static) {
-        self.send_then(call, |_| ());
-    }
-
-    /// Sends `call`, and runs `then` with its answer just before the page sees it (to read
-    /// something again, or go elsewhere, after a change).
-    pub fn send_then(
-        &self,
-        call: impl std::future::Future<Output = Result<O, ApiError>> + 'static,
-        then: impl FnOnce(&Result<O, ApiError>) + 'static,
-    ) {
-        let value = self.value;
-        latest(self.round, self.pending, call, move |answer| {
-            then(&answer);
-            // `then` may have left the page.
-            value.try_set(Some(answer));
-        });
-    }
-
-    /// Calls the server function `input` (its arguments, by name) and keeps its answer.
+    /// Calls the server function whose arguments `input` gives, and keeps its answer.
     pub fn dispatch<S>(&self, input: S)
     where
-        S: leptos::server_fn::ServerFn<Output = O, Error = ApiError> + 'static,
+        S: ServerFn<Output = O, Error = ApiError> + Serialize,
+        O: DeserializeOwned,
     {
-        self.send(input.run_on_client());
+        self.dispatch_then(input, |_| ());
+    }
+
+    /// Like [`dispatch`](Self::dispatch), and runs `then` with the answer just before the page
+    /// sees it (to read something again, or go elsewhere, after a change).
+    pub fn dispatch_then<S>(&self, input: S, then: impl FnOnce(&Result<O, ApiError>) + 'static)
+    where
+        S: ServerFn<Output = O, Error = ApiError> + Serialize,
+        O: DeserializeOwned,
+    {
+        let value = self.value;
+        latest(
+            self.round,
+            self.pending,
+            when_answered(
+                codec::ask(&input),
+                Box::new(move |text| {
+                    let answer = codec::answer(text);
+                    then(&answer);
+                    // `then` may have left the page.
+                    value.try_set(Some(answer));
+                }),
+            ),
+        );
+    }
+
+    /// Sends `call`, a change that is not one server function (an upload, a download); its
+    /// answer becomes [`value`](Self::value).
+    pub fn send(&self, call: impl std::future::Future<Output = Result<O, ApiError>> + 'static) {
+        let value = self.value;
+        latest(
+            self.round,
+            self.pending,
+            Box::pin(async move {
+                let answer = call.await;
+                Box::new(move || {
+                    value.try_set(Some(answer));
+                }) as Box<dyn FnOnce()>
+            }),
+        );
     }
 
     /// The last answer (a signal: read it with `get` or `with`).
@@ -201,16 +275,16 @@ impl<O: 'static> Write<O> {
 /// disabled while the change is on its way, its refusal shown above it, and `on_done` run after
 /// a success.
 #[component]
-pub fn WriteButton<O, Fut>(
+pub fn WriteButton<O, S>(
     /// The button's words.
     label: fn(crate::ui::i18n::Lang) -> &'static str,
-    /// The change, asked anew on each press.
-    call: impl Fn() -> Fut + 'static,
+    /// The server function's arguments, written anew on each press.
+    call: impl Fn() -> S + 'static,
     on_done: impl Fn() + Clone + 'static,
 ) -> impl IntoView
 where
-    O: Clone + 'static,
-    Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
+    O: Clone + DeserializeOwned + 'static,
+    S: ServerFn<Output = O, Error = ApiError> + Serialize,
 {
     let write = Write::<O>::new();
     view! {
@@ -221,7 +295,7 @@ where
             disabled=write.pending()
             on:click=move |_| {
                 let on_done = on_done.clone();
-                write.send_then(call(), move |r| {
+                write.dispatch_then(call(), move |r| {
                     if r.is_ok() {
                         on_done();
                     }
@@ -233,25 +307,31 @@ where
     }
 }
 
-/// Runs `call` as the newest of its `round`: `pending` is true until its answer is in, and
-/// `keep` gets that answer unless a newer call was started meanwhile (or the page is gone).
-/// What `Load` and `Write` share.
-fn latest<T: 'static>(
-    round: StoredValue<u64>,
-    pending: RwSignal<bool>,
-    call: impl std::future::Future<Output = T> + 'static,
-    keep: impl FnOnce(T) + 'static,
-) {
+/// A call on its way that ends with what to do with its answer (keep it, tell the page).
+type Call = std::pin::Pin<Box<dyn std::future::Future<Output = Box<dyn FnOnce()>>>>;
+
+/// Runs `call` as the newest of its `round`: `pending` is true until its answer is in, and the
+/// step `call` ends with runs unless a newer call was started meanwhile (or the page is gone).
+/// What `Load` and `Write` share; not generic, so compiled once.
+fn latest(round: StoredValue<u64>, pending: RwSignal<bool>, call: Call) {
     let mine = round.get_value().wrapping_add(1);
     round.set_value(mine);
     pending.set(true);
     leptos::task::spawn_local(async move {
-        let answer = call.await;
+        let keep = call.await;
         if round.try_get_value() == Some(mine) {
-            keep(answer);
+            keep();
             pending.try_set(false);
         }
     });
+}
+
+/// The answer to `asked`, handed to `keep` when [`latest`] says it is still wanted.
+fn when_answered(asked: codec::Asked, keep: Box<dyn FnOnce(Result<String, ApiError>)>) -> Call {
+    Box::pin(async move {
+        let text = asked.await;
+        Box::new(move || keep(text)) as Box<dyn FnOnce()>
+    })
 }
 
 /// What a page loads, shown one way everywhere: "Loading…" while it loads, the error with
@@ -329,7 +409,7 @@ pub fn ErrorMessage(
 /// needs it; then the person presses the button that was refused once more.
 #[component]
 fn ConfirmItsYou() -> impl IntoView {
-    use crate::api::auth::reauthenticate;
+    use crate::api::auth::Reauthenticate;
     let mfa = crate::ui::session::use_session()
         .me
         .with_untracked(|m| m.as_ref().is_some_and(|m| m.mfa));
@@ -338,7 +418,7 @@ fn ConfirmItsYou() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password, code] = crate::ui::browser::form_values(&ev, ["password", "code"]);
-        write.send(reauthenticate(password, code));
+        write.dispatch(Reauthenticate { password, code });
     };
     let i18n = use_i18n();
     view! {

@@ -3,8 +3,8 @@
 
 use crate::api::ApiError;
 use crate::api::auth::{
-    MfaSetup, QrCode, SessionInfo, TwoStepStatus, change_password, end_session, forgot_password,
-    mfa_confirm, mfa_disable, mfa_start, mfa_status, reset_password, sessions, verify_email,
+    ChangePassword, EndSession, ForgotPassword, MfaConfirm, MfaDisable, MfaSetup, MfaStart,
+    MfaStatus, QrCode, ResetPassword, SessionInfo, Sessions, TwoStepStatus, VerifyEmail,
 };
 use crate::api::pages::Page;
 use crate::domain::Field;
@@ -30,7 +30,9 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let go = crate::ui::use_go();
     let token = token();
     let next = crate::ui::session::after_sign_in();
-    let result = Load::new(move || verify_email(token.clone()));
+    let result = Load::ask(move || VerifyEmail {
+        token: token.clone(),
+    });
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
             session.signed_in(me);
@@ -66,7 +68,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         let [email] = crate::ui::browser::form_values(&ev, ["email"]);
         sent_to.set(email.trim().to_string());
         let lang = i18n.lang_untracked().as_str().to_string();
-        write.send(forgot_password(email, lang));
+        write.dispatch(ForgotPassword { email, lang });
     };
     view! {
         <section class="narrow">
@@ -107,7 +109,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["password"]);
-        write.send(reset_password(token.clone(), password));
+        write.dispatch(ResetPassword {
+            token: token.clone(),
+            password,
+        });
     };
     let link_error = move || {
         result.with(|r| match r {
@@ -168,7 +173,7 @@ pub fn SecurityPage() -> impl IntoView {
 #[component]
 fn TwoStep() -> impl IntoView {
     let session = use_session();
-    let status = Load::new(mfa_status);
+    let status = Load::ask(|| MfaStatus {});
     // Shown here, above either form: the recovery codes appear once, right after turning on.
     let confirm = Write::<Vec<String>>::new();
     let must = move || {
@@ -222,7 +227,7 @@ fn SetUp(
     let on_confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [code] = crate::ui::browser::form_values(&ev, ["code"]);
-        confirm.send_then(mfa_confirm(code), move |r| {
+        confirm.dispatch_then(MfaConfirm { code }, move |r| {
             if r.is_ok() {
                 session.two_step(true);
                 status.refetch();
@@ -261,7 +266,7 @@ fn SetUp(
                 </ol>
             }.into_any(),
             _ => view! {
-                <button type="button" class="button button-primary" disabled=busy on:click=move |_| start.send(mfa_start())>
+                <button type="button" class="button button-primary" disabled=busy on:click=move |_| start.dispatch(MfaStart {})>
                     <Tr s=|l| Text::of(l).set_up/>
                 </button>
             }.into_any(),
@@ -280,13 +285,18 @@ fn TurnOff(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
-        write.send_then(mfa_disable(password), move |r| {
-            if r.is_ok() {
-                session.two_step(false);
-                confirm.value().set(None);
-                status.refetch();
-            }
-        });
+        write.dispatch_then(
+            MfaDisable {
+                current_password: password,
+            },
+            move |r| {
+                if r.is_ok() {
+                    session.two_step(false);
+                    confirm.value().set(None);
+                    status.refetch();
+                }
+            },
+        );
     };
     view! {
         {write.refusal()}
@@ -339,32 +349,39 @@ fn group(secret: &str) -> String {
 /// The person's data (PIPL / GDPR): download all of it, or delete the login.
 #[component]
 fn YourData() -> impl IntoView {
-    use crate::api::auth::{delete_login, my_data};
+    use crate::api::auth::{DeleteLogin, MyData};
     let session = use_session();
     let go = crate::ui::use_go();
     let download_write = Write::new();
     let delete_write = Write::new();
     let download = move |_| {
         download_write.send(async move {
-            my_data().await.map(|json| {
-                crate::ui::browser::download_text(
-                    "gridcare-my-data.json",
-                    "application/json",
-                    &json,
-                )
-            })
+            crate::api::codec::answer::<String>(crate::api::codec::ask(&MyData {}).await).map(
+                |json| {
+                    crate::ui::browser::download_text(
+                        "gridcare-my-data.json",
+                        "application/json",
+                        &json,
+                    )
+                },
+            )
         });
     };
     let delete = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [password] = crate::ui::browser::form_values(&ev, ["current_password"]);
         let go = go.clone();
-        delete_write.send_then(delete_login(password), move |r| {
-            if r.is_ok() {
-                session.signed_out();
-                go(&Page::SignIn { next: None }.href());
-            }
-        });
+        delete_write.dispatch_then(
+            DeleteLogin {
+                current_password: password,
+            },
+            move |r| {
+                if r.is_ok() {
+                    session.signed_out();
+                    go(&Page::SignIn { next: None }.href());
+                }
+            },
+        );
     };
     view! {
         <section aria-labelledby="your-data">
@@ -398,13 +415,19 @@ fn ChangePassword() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [current, new] = crate::ui::browser::form_values(&ev, ["current_password", "password"]);
-        write.send_then(change_password(current, new), move |r| {
-            if r.is_ok()
-                && let Some(f) = form.get_untracked()
-            {
-                f.reset();
-            }
-        });
+        write.dispatch_then(
+            ChangePassword {
+                current_password: current,
+                password: new,
+            },
+            move |r| {
+                if r.is_ok()
+                    && let Some(f) = form.get_untracked()
+                {
+                    f.reset();
+                }
+            },
+        );
     };
     view! {
         <section aria-labelledby="change-password">
@@ -438,9 +461,9 @@ fn ChangePassword() -> impl IntoView {
 #[component]
 fn Sessions() -> impl IntoView {
     let i18n = use_i18n();
-    let list = Load::new(sessions);
+    let list = Load::ask(|| Sessions {});
     let end_write = Write::<Vec<SessionInfo>>::new();
-    let end = move |id: String| end_write.send_then(end_session(id), move |_| list.refetch());
+    let end = move |id: String| end_write.dispatch_then(EndSession { id }, move |_| list.refetch());
     view! {
         <section aria-labelledby="sessions">
             <h2 id="sessions"><Tr s=|l| Text::of(l).sessions_title/></h2>

@@ -1,8 +1,8 @@
 //! Applying for a connection, step by step: what, contact, documents, review. Each field is
 //! checked as it is typed with the same rules the server applies again.
 
-use crate::api::accounts::list_accounts;
-use crate::api::connections::{CaseDocument, apply_for_connection};
+use crate::api::accounts::ListAccounts;
+use crate::api::connections::{ApplyForConnection, CaseDocument};
 use crate::api::pages::Page;
 use crate::domain::application::{
     Capacity, DocumentKind, SupplyVoltage, parse_category, parse_contact_name, parse_contact_phone,
@@ -100,7 +100,7 @@ fn ApplyWizard() -> impl IntoView {
     // Errors show for a step once the person tried to leave it; then they follow each keystroke.
     let tried = RwSignal::new([false; 4]);
     let key = crate::ui::browser::submission_key();
-    let accounts = Load::new(list_accounts);
+    let accounts = Load::ask(|| ListAccounts {});
     let shown = move |field: Field| {
         Signal::derive(move || {
             let s = step.get();
@@ -140,19 +140,19 @@ fn ApplyWizard() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(",")
         });
-        let call = apply_for_connection(
-            a.kind.get_untracked(),
-            a.category.get_untracked(),
-            a.account.get_untracked(),
-            a.address.get_untracked(),
-            a.capacity.get_untracked(),
-            a.voltage.get_untracked(),
-            a.contact_name.get_untracked(),
-            a.contact_phone.get_untracked(),
-            ids,
-            key.clone(),
-        );
-        write.send_then(call, move |r| {
+        let call = ApplyForConnection {
+            kind: a.kind.get_untracked(),
+            category: a.category.get_untracked(),
+            account_id: a.account.get_untracked(),
+            premise_address: a.address.get_untracked(),
+            capacity_kw: a.capacity.get_untracked(),
+            supply_voltage: a.voltage.get_untracked(),
+            contact_name: a.contact_name.get_untracked(),
+            contact_phone: a.contact_phone.get_untracked(),
+            document_ids: ids,
+            idempotency_key: key.clone(),
+        };
+        write.dispatch_then(call, move |r| {
             if let Ok(case) = r {
                 navigate(&Page::Application(case.id).href(), Default::default());
             }

@@ -1,7 +1,7 @@
 //! One bill in full: readings, charges by tier or period, why the amount is what it is,
 //! payments; it prints on one A4 page (see the print rules in `style/components.css`).
 
-use crate::api::bills::{BillDetail, get_bill};
+use crate::api::bills::{BillDetail, GetBill};
 use crate::api::pages::Page;
 use crate::domain::usage::Reason;
 use crate::ui::components::data::{Cell, DataTable, Facts};
@@ -26,7 +26,9 @@ pub fn BillPage() -> impl IntoView {
 fn Bill() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let bill = Load::new(move || get_bill(params.with(|p| p.get("id").unwrap_or_default())));
+    let bill = Load::ask(move || GetBill {
+        bill_id: params.with(|p| p.get("id").unwrap_or_default()),
+    });
     let heading = move || match bill.get() {
         Some(Ok(b)) => (Text::of(i18n.lang()).bill_title)(
             &Text::of(i18n.lang()).month_year(b.summary.period_start),

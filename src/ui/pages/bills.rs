@@ -1,7 +1,7 @@
 //! Bill history: pick a service account, then page through its bills, newest first.
 
-use crate::api::accounts::list_accounts;
-use crate::api::bills::{BillPage, list_bills};
+use crate::api::accounts::ListAccounts;
+use crate::api::bills::{BillPage, ListBills};
 use crate::api::pages::Page;
 use crate::ui::components::account_card::AccountCard;
 use crate::ui::components::data::{Cell, DataTable};
@@ -25,7 +25,7 @@ pub fn BillsIndexPage() -> impl IntoView {
 
 #[component]
 fn BillsIndex() -> impl IntoView {
-    let accounts = Load::new(list_accounts);
+    let accounts = Load::ask(|| ListAccounts {});
     view! {
         <PageHeading text=|l| Text::of(l).bills_title/>
         {loaded(accounts, move |answer| match answer {
@@ -64,7 +64,10 @@ fn AccountBills() -> impl IntoView {
     let query = use_query_map();
     let account = move || params.with(|p| p.get("id").unwrap_or_default());
     let page = move || query.with(|q| q.get("page").unwrap_or_default());
-    let bills = Load::new(move || list_bills(account(), page()));
+    let bills = Load::ask(move || ListBills {
+        account_id: account(),
+        page: page(),
+    });
     let heading = move || match bills.get() {
         Some(Ok(p)) => (Text::of(i18n.lang()).bills_of)(&p.account.account_number),
         _ => Text::of(i18n.lang()).bills_title.to_string(),
@@ -80,23 +83,31 @@ fn AccountBills() -> impl IntoView {
 /// told when someone new is linked). Others see nothing here.
 #[component]
 fn Holders(account: String) -> impl IntoView {
-    use crate::api::accounts::{account_holders, remove_holder};
+    use crate::api::accounts::{AccountHolders, RemoveHolder};
     let i18n = use_i18n();
     let go = crate::ui::use_go();
     let id = account.clone();
-    let holders = Load::new(move || account_holders(id.clone()));
+    let holders = Load::ask(move || AccountHolders {
+        account_id: id.clone(),
+    });
     let removal = Write::<()>::new();
     let remove = move |holder: String, me: bool| {
         let go = go.clone();
-        removal.send_then(remove_holder(account.clone(), holder), move |r| {
-            if r.is_ok() {
-                if me {
-                    go(&Page::Overview.href());
-                } else {
-                    holders.refetch();
+        removal.dispatch_then(
+            RemoveHolder {
+                account_id: account.clone(),
+                holder_id: holder,
+            },
+            move |r| {
+                if r.is_ok() {
+                    if me {
+                        go(&Page::Overview.href());
+                    } else {
+                        holders.refetch();
+                    }
                 }
-            }
-        });
+            },
+        );
     };
     move || {
         let Some(Ok(list)) = holders.get() else {

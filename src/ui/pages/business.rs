@@ -2,7 +2,7 @@
 //! consolidated dashboard (what is owed and when, overdue sites, the latest two billing months
 //! per site as a chart and a sortable table, open requests with their deadlines).
 
-use crate::api::organisations::{Dashboard, OpenRequest, SiteMonths, get_dashboard};
+use crate::api::organisations::{Dashboard, GetDashboard, OpenRequest, SiteMonths};
 use crate::api::pages::Page;
 use crate::domain::{Fen, RowId};
 use crate::ui::components::chart::{BarChart, BarGroup};
@@ -70,7 +70,9 @@ pub fn OrgDashboardPage() -> impl IntoView {
 fn DashboardView() -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let dashboard = Load::new(move || get_dashboard(org.get()));
+    let dashboard = Load::ask(move || GetDashboard {
+        organisation_id: org.get(),
+    });
     let heading = move || match dashboard.get() {
         Some(Ok(d)) => d.organisation.name,
         _ => Text::of(i18n.lang()).biz_dashboard.to_string(),

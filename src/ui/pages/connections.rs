@@ -2,7 +2,7 @@
 //! and the way to answer or cancel.
 
 use crate::api::connections::{
-    CaseDetail, CaseDocument, CaseSummary, RespondToRequest, cancel_case, get_case, my_cases,
+    CancelCase, CaseDetail, CaseDocument, CaseSummary, GetCase, MyCases, RespondToRequest,
 };
 use crate::api::pages::Page;
 use crate::domain::RowId;
@@ -26,7 +26,7 @@ pub fn ApplicationsPage() -> impl IntoView {
 
 #[component]
 fn Applications() -> impl IntoView {
-    let cases = Load::new(my_cases);
+    let cases = Load::ask(|| MyCases {});
     view! {
         <PageHeading text=|l| Text::of(l).apps_title/>
         <p><a class="button button-primary" href=Page::Apply.href()><Tr s=|l| Text::of(l).apply_new/></a></p>
@@ -80,7 +80,9 @@ pub fn ApplicationPage() -> impl IntoView {
 fn Application() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let case = Load::new(move || get_case(params.with(|p| p.get("id").unwrap_or_default())));
+    let case = Load::ask(move || GetCase {
+        case_id: params.with(|p| p.get("id").unwrap_or_default()),
+    });
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",
@@ -114,7 +116,7 @@ fn CustomerCase(
         view! {
             <WriteButton
                 label=|l| Text::of(l).cancel_application
-                call=move || cancel_case(id.clone())
+                call=move || CancelCase { case_id: id.clone() }
                 on_done=on_change.clone()
             />
         }

@@ -2,7 +2,7 @@
 //! ticket with the moves that are legal from where it stands, and the outage notices.
 
 use crate::api::pages::Page;
-use crate::api::repairs::{ActOnTicket, SaveOutage, get_ticket, list_outages, ticket_queue};
+use crate::api::repairs::{ActOnTicket, GetTicket, ListOutages, SaveOutage, TicketQueue};
 use crate::domain::local_time::UTILITY_OFFSET_SECS;
 use crate::domain::repair::{OutageKind, OutagePhase, TicketAction};
 use crate::ui::components::choice::{InputField, SelectField};
@@ -23,7 +23,7 @@ pub fn TicketQueuePage() -> impl IntoView {
 
 #[component]
 fn TicketQueue() -> impl IntoView {
-    let tickets = Load::new(ticket_queue);
+    let tickets = Load::ask(|| TicketQueue {});
     view! {
         <PageHeading text=|l| Text::of(l).ticket_queue_title/>
         <p><a href=Page::StaffOutages.href()><Tr s=|l| Text::of(l).outages_title/></a></p>
@@ -58,8 +58,8 @@ fn StaffTicket() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let ticket = Load::new(move || get_ticket(id()));
-    let outages = Load::new(list_outages);
+    let ticket = Load::ask(move || GetTicket { ticket_id: id() });
+    let outages = Load::ask(|| ListOutages {});
     let action = Write::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
@@ -179,7 +179,7 @@ fn local_input(unix: i64) -> String {
 #[component]
 fn StaffOutages() -> impl IntoView {
     let i18n = use_i18n();
-    let outages = Load::new(list_outages);
+    let outages = Load::ask(|| ListOutages {});
     let save = Write::new();
     let kind = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());

@@ -1,7 +1,7 @@
 //! Exporting an organisation's bills as CSV: a date range, and all sites, the sites chosen on
 //! the sites list, or the sites under a label. The file itself streams from the server.
 
-use crate::api::organisations::sites;
+use crate::api::organisations::Sites;
 use crate::api::pages::FileAddress;
 use crate::domain::organisation::ExportRange;
 use crate::ui::components::choice::DateRange;
@@ -42,17 +42,15 @@ fn Export() -> impl IntoView {
     let which = RwSignal::new(if count > 0 { "chosen" } else { "all" });
     let label = RwSignal::new(String::new());
     // The labels in use come with the first page of sites.
-    let choices = Load::new(move || {
-        sites(
-            org.get(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        )
+    let choices = Load::ask(move || Sites {
+        organisation_id: org.get(),
+        search: String::new(),
+        tariff: String::new(),
+        area: String::new(),
+        label: String::new(),
+        open_requests: String::new(),
+        unpaid: String::new(),
+        page: String::new(),
     });
     let labels = move || match choices.get() {
         Some(Ok(p)) => p.labels,

@@ -1,10 +1,10 @@
 //! Feedback for customers: my cases, giving feedback (a complaint, report, suggestion or praise,
 //! with attachments), and one case with its deadlines, our reply and the customer's answer to it.
 
-use crate::api::accounts::list_accounts;
+use crate::api::accounts::ListAccounts;
 use crate::api::connections::CaseDocument;
 use crate::api::feedback::{
-    ConfirmFeedback, FeedbackDetail, file_feedback, get_feedback, my_feedback,
+    ConfirmFeedback, FeedbackDetail, FileFeedback, GetFeedback, MyFeedback,
 };
 use crate::api::pages::Page;
 use crate::domain::feedback::{
@@ -33,7 +33,7 @@ pub fn FeedbackListPage() -> impl IntoView {
 
 #[component]
 fn FeedbackList() -> impl IntoView {
-    let cases = Load::new(my_feedback);
+    let cases = Load::ask(|| MyFeedback {});
     view! {
         <PageHeading text=|l| Text::of(l).feedback_title/>
         <p class="muted"><Tr s=|l| Text::of(l).feedback_intro/></p>
@@ -97,7 +97,7 @@ fn FeedbackForm() -> impl IntoView {
                 .then(|| a.problems().into_iter().find(|e| e.field == field))?
         })
     };
-    let accounts = Load::new(list_accounts);
+    let accounts = Load::ask(|| ListAccounts {});
     let account_options = Signal::derive(move || match accounts.get() {
         Some(Ok(list)) => premises_to_file_for(&list),
         _ => Vec::new(),
@@ -148,17 +148,17 @@ fn FeedbackForm() -> impl IntoView {
         let ids = a
             .files
             .with_untracked(|f| f.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-        let call = file_feedback(
-            a.kind.get_untracked(),
-            a.topic.get_untracked(),
-            a.account.get_untracked(),
+        let call = FileFeedback {
+            kind: a.kind.get_untracked(),
+            topic: a.topic.get_untracked(),
+            account_id: a.account.get_untracked(),
             job_kind,
             job_id,
-            a.body.get_untracked(),
-            ids.join(","),
-            key,
-        );
-        write.send_then(call, move |r| {
+            body: a.body.get_untracked(),
+            attachment_ids: ids.join(","),
+            idempotency_key: key,
+        };
+        write.dispatch_then(call, move |r| {
             if let Ok(case) = r {
                 navigate(&Page::FeedbackCase(case.id).href(), Default::default());
             }
@@ -213,7 +213,7 @@ fn FeedbackCase() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = Load::new(move || get_feedback(id()));
+    let case = Load::ask(move || GetFeedback { feedback_id: id() });
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

@@ -1,7 +1,7 @@
 //! Staff console: feedback cases by nearest reply deadline, and one case with its deadlines,
 //! history and the staff moves (log the contact, reply, close).
 
-use crate::api::feedback::{ActOnFeedback, feedback_queue, get_feedback};
+use crate::api::feedback::{ActOnFeedback, FeedbackQueue, GetFeedback};
 use crate::api::pages::Page;
 use crate::ui::components::feedback_view::{FeedbackCaseView, FeedbackTable};
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
@@ -19,7 +19,7 @@ pub fn FeedbackQueuePage() -> impl IntoView {
 
 #[component]
 fn Queue() -> impl IntoView {
-    let cases = Load::new(feedback_queue);
+    let cases = Load::ask(|| FeedbackQueue {});
     view! {
         <PageHeading text=|l| Text::of(l).feedback_queue_title/>
         {loaded(cases, move |answer| match answer {
@@ -40,7 +40,7 @@ fn Case() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = Load::new(move || get_feedback(id()));
+    let case = Load::ask(move || GetFeedback { feedback_id: id() });
     let action = Write::new();
     let note = RwSignal::new(String::new());
     Effect::new(move |_| {

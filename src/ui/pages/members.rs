@@ -2,7 +2,7 @@
 //! removing people; and the page an invitation link opens, where the invited person accepts.
 
 use crate::api::organisations::{
-    AcceptInvitation, Invite, MembersPage, RevokeInvitation, SetMemberRole, get_invitation, members,
+    AcceptInvitation, GetInvitation, Invite, Members, MembersPage, RevokeInvitation, SetMemberRole,
 };
 use crate::api::pages::Page;
 use crate::domain::OrgRole;
@@ -28,7 +28,9 @@ pub fn MembersListPage() -> impl IntoView {
 fn Members() -> impl IntoView {
     let i18n = use_i18n();
     let org = use_org();
-    let page = Load::new(move || members(org.get()));
+    let page = Load::ask(move || Members {
+        organisation_id: org.get(),
+    });
     // Kept here, above the list that is read again after each change, so it stays shown.
     let link = RwSignal::new(None::<String>);
     view! {
@@ -250,7 +252,7 @@ fn Join() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token").unwrap_or_default());
-    let offer = Load::new(move || get_invitation(token()));
+    let offer = Load::ask(move || GetInvitation { token: token() });
     let accept = Write::<crate::api::organisations::Membership>::new();
     Effect::new(move |_| {
         if let Some(Ok(m)) = accept.value().get() {

@@ -5,7 +5,7 @@
 
 use crate::api::ApiError;
 use crate::api::notifications::{
-    NoticeSettings, mark_all_read, mark_read, notifications, notify_settings, save_notify_settings,
+    MarkAllRead, MarkRead, NoticeSettings, Notifications, NotifySettings, SaveNotifySettings,
 };
 use crate::api::pages::Page;
 use crate::domain::notify::Group;
@@ -27,13 +27,13 @@ fn List() -> impl IntoView {
     let i18n = use_i18n();
     let group = RwSignal::new(String::new());
     let unread = RwSignal::new(false);
-    let list = Load::new(move || {
-        let (g, u) = (group.get(), unread.get());
-        async move { notifications(g, u.to_string()).await }
+    let list = Load::ask(move || Notifications {
+        group: group.get(),
+        unread: unread.get().to_string(),
     });
     let mark = Write::new();
     let all_read = move |_| {
-        mark.send_then(mark_all_read(), move |r| {
+        mark.dispatch_then(MarkAllRead {}, move |r| {
             if r.is_ok() {
                 list.refetch();
                 crate::ui::components::header::refresh_bell();
@@ -99,16 +99,16 @@ fn Item(n: crate::api::notifications::Notification) -> impl IntoView {
         let go = go.clone();
         let link = link.clone();
         // Opened either way: a notice that could not be marked read stays unread.
-        mark.send_then(
-            async move {
-                if read {
-                    Ok(())
-                } else {
-                    mark_read(id.to_string()).await
-                }
-            },
-            move |_| go(&link),
-        );
+        if read {
+            go(&link);
+        } else {
+            mark.dispatch_then(
+                MarkRead {
+                    notification_id: id.to_string(),
+                },
+                move |_| go(&link),
+            );
+        }
     };
     view! {
         <li class=if read { "notice" } else { "notice notice-unread" }>
@@ -130,7 +130,7 @@ pub fn NotificationSettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings() -> impl IntoView {
-    let settings = Load::new(notify_settings);
+    let settings = Load::ask(|| NotifySettings {});
     view! {
         <PageHeading text=|l| Text::of(l).settings_title/>
         {loaded(settings, move |s| view! { <SettingsForm s/> })}
@@ -158,7 +158,12 @@ fn SettingsForm(s: NoticeSettings) -> impl IntoView {
         let [lang, mobile, percent] =
             crate::ui::browser::form_values(&ev, ["lang", "mobile", "percent"]);
         let choices = crate::ui::browser::form_all(&ev, "choice").join(",");
-        write.send(save_notify_settings(lang, mobile, percent, choices));
+        write.dispatch(SaveNotifySettings {
+            lang,
+            mobile,
+            high_use_percent: percent,
+            choices,
+        });
     };
     let error = move |f: Field| {
         move || {

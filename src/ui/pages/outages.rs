@@ -1,7 +1,7 @@
 //! Outage notices: current and planned outages by area, readable without signing in; a
 //! signed-in customer's own areas first.
 
-use crate::api::repairs::{OutageNotice, list_outages};
+use crate::api::repairs::{ListOutages, OutageNotice};
 use crate::ui::components::data::{Cell, Facts};
 use crate::ui::components::guard::PageHeading;
 use crate::ui::components::status::{Load, loaded};
@@ -21,7 +21,7 @@ pub fn OutagesPage() -> impl IntoView {
     let first = crate::ui::first_paint::take_outages().map(Ok);
     view! {
         <PageHeading text=|l| Text::of(l).outages_title/>
-        {loaded(Load::starting_with(first, list_outages), show)}
+        {loaded(Load::ask_starting_with(first, || ListOutages {}), show)}
     }
 }
 

@@ -1,7 +1,7 @@
 //! Staff console: the outbox, what was sent, what waits for another try and what failed, with
 //! "Send again" for a message that did not go.
 
-use crate::api::notifications::{OutboxMessage, outbox, send_again};
+use crate::api::notifications::{Outbox, OutboxMessage, SendAgain};
 use crate::domain::notify::Channel;
 use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{Load, Write, loaded_in_place};
@@ -19,9 +19,8 @@ pub fn OutboxPage() -> impl IntoView {
 fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
     let filter = RwSignal::new(String::new());
-    let list = Load::new(move || {
-        let f = filter.get();
-        async move { outbox(f).await }
+    let list = Load::ask(move || Outbox {
+        filter: filter.get(),
     });
     let options = move || {
         let t = Text::of(i18n.lang());
@@ -71,7 +70,14 @@ fn Row(m: OutboxMessage, on_sent: impl Fn() + Copy + Send + Sync + 'static) -> i
     let write = Write::new();
     let busy = write.pending();
     // The list is read again either way: it shows whether the message went.
-    let again = move |_| write.send_then(send_again(id.to_string()), move |_| on_sent());
+    let again = move |_| {
+        write.dispatch_then(
+            SendAgain {
+                message_id: id.to_string(),
+            },
+            move |_| on_sent(),
+        )
+    };
     let state = move || {
         let t = Text::of(i18n.lang());
         match (m.sent_at, m.failed_at) {

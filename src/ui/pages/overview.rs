@@ -1,7 +1,7 @@
 //! The overview: what is owed and by when, the latest bill, the service accounts.
 
-use crate::api::accounts::{BindChallenge, ServiceAccountSummary, bind_account, start_binding};
-use crate::api::bills::{Overview, get_overview};
+use crate::api::accounts::{BindAccount, BindChallenge, ServiceAccountSummary, StartBinding};
+use crate::api::bills::{GetOverview, Overview};
 use crate::api::pages::Page;
 use crate::domain::Field;
 use crate::ui::components::account_card::AccountCard;
@@ -29,7 +29,7 @@ fn OverviewContent() -> impl IntoView {
     let session = use_session();
     // The overview the server wrote into the page, if it did; else it is asked for.
     let first = crate::ui::first_paint::take_overview().map(Ok);
-    let overview = Load::starting_with(first, get_overview);
+    let overview = Load::ask_starting_with(first, || GetOverview {});
     let greeting = move || {
         let name = session.me.with(|m| {
             m.as_ref()
@@ -201,15 +201,18 @@ fn BindAccountForm(on_bound: impl Fn() + Send + Sync + 'static) -> impl IntoView
         ev.prevent_default();
         let [account_number] = crate::ui::browser::form_values(&ev, ["account_number"]);
         result.set(None);
-        start.send(start_binding(account_number));
+        start.dispatch(StartBinding { account_number });
     };
     let on_bound = Callback::new(move |()| on_bound());
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let [code] = crate::ui::browser::form_values(&ev, ["code"]);
         let Some(c) = challenge() else { return };
-        check_code.send_then(
-            bind_account(c.challenge_id.to_string(), code),
+        check_code.dispatch_then(
+            BindAccount {
+                challenge_id: c.challenge_id.to_string(),
+                code,
+            },
             move |answer| {
                 if answer.is_ok() {
                     on_bound.run(());

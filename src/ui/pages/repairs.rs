@@ -2,7 +2,7 @@
 //! countdowns (arrival, power back). The ticket page reloads its data every 5 seconds.
 
 use crate::api::pages::Page;
-use crate::api::repairs::{TicketDetail, TicketSummary, cancel_ticket, get_ticket, my_tickets};
+use crate::api::repairs::{CancelTicket, GetTicket, MyTickets, TicketDetail, TicketSummary};
 use crate::domain::RowId;
 use crate::domain::feedback::JobKind;
 use crate::domain::repair::{Promise, TicketAction, TicketState};
@@ -26,7 +26,7 @@ pub fn TicketsPage() -> impl IntoView {
 
 #[component]
 fn Tickets() -> impl IntoView {
-    let tickets = Load::new(my_tickets);
+    let tickets = Load::ask(|| MyTickets {});
     view! {
         <PageHeading text=|l| Text::of(l).tickets_title/>
         <p><a class="button button-primary" href=Page::Report { account: None }.href()><Tr s=|l| Text::of(l).report_fault/></a></p>
@@ -91,7 +91,9 @@ pub fn TicketPage() -> impl IntoView {
 fn Ticket() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let ticket = Load::new(move || get_ticket(params.with(|p| p.get("id").unwrap_or_default())));
+    let ticket = Load::ask(move || GetTicket {
+        ticket_id: params.with(|p| p.get("id").unwrap_or_default()),
+    });
     // News arrives by asking again every few seconds while the page is open, until the ticket
     // is finished (a finished ticket no longer changes, and its rating form must stay put).
     if let Ok(handle) = set_interval_with_handle(
@@ -228,7 +230,7 @@ pub fn TicketBody(
         view! {
             <WriteButton
                 label=|l| Text::of(l).cancel_ticket
-                call=move || cancel_ticket(id.clone())
+                call=move || CancelTicket { ticket_id: id.clone() }
                 on_done=on_change
             />
         }

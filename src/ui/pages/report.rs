@@ -2,10 +2,10 @@
 //! safety advice shows at once), an optional photo. A premise inside a known outage is shown
 //! that outage first.
 
-use crate::api::accounts::list_accounts;
+use crate::api::accounts::ListAccounts;
 use crate::api::connections::CaseDocument;
 use crate::api::pages::Page;
-use crate::api::repairs::{OutageNotice, outage_at_account, report_fault};
+use crate::api::repairs::{OutageAtAccount, OutageNotice, ReportFault};
 use crate::domain::application::parse_contact_phone;
 use crate::domain::repair::{FaultKind, parse_fault_description};
 use crate::domain::{Field, FieldError, Problem, parse_row_id};
@@ -78,7 +78,7 @@ fn ReportForm() -> impl IntoView {
     };
     let tried = RwSignal::new(false);
     let key = crate::ui::browser::submission_key();
-    let accounts = Load::new(list_accounts);
+    let accounts = Load::ask(|| ListAccounts {});
     // The outage over the chosen premises, asked again whenever the choice changes.
     let outage = Load::new(move || {
         let account = a.account.get();
@@ -86,7 +86,12 @@ fn ReportForm() -> impl IntoView {
             if account.is_empty() {
                 Ok(None)
             } else {
-                outage_at_account(account).await
+                crate::api::codec::answer(
+                    crate::api::codec::ask(&OutageAtAccount {
+                        account_id: account,
+                    })
+                    .await,
+                )
             }
         }
     });
@@ -135,19 +140,20 @@ fn ReportForm() -> impl IntoView {
         }
         let key = key.clone();
         let navigate = navigate.clone();
-        let call = report_fault(
-            a.account.get_untracked(),
-            a.kind.get_untracked(),
-            a.description.get_untracked(),
-            a.phone.get_untracked(),
-            a.danger.get_untracked().to_string(),
-            a.photo
+        let call = ReportFault {
+            account_id: a.account.get_untracked(),
+            kind: a.kind.get_untracked(),
+            description: a.description.get_untracked(),
+            contact_phone: a.phone.get_untracked(),
+            danger: a.danger.get_untracked().to_string(),
+            photo_id: a
+                .photo
                 .get_untracked()
                 .map(|(id, _)| id)
                 .unwrap_or_default(),
-            key,
-        );
-        write.send_then(call, move |r| {
+            idempotency_key: key,
+        };
+        write.dispatch_then(call, move |r| {
             if let Ok(t) = r {
                 navigate(&Page::Ticket(t.id).href(), Default::default());
             }

@@ -2,7 +2,7 @@
 //! binding changes, staff reading customers' data), searched by event, email, address and days.
 
 use crate::api::ApiError;
-use crate::api::supervisor::{SecurityLine, desk_action, security_log};
+use crate::api::supervisor::{SecurityLine, SecurityLog};
 use crate::domain::Field;
 use crate::domain::login::{DeskAction, SecurityEvent};
 use crate::ui::components::field::{TextField, field_message};
@@ -31,13 +31,20 @@ fn ServiceDesk() -> impl IntoView {
         ev.prevent_default();
         let [email, action, note] =
             crate::ui::browser::form_values(&ev, ["email", "action", "note"]);
-        write.send_then(desk_action(email, action, note), move |r| {
-            if r.is_ok()
-                && let Some(f) = form.get_untracked()
-            {
-                f.reset();
-            }
-        });
+        write.dispatch_then(
+            crate::api::supervisor::DeskAction {
+                email,
+                action,
+                note,
+            },
+            move |r| {
+                if r.is_ok()
+                    && let Some(f) = form.get_untracked()
+                {
+                    f.reset();
+                }
+            },
+        );
     };
     let choice = move |action: DeskAction, text: fn(Lang) -> &'static str| {
         view! {
@@ -105,7 +112,17 @@ fn SecurityLog() -> impl IntoView {
         let [event, email, address, from, to] = filter.get_untracked();
         read.send(async move {
             let more = !before.is_empty();
-            let page = security_log(event, email, address, from, to, before).await?;
+            let page = crate::api::codec::answer::<Vec<SecurityLine>>(
+                crate::api::codec::ask(&SecurityLog {
+                    event,
+                    email,
+                    address,
+                    from,
+                    to,
+                    before,
+                })
+                .await,
+            )?;
             let n = page.len();
             lines.update(|l| {
                 if !more {

@@ -1,7 +1,7 @@
 //! One site of an organisation: its facts and labels, its months of use, its bills and its
 //! open requests, and the ways to file one for it (for owners and managers).
 
-use crate::api::organisations::{LabelSite, SiteDetail, site};
+use crate::api::organisations::{LabelSite, Site, SiteDetail};
 use crate::api::pages::Page;
 use crate::domain::organisation::parse_label;
 use crate::ui::components::chart::{BarChart, BarGroup};
@@ -27,7 +27,10 @@ fn SiteView() -> impl IntoView {
     let org = use_org();
     let params = use_params_map();
     let site_id = Memo::new(move |_| params.with(|p| p.get("site").unwrap_or_default()));
-    let detail = Load::new(move || site(org.get(), site_id.get()));
+    let detail = Load::ask(move || Site {
+        organisation_id: org.get(),
+        site_id: site_id.get(),
+    });
     let heading = move || match detail.get() {
         Some(Ok(d)) => d.site.name,
         _ => Text::of(i18n.lang()).biz_sites.to_string(),

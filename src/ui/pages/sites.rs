@@ -1,7 +1,7 @@
 //! An organisation's sites: search and filters kept in the address (so a list can be shared and
 //! the back button works), pages of sites, and a choice of sites to export.
 
-use crate::api::organisations::{SitesPage, sites};
+use crate::api::organisations::{Sites, SitesPage};
 use crate::api::pages::Page;
 use crate::ui::components::data::{Cell, DataTable};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
@@ -35,18 +35,18 @@ fn SitesList() -> impl IntoView {
     let org = use_org();
     let query = use_query_map();
     let value = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
-    let page = Load::new(move || {
+    let page = Load::ask(move || {
         let [search, tariff, area, label, open, unpaid] = FILTERS.map(value);
-        sites(
-            org.get(),
+        Sites {
+            organisation_id: org.get(),
             search,
             tariff,
             area,
             label,
-            open,
+            open_requests: open,
             unpaid,
-            value("page"),
-        )
+            page: value("page"),
+        }
     });
     let chosen = RwSignal::new(Vec::<String>::new());
     let navigate = use_navigate();

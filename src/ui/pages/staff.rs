@@ -1,9 +1,9 @@
 //! Staff pages: the connection queue, nearest deadline first, and one case with the actions
 //! that move it on.
 
-use crate::api::connections::get_case;
+use crate::api::connections::GetCase;
 use crate::api::pages::Page;
-use crate::api::staff::{ActOnCase, case_queue};
+use crate::api::staff::{ActOnCase, CaseQueue};
 use crate::domain::connection::{Stage, SupplyCategory};
 use crate::ui::components::case_view::CaseBody;
 use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
@@ -26,8 +26,11 @@ fn Queue() -> impl IntoView {
     let stage = RwSignal::new(String::new());
     let category = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
-    let cases =
-        Load::new(move || case_queue(stage.get(), category.get(), overdue.get().to_string()));
+    let cases = Load::ask(move || CaseQueue {
+        stage: stage.get(),
+        category: category.get(),
+        overdue: overdue.get().to_string(),
+    });
     let stage_options = move || {
         let t = Text::of(i18n.lang());
         // Archived cases are closed and never in the queue.
@@ -84,7 +87,7 @@ fn StaffCase() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let case = Load::new(move || get_case(id()));
+    let case = Load::ask(move || GetCase { case_id: id() });
     let heading = move || match case.get() {
         Some(Ok(c)) => format!(
             "{} {}",

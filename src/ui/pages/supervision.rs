@@ -1,7 +1,7 @@
 //! Staff console, supervisors: satisfaction and on-time rates for a date range, by month (a
 //! chart and its table), by area class and by category; open cases at risk; CSV download.
 
-use crate::api::supervisor::{Dashboard, dashboard_csv, get_dashboard};
+use crate::api::supervisor::{Dashboard, DashboardCsv, GetDashboard};
 use crate::domain::feedback::{Permille, SliceFigures};
 use crate::ui::components::chart::{BarChart, BarGroup};
 use crate::ui::components::data::{Cell, DataTable, Facts};
@@ -49,16 +49,23 @@ fn Supervision() -> impl IntoView {
     let from = RwSignal::new(from0);
     let to = RwSignal::new(to0);
     let range = RwSignal::new((from.get_untracked(), to.get_untracked()));
-    let figures = Load::new(move || {
+    let figures = Load::ask(move || {
         let (f, t) = range.get();
-        get_dashboard(f, t)
+        GetDashboard { from: f, to: t }
     });
     let csv = Write::<()>::new();
     let csv_error = move || csv.value().get().and_then(Result::err);
     let download = move |_| {
         let (f, t) = range.get_untracked();
         csv.send(async move {
-            dashboard_csv(f.clone(), t.clone()).await.map(|text| {
+            crate::api::codec::answer::<String>(
+                crate::api::codec::ask(&DashboardCsv {
+                    from: f.clone(),
+                    to: t.clone(),
+                })
+                .await,
+            )
+            .map(|text| {
                 crate::ui::browser::download_text(
                     &format!("gridcare-supervision-{f}-{t}.csv"),
                     "text/csv",

@@ -2,9 +2,9 @@
 //! share on time-of-use tariffs) and hours, every chart also as a table, and the Green Button
 //! download of one's own data.
 
-use crate::api::accounts::list_accounts;
+use crate::api::accounts::ListAccounts;
 use crate::api::pages::Page;
-use crate::api::usage::{UsageOverview, daily_usage, get_usage, hourly_usage};
+use crate::api::usage::{DailyUsage, GetUsage, HourlyUsage, UsageOverview};
 use crate::domain::RowId;
 use crate::domain::greenbutton::{Granularity, parse_range};
 use crate::domain::usage::{DAILY_DAYS, DayUse, PeakHours, WattHours};
@@ -33,7 +33,7 @@ fn kwh(w: WattHours) -> String {
 fn Usage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let accounts = Load::new(list_accounts);
+    let accounts = Load::ask(|| ListAccounts {});
     // The account named in the address, else the first one the person may see.
     let account = Memo::new(move |_| {
         query
@@ -50,7 +50,10 @@ fn Usage() -> impl IntoView {
         let account = account.get();
         async move {
             match account {
-                Some(a) => get_usage(a).await.map(Some),
+                Some(a) => crate::api::codec::answer(
+                    crate::api::codec::ask(&GetUsage { account_id: a }).await,
+                )
+                .map(Some),
                 None => Ok(None),
             }
         }
@@ -192,7 +195,10 @@ fn Monthly(overview: UsageOverview, tables: RwSignal<bool>) -> impl IntoView {
 fn Daily(account: RowId, peak: Option<PeakHours>, tables: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let days = RwSignal::new(30u32);
-    let data = Load::new(move || daily_usage(account.to_string(), days.get().to_string()));
+    let data = Load::ask(move || DailyUsage {
+        account_id: account.to_string(),
+        days: days.get().to_string(),
+    });
     let options = move || {
         let t = Text::of(i18n.lang());
         DAILY_DAYS
@@ -273,7 +279,10 @@ fn Hourly(account: RowId, today: NaiveDate, tables: RwSignal<bool>) -> impl Into
     let i18n = use_i18n();
     let yesterday = today - Days::new(1);
     let day = RwSignal::new(yesterday.to_string());
-    let data = Load::new(move || hourly_usage(account.to_string(), day.get()));
+    let data = Load::ask(move || HourlyUsage {
+        account_id: account.to_string(),
+        day: day.get(),
+    });
     let body = move |hours: Vec<Option<WattHours>>| {
         let t = Text::of(i18n.lang());
         if tables.get() {
