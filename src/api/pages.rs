@@ -237,6 +237,49 @@ impl Route {
     }
 }
 
+/// The `:name` segments of `path` by name, where `path` fits `pattern`.
+pub fn path_params(pattern: &str, path: &str) -> Vec<(String, String)> {
+    let want = pattern.split('/').filter(|s| !s.is_empty());
+    let have = path.split('/').filter(|s| !s.is_empty());
+    want.zip(have)
+        .filter_map(|(w, h)| Some((w.strip_prefix(':')?.to_string(), decode(h))))
+        .collect()
+}
+
+/// A query (without the `?`) as its decoded `name=value` pairs, in order.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Undoes [`encode`] (and a form's `+` for a space); a `%` not followed by two hex digits is
+/// kept as it is, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+            (b'+', _, _) => out.push(b' '),
+            (b, _, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// True when `path` fits `pattern` segment by segment (`:name` takes any one non-empty segment).
 fn matches(pattern: &str, path: &str) -> bool {
     let mut want = pattern.split('/').filter(|s| !s.is_empty());
@@ -558,6 +601,46 @@ pub fn encode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_reads_back_what_encode_wrote() {
+        let value = "Harbor & Sons 100% 港口+/?";
+        let q = query(&[
+            ("search", value.to_string()),
+            ("empty", String::new()),
+            ("page", "2".into()),
+        ]);
+        assert_eq!(
+            parse_query(&q),
+            vec![
+                ("search".to_string(), value.to_string()),
+                ("page".into(), "2".into())
+            ]
+        );
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+        assert_eq!(
+            parse_query("flag&x=1"),
+            vec![("flag".into(), String::new()), ("x".into(), "1".into())]
+        );
+    }
+
+    #[test]
+    fn a_path_gives_its_named_segments() {
+        assert_eq!(
+            path_params(
+                "/organisations/:org/sites/:site",
+                "/organisations/7/sites/12/"
+            ),
+            vec![
+                ("org".to_string(), "7".to_string()),
+                ("site".into(), "12".into())
+            ]
+        );
+        assert!(path_params("/bills", "/bills").is_empty());
+    }
 
     #[test]
     fn file_addresses_are_the_servers_routes_filled_in() {

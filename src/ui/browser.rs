@@ -161,48 +161,6 @@ pub fn load_page(path: &str) {
     }
 }
 
-/// Makes a click on a link to another client's page (see `api::clients`) load that page from
-/// the server. The router listens on the window, so this listener on the document runs first,
-/// and the router leaves alone a click whose default is prevented.
-pub fn load_other_clients_on_click(is_local: fn(&str) -> bool) {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-        {
-            return;
-        }
-        let anchor = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        let Some(a) = anchor else { return };
-        let same_origin = window.location().origin().is_ok_and(|o| o == a.origin());
-        if !same_origin || !a.target().is_empty() || a.has_attribute("download") {
-            return;
-        }
-        if !is_local(&a.pathname()) {
-            ev.prevent_default();
-            let _ = window.location().assign(&a.href());
-        }
-    });
-    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    // Lives as long as the page.
-    on_click.forget();
-}
-
 /// The address of the page open now: path and query.
 pub fn current_page() -> String {
     web_sys::window()

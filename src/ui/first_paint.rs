@@ -49,7 +49,7 @@ pub fn render(path: &str, first: crate::api::first_paint::FirstPaint) -> (String
     use crate::ui::App;
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(leptos_router::location::RequestUrl::new(path));
+        provide_context(crate::ui::router::RequestPath(path.to_string()));
         let title = PageTitle::default();
         provide_context(title.clone());
         let html = view! { <App first=Some(first)/> }.to_html();

@@ -7,20 +7,14 @@ mod components;
 pub mod first_paint;
 pub mod i18n;
 mod pages;
+pub mod router;
 pub mod session;
 
 use crate::api::clients::Client;
 use crate::api::first_paint::FirstPaint;
 use crate::api::pages::{Page, Route};
 use components::header::SiteHeader;
-use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos::tachys::view::iterators::StaticVec;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
-use leptos_router::{
-    NestedRoute, ParamSegment, PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment,
-};
 use pages::not_found::NotFoundPage;
 
 /// The whole app. `first` is what the server wrote into the page (`api::first_paint`): with
@@ -37,13 +31,12 @@ pub fn App(first: Option<FirstPaint>) -> impl IntoView {
         outages: StoredValue::new(outages),
         overview: StoredValue::new(overview),
     });
+    router::provide_router();
     view! {
-        <Router>
-            <a class="skip-link" href="#main"><components::text::Tr s=|l| Text::of(l).skip_to_content/></a>
-            <SiteHeader/>
-            <FocusOnNavigate/>
-            <main id="main" class="page" tabindex="-1">{routes()}</main>
-        </Router>
+        <a class="skip-link" href="#main"><components::text::Tr s=|l| Text::of(l).skip_to_content/></a>
+        <SiteHeader/>
+        <FocusOnNavigate/>
+        <main id="main" class="page" tabindex="-1">{routes()}</main>
     }
 }
 
@@ -51,7 +44,7 @@ pub fn App(first: Option<FirstPaint>) -> impl IntoView {
 /// heading, so screen-reader users hear where they are and keyboard users start from the top.
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = router::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
@@ -73,7 +66,7 @@ pub fn is_local(path: &str) -> bool {
 
 /// Goes to `path`: inside this app without a reload, or by loading the other app.
 pub fn use_go() -> impl Fn(&str) + Clone + 'static {
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = router::use_navigate();
     move |path: &str| {
         if is_local(path) {
             navigate(path, Default::default());
@@ -83,22 +76,23 @@ pub fn use_go() -> impl Fn(&str) + Clone + 'static {
     }
 }
 
-/// This client's routes, from the page table (`api::pages::Route`), in its order.
+/// The page of the address shown, from the page table (`api::pages::Route`); another page of
+/// the table, or an address that is no page, shows "not found". Only opening another page
+/// builds a new one: the same page with another id or query reads it from the address.
 fn routes() -> impl IntoView {
-    let routes: Vec<AnyNestedRoute> = Route::ALL.into_iter().filter_map(route).collect();
-    let children = RouteChildren::to_children(move || StaticVec::from(routes));
-    Routes(
-        RoutesProps::builder()
-            .fallback(NotFoundPage)
-            .children(children)
-            .build(),
-    )
+    let route = router::use_route();
+    move || {
+        route
+            .get()
+            .and_then(page)
+            .unwrap_or_else(|| NotFoundPage().into_any())
+    }
 }
 
 /// The page a route shows, when this client serves it. Each arm asks the table in a constant
 /// expression, so a client's build never links another client's pages or their strings. A
 /// route without an arm here does not compile.
-fn route(route: Route) -> Option<AnyNestedRoute> {
+fn page(route: Route) -> Option<AnyView> {
     use pages::*;
     macro_rules! page {
         ($route:ident => $view:path) => {
@@ -111,8 +105,7 @@ fn route(route: Route) -> Option<AnyNestedRoute> {
                     Route::$route.served_by(THIS_CLIENT)
                 }
             } {
-                let pattern = Pattern(Route::$route.pattern());
-                Some(NestedRoute::new(pattern, $view).into_any_nested_route())
+                Some(untrack(|| $view().into_any()))
             } else {
                 None
             }
@@ -165,47 +158,6 @@ fn route(route: Route) -> Option<AnyNestedRoute> {
     }
 }
 
-/// A pattern from the page table, matched segment by segment as leptos_router's `path!` would
-/// match the same text.
-#[derive(Debug, Clone, Copy)]
-struct Pattern(&'static str);
-
-impl Pattern {
-    fn segments(self) -> impl Iterator<Item = &'static str> {
-        self.0.split('/').filter(|s| !s.is_empty())
-    }
-}
-
-impl PossibleRouteMatch for Pattern {
-    fn optional(&self) -> bool {
-        false
-    }
-
-    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
-        let mut rest = path;
-        let mut params = Vec::new();
-        for segment in self.segments() {
-            let step = match segment.strip_prefix(':') {
-                Some(name) => ParamSegment(name).test(rest)?,
-                None => StaticSegment(segment).test(rest)?,
-            };
-            rest = step.remaining();
-            params.extend(step.params());
-        }
-        let matched = &path[..path.len() - rest.len()];
-        Some(PartialPathMatch::new(rest, params, matched))
-    }
-
-    fn generate_path(&self, path: &mut Vec<PathSegment>) {
-        for segment in self.segments() {
-            path.push(match segment.strip_prefix(':') {
-                Some(name) => PathSegment::Param(name.into()),
-                None => PathSegment::Static(segment.into()),
-            });
-        }
-    }
-}
-
 /// Goes to `page`: inside this app without a reload, or by loading the other app.
 pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
     let go = use_go();
@@ -218,7 +170,6 @@ pub fn use_go_to() -> impl Fn(Page) + Clone + 'static {
 /// after the browser has painted a first view the server rendered.)
 #[cfg(feature = "csr")]
 pub fn mount() {
-    browser::load_other_clients_on_click(is_local);
     // The first render runs in a task of its own, after the one that compiled and started the
     // program: two shorter tasks, so a slow phone answers a tap in between (Lighthouse counts
     // the part of each task past 50 ms as blocking). `public/boot.js` waits for it.

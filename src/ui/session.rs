@@ -67,7 +67,7 @@ pub fn use_session() -> Session {
 /// Where to go after signing in: the `next` page of the address (when it is one of ours), else
 /// the overview.
 pub fn after_sign_in() -> String {
-    let next = leptos_router::hooks::use_query_map()
+    let next = crate::ui::router::use_query_map()
         .with_untracked(|q| q.get("next"))
         .unwrap_or_default();
     crate::api::clients::own_page(&next)

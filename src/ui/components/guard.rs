@@ -13,9 +13,7 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
     // Staff without a second factor set one up before anything else.
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
+    let path = crate::ui::router::use_location().pathname.get_untracked();
     let on_security =
         crate::api::pages::Route::for_path(&path) == Some(crate::api::pages::Route::Security);
     // Only signing in or out re-renders the page, not a change to what is known of the person

@@ -5,10 +5,10 @@ use crate::api::clients::Client;
 use crate::api::pages::{Page, Route};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::router::A;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 /// The header on every page.
 #[component]
@@ -147,7 +147,7 @@ fn ContextSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let go = crate::ui::use_go();
-    let location = leptos_router::hooks::use_location();
+    let location = crate::ui::router::use_location();
     let current = move || {
         location.pathname.with(|p| {
             // The organisation of a business page: its `:org`, the first number after the word.

@@ -4,12 +4,12 @@ use crate::api::pages::Page;
 use crate::domain::RowId;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The `:org` of the address, the organisation a business page is about.
 pub fn use_org() -> Memo<String> {
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::router::use_params_map();
     Memo::new(move |_| params.with(|p| p.get("org").unwrap_or_default()))
 }
 

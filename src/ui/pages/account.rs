@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 /// The `token` of the page's address.
 fn token() -> String {
-    leptos_router::hooks::use_query_map()
+    crate::ui::router::use_query_map()
         .with_untracked(|q| q.get("token"))
         .unwrap_or_default()
 }

@@ -17,8 +17,8 @@ use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// `/connections/new`.
 #[component]

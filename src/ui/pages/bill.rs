@@ -8,9 +8,9 @@ use crate::ui::components::data::{Cell, DataTable, Facts};
 use crate::ui::components::guard::{DynamicHeading, RequireSignIn};
 use crate::ui::components::status::{Load, loaded, status_badge};
 use crate::ui::i18n::{Lang, use_i18n};
+use crate::ui::router::use_params_map;
 use chrono::{DateTime, Timelike};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/bills/:id`.
 #[component]

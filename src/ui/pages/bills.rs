@@ -9,9 +9,9 @@ use crate::ui::components::guard::{DynamicHeading, PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, status_badge};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::Redirect;
+use crate::ui::router::{use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/bills`: straight to the bills of a single account, else a choice of accounts.
 #[component]

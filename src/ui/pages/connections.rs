@@ -15,8 +15,8 @@ use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
 use crate::ui::components::status::{ErrorMessage, Load, Write, WriteButton, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/connections`.
 #[component]

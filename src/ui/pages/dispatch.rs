@@ -12,8 +12,8 @@ use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::outages::OutageList;
 use crate::ui::pages::repairs::{TicketBody, TicketTable};
+use crate::ui::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/staff/tickets`.
 #[component]

@@ -10,8 +10,8 @@ use crate::ui::components::org_nav::{OrgNav, org_id, use_org};
 use crate::ui::components::status::Load;
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_query_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// `/business/:org/export?sites=1,2,3` (sites optional).
 #[component]

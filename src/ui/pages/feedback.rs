@@ -19,8 +19,8 @@ use crate::ui::components::rating::RatingCard;
 use crate::ui::components::status::{ErrorMessage, Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::{use_navigate, use_params_map, use_query_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// At most this many files go with one case (the server refuses more).
 const MAX_ATTACHMENTS: usize = 5;

@@ -14,9 +14,9 @@ use crate::ui::components::org_nav::{OrgNav, use_org};
 use crate::ui::components::status::{ErrorMessage, Load, Loading, Write, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_params_map;
 use crate::ui::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/business/:org/members`.
 #[component]

@@ -12,8 +12,8 @@ use crate::ui::components::rating::{FeedbackAboutJob, RatingCard};
 use crate::ui::components::status::{Load, WriteButton, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// How often an open ticket's page asks for news.
 const REFRESH_MS: u64 = 5_000;

@@ -15,8 +15,8 @@ use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Write};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// `/repairs/new`.
 #[component]
@@ -65,7 +65,7 @@ impl Answers {
 fn ReportForm() -> impl IntoView {
     let i18n = use_i18n();
     // A site's page links here with `?account=ID` to report for that site.
-    let preset = leptos_router::hooks::use_query_map()
+    let preset = crate::ui::router::use_query_map()
         .with_untracked(|q| q.get("account"))
         .unwrap_or_default();
     let a = Answers {

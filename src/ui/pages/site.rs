@@ -12,8 +12,8 @@ use crate::ui::components::status::{ErrorMessage, Load, Write, loaded_in_place, 
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::{request_headings, request_rows};
+use crate::ui::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/business/:org/sites/:site`.
 #[component]

@@ -10,8 +10,8 @@ use crate::ui::components::status::{Load, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::pages::business::site_link;
+use crate::ui::router::{use_navigate, use_query_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The filters, in the order the address and the server function take them.
 const FILTERS: [&str; 6] = [
@@ -161,8 +161,7 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     let pager = move |n: u32| {
         let mut q = query.get_untracked();
         q.replace("page", n.to_string());
-        let query = q.to_query_string();
-        let query = query.trim_start_matches('?').to_string();
+        let query = q.to_query();
         Page::Sites {
             org: org_id(&org.get_untracked()),
             query,

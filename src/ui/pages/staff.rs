@@ -11,8 +11,8 @@ use crate::ui::components::status::{ErrorMessage, Load, Write, loaded};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::connections::CaseTable;
+use crate::ui::router::use_params_map;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/staff/queue`.
 #[component]

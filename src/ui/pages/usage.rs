@@ -15,9 +15,9 @@ use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{ErrorMessage, Load, Loading, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::router::{use_navigate, use_query_map};
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/usage?account=ID` (the first account when none is named).
 #[component]
