@@ -84,28 +84,39 @@ impl<T: 'static> Load<Result<T, ApiError>> {
     }
 }
 
-impl<T: 'static> Load<T> {
-    /// Awaits `fetch()` now (once the page is on screen) and whenever what it reads changes:
-    /// for what is not one server function's answer.
-    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+impl<T: Default + 'static> Load<Result<T, ApiError>> {
+    /// Like [`ask`](Self::ask), for a question that is sometimes not asked: while `question`
+    /// gives `None` (nothing chosen yet), the answer is the empty one, `T::default()`.
+    pub fn ask_if<S>(question: impl Fn() -> Option<S> + 'static) -> Self
     where
-        Fut: std::future::Future<Output = T> + 'static,
+        S: ServerFn<Error = ApiError> + Serialize,
+        S::Output: DeserializeOwned,
+        T: From<S::Output>,
     {
         Self::watching(None, move |load| {
-            let call = fetch();
-            latest(
-                load.round,
-                load.pending,
-                Box::pin(async move {
-                    let answer = call.await;
-                    Box::new(move || {
-                        load.value.try_set(Some(answer));
-                    }) as Box<dyn FnOnce()>
-                }),
-            );
+            type Keep = Box<dyn FnOnce(Result<String, ApiError>)>;
+            let (asked, keep): (codec::Asked, Keep) = match question() {
+                Some(q) => (
+                    codec::ask(&q),
+                    Box::new(move |text| {
+                        load.value
+                            .try_set(Some(codec::answer::<S::Output>(text).map(T::from)));
+                    }),
+                ),
+                // Answered at once, through the same steps (an older answer is dropped).
+                None => (
+                    Box::pin(std::future::ready(Ok(String::new()))),
+                    Box::new(move |_| {
+                        load.value.try_set(Some(Ok(T::default())));
+                    }),
+                ),
+            };
+            latest(load.round, load.pending, when_answered(asked, keep));
         })
     }
+}
 
+impl<T: 'static> Load<T> {
     /// Runs `start` once the page is on screen (unless `first` is given) and whenever what it
     /// reads changes, or on `refetch`.
     fn watching(first: Option<T>, start: impl Fn(Self) + 'static) -> Self {

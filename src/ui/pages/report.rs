@@ -80,20 +80,9 @@ fn ReportForm() -> impl IntoView {
     let key = crate::ui::browser::submission_key();
     let accounts = Load::ask(|| ListAccounts {});
     // The outage over the chosen premises, asked again whenever the choice changes.
-    let outage = Load::new(move || {
-        let account = a.account.get();
-        async move {
-            if account.is_empty() {
-                Ok(None)
-            } else {
-                crate::api::codec::answer(
-                    crate::api::codec::ask(&OutageAtAccount {
-                        account_id: account,
-                    })
-                    .await,
-                )
-            }
-        }
+    let outage = Load::ask_if(move || {
+        let account_id = a.account.get();
+        (!account_id.is_empty()).then_some(OutageAtAccount { account_id })
     });
     let shown = move |field: Field| {
         Signal::derive(move || {

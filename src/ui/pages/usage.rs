@@ -46,18 +46,7 @@ fn Usage() -> impl IntoView {
                     .and_then(|list| list.first().map(|a| a.id.to_string()))
             })
     });
-    let overview = Load::new(move || {
-        let account = account.get();
-        async move {
-            match account {
-                Some(a) => crate::api::codec::answer(
-                    crate::api::codec::ask(&GetUsage { account_id: a }).await,
-                )
-                .map(Some),
-                None => Ok(None),
-            }
-        }
-    });
+    let overview = Load::ask_if(move || account.get().map(|account_id| GetUsage { account_id }));
     let tables = RwSignal::new(false);
     let navigate = use_navigate();
     let choices = move || {
