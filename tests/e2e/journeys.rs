@@ -199,11 +199,12 @@ async fn first_load_bytes(s: &crate::browser::Session) -> (u64, serde_json::Valu
 }
 
 /// The most a client's first load may send, compressed. Issue 15 aims at 200 KB; on 3 December
-/// 2026 the loads measured here were 205–250 KB, so this limit only keeps them from growing back.
-const FIRST_LOAD_BUDGET: u64 = 260_000;
+/// 2026 (after the clients' own router) the files were 162–206 KB, so this limit keeps them
+/// from growing back while the last two clients are brought under 200 KB.
+const FIRST_LOAD_BUDGET: u64 = 215_000;
 
 #[tokio::test]
-async fn the_first_load_stays_within_260_kb_compressed() {
+async fn the_first_load_stays_within_215_kb_compressed() {
     // A fresh profile, so an empty cache: the customer portal's first visit.
     let s = start(1280, 900).await;
     s.open("/signin").await;
