@@ -81,6 +81,8 @@ pub enum Field {
     HolderId,
     CurrentPassword,
     SessionId,
+    /// An amount of money to pay or refund, in yuan.
+    Amount,
 }
 
 impl Field {
@@ -155,6 +157,7 @@ impl Field {
             Field::HolderId => "holder_id",
             Field::CurrentPassword => "current_password",
             Field::SessionId => "session_id",
+            Field::Amount => "amount",
         }
     }
 }
@@ -199,6 +202,12 @@ pub enum Problem {
     Incorrect,
     /// The same as before.
     Unchanged,
+    /// An amount that must be more than zero.
+    NotPositive,
+    /// An amount with more than two decimals (fen are the smallest unit).
+    TooPrecise,
+    /// An amount over the most that is allowed.
+    TooLarge { max: crate::domain::money::Fen },
 }
 
 /// A refused input: which field, and why.
@@ -241,6 +250,9 @@ impl fmt::Display for FieldError {
             Problem::Expired => write!(f, "{field} has expired or was already used"),
             Problem::Incorrect => write!(f, "{field} is not right"),
             Problem::Unchanged => write!(f, "{field} is the same as before"),
+            Problem::NotPositive => write!(f, "{field} must be more than zero"),
+            Problem::TooPrecise => write!(f, "{field} has more than two decimals"),
+            Problem::TooLarge { max } => write!(f, "{field} must be at most {max}"),
             Problem::OrganisationSite => {
                 write!(
                     f,

@@ -15,6 +15,7 @@ pub mod greenbutton;
 pub mod identity;
 pub mod input;
 pub mod lang;
+pub mod ledger;
 pub mod local_time;
 pub mod lockout;
 pub mod login;

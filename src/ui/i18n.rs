@@ -358,6 +358,13 @@ strings! {
     problem_incorrect: &'static str = "is not right", "不正确";
     problem_unchanged: &'static str = "is the same as before", "与原来相同";
     field_current_password: &'static str = "Current password", "当前密码";
+    field_amount: &'static str = "Amount", "金额";
+    problem_not_positive: &'static str = "must be more than zero", "必须大于零";
+    problem_too_precise: &'static str =
+        "can have at most two decimals (fen)", "最多保留两位小数（分）";
+    problem_too_large: fn(crate::domain::Fen) -> String =
+        |max| format!("must be at most ¥{}", max.yuan()),
+        |max| format!("不能超过 ¥{}", max.yuan());
     problem_quota_full: &'static str =
         "too many files are waiting: send them with a form, or wait a day",
         "待提交的文件过多：请先随表单提交，或一天后再试";
@@ -650,6 +657,7 @@ impl Common {
             Field::Code => self.field_code,
             Field::CurrentPassword => self.field_current_password,
             Field::SessionId => self.field_id,
+            Field::Amount => self.field_amount,
         }
     }
 
@@ -674,6 +682,9 @@ impl Common {
             Problem::Expired => self.problem_expired.into(),
             Problem::Incorrect => self.problem_incorrect.into(),
             Problem::Unchanged => self.problem_unchanged.into(),
+            Problem::NotPositive => self.problem_not_positive.into(),
+            Problem::TooPrecise => self.problem_too_precise.into(),
+            Problem::TooLarge { max } => (self.problem_too_large)(max),
         }
     }
 
