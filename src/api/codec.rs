@@ -90,6 +90,17 @@ where
     }
 }
 
+/// Asks `question` and reads its answer, for code that awaits one server function itself
+/// rather than through a page's `Load` or `Write`.
+pub fn call<S>(question: &S) -> impl Future<Output = Result<S::Output, ApiError>> + use<S>
+where
+    S: leptos::server_fn::ServerFn + Serialize,
+    S::Output: DeserializeOwned,
+{
+    let asked = ask(question);
+    async move { answer(asked.await) }
+}
+
 /// Reads the answer to [`ask`]: the value, or why there is none.
 pub fn answer<T: DeserializeOwned>(text: Result<String, ApiError>) -> Result<T, ApiError> {
     from_json_str(&text?).map_err(|e| ApiError::BadRequest { message: e.0 })

@@ -239,9 +239,8 @@ impl Route {
 
 /// The `:name` segments of `path` by name, where `path` fits `pattern`.
 pub fn path_params(pattern: &str, path: &str) -> Vec<(String, String)> {
-    let want = pattern.split('/').filter(|s| !s.is_empty());
-    let have = path.split('/').filter(|s| !s.is_empty());
-    want.zip(have)
+    segments(pattern)
+        .zip(segments(path))
         .filter_map(|(w, h)| Some((w.strip_prefix(':')?.to_string(), decode(h))))
         .collect()
 }
@@ -282,8 +281,7 @@ pub fn decode(text: &str) -> String {
 
 /// True when `path` fits `pattern` segment by segment (`:name` takes any one non-empty segment).
 fn matches(pattern: &str, path: &str) -> bool {
-    let mut want = pattern.split('/').filter(|s| !s.is_empty());
-    let mut have = path.split('/').filter(|s| !s.is_empty());
+    let (mut want, mut have) = (segments(pattern), segments(path));
     loop {
         match (want.next(), have.next()) {
             (None, None) => return true,
@@ -291,6 +289,11 @@ fn matches(pattern: &str, path: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// The segments of a pattern or a path: what lies between slashes, empty ones skipped.
+fn segments(s: &str) -> impl Iterator<Item = &str> {
+    s.split('/').filter(|s| !s.is_empty())
 }
 
 /// Which finished job a new feedback case is about.

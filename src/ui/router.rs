@@ -5,7 +5,8 @@
 //! no route matcher of its own: this module keeps the address, follows links and the back
 //! button (`history.pushState` and `popstate`), and shows the page `Route::for_path` names.
 //! leptos_router did the same with nested routes, matchers and views built per route: about
-//! 49 KB of each client's program before compression, for features GridCare does not use.
+//! 110 KB of each client's wasm before compression (38 KB brotli), for features GridCare does
+//! not use.
 
 use crate::api::pages::Route;
 use leptos::prelude::*;

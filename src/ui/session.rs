@@ -50,7 +50,7 @@ pub fn provide_session(me: Option<Option<Me>>) -> Session {
         return session;
     }
     spawn_local(async move {
-        match crate::api::codec::answer(crate::api::codec::ask(&CurrentUser {}).await) {
+        match crate::api::codec::call(&CurrentUser {}).await {
             Ok(Some(me)) => session.signed_in(me),
             // Unreachable server or no session: the sign-in page shows any error when used.
             Ok(None) | Err(_) => session.signed_out(),

@@ -98,8 +98,7 @@ fn NotificationBell() -> impl IntoView {
     let announce = RwSignal::new(String::new());
     let fetch = move || {
         spawn_local(async move {
-            if let Ok(n) = crate::api::codec::answer(crate::api::codec::ask(&UnreadCount {}).await)
-            {
+            if let Ok(n) = crate::api::codec::call(&UnreadCount {}).await {
                 let before = count.get_untracked();
                 if before.is_some_and(|b| n > b) {
                     announce.set((Text::of(i18n.lang_untracked()).unread_count)(n));

@@ -356,15 +356,13 @@ fn YourData() -> impl IntoView {
     let delete_write = Write::new();
     let download = move |_| {
         download_write.send(async move {
-            crate::api::codec::answer::<String>(crate::api::codec::ask(&MyData {}).await).map(
-                |json| {
-                    crate::ui::browser::download_text(
-                        "gridcare-my-data.json",
-                        "application/json",
-                        &json,
-                    )
-                },
-            )
+            crate::api::codec::call(&MyData {}).await.map(|json| {
+                crate::ui::browser::download_text(
+                    "gridcare-my-data.json",
+                    "application/json",
+                    &json,
+                )
+            })
         });
     };
     let delete = move |ev: leptos::ev::SubmitEvent| {

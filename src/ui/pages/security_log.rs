@@ -112,17 +112,15 @@ fn SecurityLog() -> impl IntoView {
         let [event, email, address, from, to] = filter.get_untracked();
         read.send(async move {
             let more = !before.is_empty();
-            let page = crate::api::codec::answer::<Vec<SecurityLine>>(
-                crate::api::codec::ask(&SecurityLog {
-                    event,
-                    email,
-                    address,
-                    from,
-                    to,
-                    before,
-                })
-                .await,
-            )?;
+            let page = crate::api::codec::call(&SecurityLog {
+                event,
+                email,
+                address,
+                from,
+                to,
+                before,
+            })
+            .await?;
             let n = page.len();
             lines.update(|l| {
                 if !more {

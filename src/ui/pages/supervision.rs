@@ -58,13 +58,11 @@ fn Supervision() -> impl IntoView {
     let download = move |_| {
         let (f, t) = range.get_untracked();
         csv.send(async move {
-            crate::api::codec::answer::<String>(
-                crate::api::codec::ask(&DashboardCsv {
-                    from: f.clone(),
-                    to: t.clone(),
-                })
-                .await,
-            )
+            crate::api::codec::call(&DashboardCsv {
+                from: f.clone(),
+                to: t.clone(),
+            })
+            .await
             .map(|text| {
                 crate::ui::browser::download_text(
                     &format!("gridcare-supervision-{f}-{t}.csv"),
