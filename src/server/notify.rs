@@ -104,41 +104,7 @@ impl Notifier {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
-/// Signs a request to the SMS gateway: HMAC-SHA256 over the timestamp, a newline and the raw
-/// body, in hex. The loopback gateway checks it the same way.
-pub fn sms_signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b"\n");
-    mac.update(body);
-    hex(&mac.finalize().into_bytes())
-}
-
-/// Checks a gateway signature in constant time.
-pub fn sms_signature_holds(secret: &[u8], timestamp: i64, body: &[u8], signature: &str) -> bool {
-    let Some(sig) = unhex(signature) else {
-        return false;
-    };
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any length");
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b"\n");
-    mac.update(body);
-    mac.verify_slice(&sig).is_ok()
-}
+use crate::server::signed::{hex, unhex};
 
 /// Where emails go: an SMTP server.
 #[derive(Clone)]
@@ -369,7 +335,7 @@ impl Sender {
             .header("x-timestamp", timestamp.to_string())
             .header(
                 "x-signature",
-                sms_signature(&gateway.secret, timestamp, &body),
+                crate::server::signed::sign(&gateway.secret, timestamp, &body),
             )
             .body(body)
             .send()
@@ -737,15 +703,5 @@ mod tests {
             n.unsubscribe_url(7, Kind::BillDue)
                 .starts_with("https://portal.example/api/unsubscribe?t=7.bill_due.")
         );
-    }
-
-    #[test]
-    fn a_gateway_signature_covers_the_time_and_the_body() {
-        let s = sms_signature(b"secret", 100, b"{}");
-        assert!(sms_signature_holds(b"secret", 100, b"{}", &s));
-        assert!(!sms_signature_holds(b"secret", 101, b"{}", &s));
-        assert!(!sms_signature_holds(b"secret", 100, b"{ }", &s));
-        assert!(!sms_signature_holds(b"other", 100, b"{}", &s));
-        assert!(!sms_signature_holds(b"secret", 100, b"{}", "zz"));
     }
 }

@@ -41,23 +41,19 @@ pub struct SmsGateway {
     busy: Arc<AtomicBool>,
 }
 
-/// Texts older or newer than this (seconds) are refused, so a captured request cannot be
-/// played again later.
-pub const REPLAY_WINDOW_SECS: i64 = 300;
-
 async fn send(State(g): State<Gateway>, headers: HeaderMap, body: Bytes) -> StatusCode {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if header("x-api-key") != Some(g.key.as_str()) {
         return StatusCode::UNAUTHORIZED;
     }
-    let Some(timestamp) = header("x-timestamp").and_then(|t| t.parse::<i64>().ok()) else {
-        return StatusCode::UNAUTHORIZED;
-    };
-    if (g.clock.unix() - timestamp).abs() > REPLAY_WINDOW_SECS {
-        return StatusCode::UNAUTHORIZED;
-    }
-    let signature = header("x-signature").unwrap_or("");
-    if !crate::server::notify::sms_signature_holds(&g.secret, timestamp, &body, signature) {
+    let signed = crate::server::signed::check(
+        &g.secret,
+        g.clock.unix(),
+        header("x-timestamp"),
+        header("x-signature"),
+        &body,
+    );
+    if signed.is_err() {
         return StatusCode::UNAUTHORIZED;
     }
     if g.busy.load(Ordering::SeqCst) {

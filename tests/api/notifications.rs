@@ -780,7 +780,7 @@ async fn a_forged_or_stale_gateway_call_is_refused() {
     };
     let secret = app.sms.secret.as_bytes();
     let key = app.sms.key.clone();
-    let good = gridcare::server::notify::sms_signature(secret, now, &body);
+    let good = gridcare::server::signed::sign(secret, now, &body);
     assert_eq!(
         send(now, good.clone(), "wrong".into()).await,
         StatusCode::UNAUTHORIZED
@@ -790,7 +790,7 @@ async fn a_forged_or_stale_gateway_call_is_refused() {
         StatusCode::UNAUTHORIZED
     );
     let old = now - 301;
-    let stale = gridcare::server::notify::sms_signature(secret, old, &body);
+    let stale = gridcare::server::signed::sign(secret, old, &body);
     assert_eq!(
         send(old, stale, key.clone()).await,
         StatusCode::UNAUTHORIZED
