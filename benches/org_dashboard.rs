@@ -107,8 +107,10 @@ async fn seed(bench: &Bench) -> (i64, i64) {
             let unpaid = k + 1 == MONTHS || (k + 2 == MONTHS && n % 10 == 0);
             if !unpaid {
                 sqlx::query(
-                    "INSERT INTO payments (bill_id, paid_at, amount_fen, channel) VALUES ($1, 0, $2, 'bank')",
+                    "INSERT INTO payments (service_account_id, bill_id, paid_at, amount_fen, channel)
+                     VALUES ($1, $2, 0, $3, 'bank')",
                 )
+                .bind(site)
                 .bind(bill)
                 .bind(total)
                 .execute(&mut *tx)

@@ -15,7 +15,7 @@ use sqlx::any::AnyRow;
 pub(super) const BILL_COLUMNS: &str =
     "b.id, b.service_account_id, sa.account_number, b.period_start,
     b.period_end, b.energy_centi_kwh, b.total_fen, b.due_on,
-    CAST(COALESCE((SELECT SUM(p.amount_fen) FROM payments p WHERE p.bill_id = b.id), 0) AS BIGINT)
+    CAST(COALESCE((SELECT bp.paid_fen FROM bill_paid bp WHERE bp.bill_id = b.id), 0) AS BIGINT)
         AS paid_fen";
 
 pub(super) const BILL_FROM: &str =
@@ -114,7 +114,7 @@ pub async fn insert_bill(conn: &mut AnyConnection, bill: &NewBill<'_>) -> Result
     Ok(bill_id)
 }
 
-/// Records a payment against a bill.
+/// Records a payment made for a bill, on the bill's account.
 pub async fn insert_payment(
     conn: &mut AnyConnection,
     bill_id: i64,
@@ -124,8 +124,9 @@ pub async fn insert_payment(
     reference: &str,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO payments (bill_id, paid_at, amount_fen, channel, reference)
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO payments (service_account_id, bill_id, paid_at, amount_fen, channel,
+            reference)
+         SELECT service_account_id, id, $2, $3, $4, $5 FROM bills WHERE id = $1",
     )
     .bind(bill_id)
     .bind(paid_at)
@@ -156,8 +157,8 @@ impl Store {
         let open = sqlx::query(&format!(
             "SELECT {BILL_COLUMNS} FROM {BILL_FROM}
              WHERE {HELD_BY_USER}
-               AND b.total_fen > COALESCE((SELECT SUM(p.amount_fen) FROM payments p
-                                           WHERE p.bill_id = b.id), 0)"
+               AND b.total_fen > COALESCE((SELECT bp.paid_fen FROM bill_paid bp
+                                           WHERE bp.bill_id = b.id), 0)"
         ))
         .bind(user_id)
         .fetch_all(&self.pool)
@@ -331,7 +332,7 @@ impl Store {
             }
         }
         let payments = sqlx::query(
-            "SELECT paid_at, amount_fen, channel, reference FROM payments
+            "SELECT id, paid_at, amount_fen, channel, reference FROM payments
              WHERE bill_id = $1 ORDER BY paid_at, id",
         )
         .bind(bill.0)
@@ -340,6 +341,7 @@ impl Store {
         .iter()
         .map(|r| {
             Ok(Payment {
+                id: RowId(col(r, "id")?),
                 paid_at: col(r, "paid_at")?,
                 amount: Fen(col(r, "amount_fen")?),
                 channel: col(r, "channel")?,

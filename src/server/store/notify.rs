@@ -345,8 +345,8 @@ impl Store {
         let overdue_since = day(today.checked_sub_days(chrono::Days::new(OVERDUE_FOR_DAYS)));
         let rows = sqlx::query(
             "SELECT b.id, b.period_start, b.issued_on, b.due_on, b.total_fen,
-                COALESCE((SELECT CAST(SUM(p.amount_fen) AS BIGINT) FROM payments p
-                          WHERE p.bill_id = b.id), 0) AS paid_fen,
+                CAST(COALESCE((SELECT bp.paid_fen FROM bill_paid bp
+                               WHERE bp.bill_id = b.id), 0) AS BIGINT) AS paid_fen,
                 sa.id AS account_id, sa.account_number, sa.premise_address
              FROM bills b JOIN service_accounts sa ON sa.id = b.service_account_id
              WHERE (b.issued_on >= $1 AND b.issued_on <= $2 AND NOT EXISTS (SELECT 1

@@ -18,10 +18,9 @@ type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q
 /// What each of an organisation's sites owes: per site, the balance of bills not paid in full,
 /// the part of it past due on `$2`, and the first due day. `$1` is the organisation.
 const OWED: &str = "paid AS (
-        SELECT p.bill_id, SUM(p.amount_fen) AS paid
-        FROM payments p JOIN bills b ON b.id = p.bill_id
-        JOIN service_accounts s ON s.id = b.service_account_id
-        WHERE s.organisation_id = $1 GROUP BY p.bill_id),
+        SELECT bp.bill_id, bp.paid_fen AS paid
+        FROM bill_paid bp JOIN service_accounts s ON s.id = bp.service_account_id
+        WHERE s.organisation_id = $1),
     open_bills AS (
         SELECT b.service_account_id AS site_id, b.total_fen - COALESCE(paid.paid, 0) AS owed,
                b.due_on
