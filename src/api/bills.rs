@@ -74,6 +74,8 @@ pub struct BillLine {
 /// A payment received against a bill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
+    /// Its receipt's id.
+    pub id: RowId,
     /// Unix seconds.
     pub paid_at: i64,
     pub amount: Fen,

@@ -14,6 +14,7 @@ pub mod first_paint;
 pub mod notifications;
 pub mod organisations;
 pub mod pages;
+pub mod pay;
 pub mod repairs;
 pub mod staff;
 pub mod supervisor;

@@ -83,6 +83,7 @@ pub enum Field {
     SessionId,
     /// An amount of money to pay or refund, in yuan.
     Amount,
+    PaymentId,
 }
 
 impl Field {
@@ -158,6 +159,7 @@ impl Field {
             Field::CurrentPassword => "current_password",
             Field::SessionId => "session_id",
             Field::Amount => "amount",
+            Field::PaymentId => "payment_id",
         }
     }
 }

@@ -4,6 +4,8 @@ use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::mailsink::MailSink;
 use crate::server::notify::{MailConfigError, Mailer, Notifier, Sender, SmsClient};
+use crate::server::pay::Provider;
+use crate::server::paysandbox::PaySandbox;
 use crate::server::smsgateway::SmsGateway;
 use crate::server::store::{Store, StoreError};
 use crate::server::{http, seed};
@@ -24,6 +26,10 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
     /// The outage notices, kept for a few seconds for every visitor.
     pub outages: Arc<crate::server::cache::OutageCache>,
+    /// The payment provider, when online payment is set up.
+    pub pay: Option<Arc<crate::server::pay::Provider>>,
+    /// The most one payment may be.
+    pub pay_max: crate::domain::Fen,
 }
 
 /// Why the server could not start.
@@ -37,8 +43,10 @@ pub enum StartError {
     Bind(SocketAddr, std::io::Error),
     #[error("{0}")]
     Mail(#[from] MailConfigError),
-    #[error("cannot start the demo's loopback mail server or SMS gateway: {0}")]
+    #[error("cannot start the demo's loopback mail server, SMS gateway or payment sandbox: {0}")]
     Loopback(std::io::Error),
+    #[error("cannot set up the payment provider: {0}")]
+    Pay(reqwest::Error),
 }
 
 /// A built server, bound to its port, not yet serving.
@@ -52,6 +60,7 @@ pub struct Application {
     send_every: Option<Duration>,
     mail_sink: Option<MailSink>,
     sms_gateway: Option<SmsGateway>,
+    pay_sandbox: Option<PaySandbox>,
 }
 
 impl Application {
@@ -104,6 +113,22 @@ impl Application {
             (None, Some(g)) => Some(SmsClient::new(&g.url(), &g.key, &g.secret)),
             (None, None) => None,
         };
+        let pay_sandbox = match (&config.pay, config.demo) {
+            (None, true) => Some(
+                PaySandbox::start(clock.clone())
+                    .await
+                    .map_err(StartError::Loopback)?,
+            ),
+            _ => None,
+        };
+        let pay = match (&config.pay, &pay_sandbox) {
+            (Some((url, key, secret)), _) => Some(Provider::new(url, key, secret)),
+            (None, Some(s)) => Some(Provider::new(&s.url(), &s.key, &s.secret)),
+            (None, None) => None,
+        }
+        .transpose()
+        .map_err(StartError::Pay)?
+        .map(Arc::new);
         let sender = Sender {
             store: store.clone(),
             clock: clock.clone(),
@@ -122,6 +147,8 @@ impl Application {
             notifier,
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             outages: Arc::default(),
+            pay,
+            pay_max: crate::domain::Fen(config.pay_max_fen),
         };
         let router = http::router(state.clone(), &config.dist_dir).layer(http::limits(
             config.max_concurrent,
@@ -140,6 +167,7 @@ impl Application {
                 .then(|| Duration::from_millis(config.send_every_ms)),
             mail_sink,
             sms_gateway,
+            pay_sandbox,
         })
     }
 
@@ -151,6 +179,11 @@ impl Application {
     /// The demo's loopback mail server, when one was started.
     pub fn mail_sink(&self) -> Option<&MailSink> {
         self.mail_sink.as_ref()
+    }
+
+    /// The demo's payment sandbox, when one was started.
+    pub fn pay_sandbox(&self) -> Option<&PaySandbox> {
+        self.pay_sandbox.as_ref()
     }
 
     /// The demo's loopback SMS gateway, when one was started.

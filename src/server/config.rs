@@ -30,6 +30,12 @@ pub struct Config {
     /// The SMS gateway (`GRIDCARE_SMS_URL`, `GRIDCARE_SMS_KEY`, `GRIDCARE_SMS_SECRET`). Unset in
     /// demo mode: a loopback gateway is started.
     pub sms: Option<(String, String, String)>,
+    /// The payment provider (`GRIDCARE_PAY_URL`, `GRIDCARE_PAY_KEY`, `GRIDCARE_PAY_SECRET`): a
+    /// hosted checkout that speaks the protocol in `server::paysandbox`. Unset in demo mode: the
+    /// loopback sandbox is started. Unset otherwise: online payment is switched off.
+    pub pay: Option<(String, String, String)>,
+    /// The most one payment may be, in fen (`GRIDCARE_PAY_MAX_YUAN`, default 50,000 yuan).
+    pub pay_max_fen: i64,
     /// Proxies whose `X-Forwarded-For` is believed (`GRIDCARE_TRUSTED_PROXIES`, addresses
     /// separated by commas). Everyone else is known by the address they connect from.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -60,6 +66,8 @@ impl Default for Config {
             mail_dir: PathBuf::from("data/mail"),
             sms_dir: PathBuf::from("data/sms"),
             sms: None,
+            pay: None,
+            pay_max_fen: 5_000_000,
             trusted_proxies: Vec::new(),
             send_every_ms: 2000,
             header_timeout_secs: 10,
@@ -96,6 +104,7 @@ gridcare: the GridCare customer portal server
   --dist DIR             the built client           [GRIDCARE_DIST, default dist]
 Mail and texts (environment only): GRIDCARE_PUBLIC_URL, GRIDCARE_SMTP_URL, GRIDCARE_MAIL_FROM,
 GRIDCARE_MAIL_DIR, GRIDCARE_SMS_DIR, GRIDCARE_SMS_URL, GRIDCARE_SMS_KEY, GRIDCARE_SMS_SECRET, GRIDCARE_SEND_EVERY_MS
+Payments (environment only): GRIDCARE_PAY_URL, GRIDCARE_PAY_KEY, GRIDCARE_PAY_SECRET, GRIDCARE_PAY_MAX_YUAN
 Behind a proxy: GRIDCARE_TRUSTED_PROXIES (its addresses, separated by commas)
 ";
 
@@ -152,6 +161,14 @@ impl Config {
             }
             c.sms = Some((url.trim().to_string(), key, secret));
         }
+        if let Some(url) = env("GRIDCARE_PAY_URL").filter(|v| !v.trim().is_empty()) {
+            let key = env("GRIDCARE_PAY_KEY").unwrap_or_default();
+            let secret = env("GRIDCARE_PAY_SECRET").unwrap_or_default();
+            if secret.is_empty() {
+                return Err(ConfigError::MissingValue("GRIDCARE_PAY_SECRET".into()));
+            }
+            c.pay = Some((url.trim().trim_end_matches('/').to_string(), key, secret));
+        }
         if let Some(v) = env("GRIDCARE_TRUSTED_PROXIES") {
             c.trusted_proxies = v
                 .split(',')
@@ -189,6 +206,16 @@ impl Config {
         }
         if let Some(v) = env("GRIDCARE_MAX_CONCURRENT") {
             c.max_concurrent = number("GRIDCARE_MAX_CONCURRENT", &v)? as usize;
+        }
+        if let Some(v) = env("GRIDCARE_PAY_MAX_YUAN") {
+            let yuan = number("GRIDCARE_PAY_MAX_YUAN", &v)?;
+            c.pay_max_fen = i64::try_from(yuan)
+                .ok()
+                .and_then(|y| y.checked_mul(100))
+                .ok_or_else(|| ConfigError::Flag {
+                    name: "GRIDCARE_PAY_MAX_YUAN".into(),
+                    value: v.clone(),
+                })?;
         }
         let mut args = args.into_iter().peekable();
         while let Some(arg) = args.next() {

@@ -73,6 +73,15 @@ pub fn router(state: AppState, dist: &Path) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
+    // The payment provider posts its signed notices from its own servers, without a session;
+    // the signature is the only authority it needs.
+    let pay_notify = Router::new()
+        .route("/api/pay/notify", post(crate::server::pay::notify))
+        .layer(RequestBodyLimitLayer::new(16 * 1024))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     let client = Router::new()
         .fallback_service(
             ServeDir::new(dist)
@@ -91,6 +100,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(unsubscribe)
+        .merge(pay_notify)
         .merge(api)
         .merge(client)
         .with_state(state)

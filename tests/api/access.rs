@@ -316,6 +316,43 @@ const TABLE: &[Entry] = &[
         &[("bill_id", "{bill}")],
         "401 404 ok ok ok ok ok",
     ),
+    // Paying: the holders of an account, and an organisation's owners and managers; staff and
+    // viewers read, never pay.
+    f(
+        "pay/options",
+        &[("account_id", "{site}")],
+        "401 404 ok ok ok ok ok",
+    ),
+    f(
+        "pay/start",
+        &[
+            ("account_id", "{site}"),
+            ("bill_id", "{bill}"),
+            ("amount", "12.50"),
+            ("idempotency_key", "pay-{n}"),
+        ],
+        "401 404 403 ok ok 403 403",
+    ),
+    f(
+        "pay/start_sites",
+        &[
+            ("organisation_id", "{org}"),
+            ("sites", "{site}"),
+            ("idempotency_key", "pay-sites-{n}"),
+        ],
+        "401 404 403 ok ok 403 403",
+    ),
+    // An order is its payer's only.
+    f(
+        "pay/order",
+        &[("reference", "{order}")],
+        "401 404 404 404 ok 404 404",
+    ),
+    f(
+        "pay/receipt",
+        &[("payment_id", "{payment}")],
+        "401 404 ok ok ok ok ok",
+    ),
     f(
         "usage/overview",
         &[("account_id", "{site}")],
@@ -734,6 +771,30 @@ async fn world(app: &TestApp) -> World {
     ids.insert("cancel_case", to_cancel["id"].to_string());
     let complaint = complain(app, &site, "Two bills for one month.", "owner-complaint").await;
     ids.insert("feedback", complaint);
+    // The owner starts paying the site; a payment the site received earlier has a receipt.
+    let order = app
+        .call(
+            "pay/start",
+            &[
+                ("account_id", &site),
+                ("bill_id", ""),
+                ("amount", "10"),
+                ("idempotency_key", "owner-order"),
+            ],
+        )
+        .await
+        .ok();
+    let reference = order["reference"].as_str().expect("a reference");
+    ids.insert("order", reference.to_string());
+    ids.insert(
+        "payment",
+        one_id(
+            app,
+            "SELECT id FROM payments WHERE service_account_id = $1 ORDER BY id LIMIT 1",
+            &[site.parse().expect("an id")],
+        )
+        .await,
+    );
     // A notice for the owner: a crew is sent to a second fault.
     let second = report(
         app,

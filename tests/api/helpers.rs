@@ -4,6 +4,7 @@
 use chrono::{TimeZone, Utc};
 use gridcare::server::mailsink::MailSink;
 use gridcare::server::notify::Sender;
+use gridcare::server::paysandbox::PaySandbox;
 use gridcare::server::smsgateway::SmsGateway;
 use gridcare::server::{AppState, Application, Config, ManualClock};
 use reqwest::StatusCode;
@@ -33,6 +34,8 @@ pub struct TestApp {
     pub mail: MailSink,
     /// The SMS gateway on loopback the app sends to.
     pub sms: SmsGateway,
+    /// The payment provider's sandbox on loopback the app sends orders to.
+    pub pay: PaySandbox,
     /// The app's outbox sender, run by hand (no background sender runs in API tests).
     pub sender: Sender,
     _db: TestDatabase,
@@ -180,6 +183,9 @@ async fn spawn_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestA
     let sms = SmsGateway::start(clock.clone(), None)
         .await
         .expect("the loopback SMS gateway starts");
+    let pay = PaySandbox::start(clock.clone())
+        .await
+        .expect("the payment sandbox starts");
     let mut config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: url,
@@ -187,6 +193,7 @@ async fn spawn_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestA
         dist_dir: dist.clone(),
         smtp_url: Some(mail.url()),
         sms: Some((sms.url(), sms.key.clone(), sms.secret.clone())),
+        pay: Some((pay.url(), pay.key.clone(), pay.secret.clone())),
         send_every_ms: 0,
         ..Config::default()
     };
@@ -211,6 +218,7 @@ async fn spawn_configured(demo: bool, change: impl FnOnce(&mut Config)) -> TestA
         dist,
         mail,
         sms,
+        pay,
         sender,
         _db: db,
     }

@@ -15,6 +15,7 @@ mod login;
 mod mfa;
 mod notifications;
 mod organisations;
+mod pay;
 mod repairs;
 mod storage;
 mod supervisor;

@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod login;
 pub mod notify;
 pub mod organisations;
+pub mod pay;
 pub mod repairs;
 pub mod usage;
 pub mod users;

@@ -1,0 +1,147 @@
+//! Paying bills: starting a payment at the provider's page, following the order, receipts.
+//! The provider's notice that marks an order paid is not a server function: it is the route
+//! `POST /api/pay/notify` (`server::pay::notify`), signed by the provider.
+
+use crate::api::ApiError;
+use crate::domain::ledger::OrderState;
+use crate::domain::{Fen, RowId};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where to send the person to pay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checkout {
+    /// The order's reference (`PO20261204K7Q2M9XA`).
+    pub reference: String,
+    /// The provider's page.
+    pub checkout_url: String,
+    pub amount: Fen,
+}
+
+/// One account's share of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartView {
+    pub account_id: RowId,
+    pub account_number: String,
+    pub amount: Fen,
+    /// The payment it became, once the provider confirmed it: its receipt.
+    pub payment_id: Option<RowId>,
+}
+
+/// An order as its payer follows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub reference: String,
+    pub state: OrderState,
+    pub amount: Fen,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// The organisation paid for, if any.
+    pub organisation_id: Option<RowId>,
+    pub parts: Vec<PartView>,
+}
+
+/// One payment's receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub payment_id: RowId,
+    pub account_id: RowId,
+    pub account_number: String,
+    pub holder_name: String,
+    pub premise_address: String,
+    /// The receipt's number.
+    pub reference: String,
+    pub order_reference: Option<String>,
+    /// Unix seconds.
+    pub paid_at: i64,
+    pub amount: Fen,
+    /// `online`, `wechat`, `alipay`, `online_banking`, `counter`, `bank_transfer`.
+    pub channel: String,
+    /// The bill the payer paid from, if any.
+    pub bill_id: Option<RowId>,
+    /// What has been refunded of it.
+    pub refunded: Fen,
+    /// What the account owes now (negative: credit).
+    pub balance_now: Fen,
+}
+
+/// What one account owes and its open bills, for the payment form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountToPay {
+    pub account_id: RowId,
+    pub account_number: String,
+    pub premise_address: String,
+    /// The ledger's balance: what is owed (negative: credit carried to the next bill).
+    pub balance: Fen,
+    /// The most one payment may be.
+    pub max: Fen,
+    /// True when the person may pay (they hold the account, or manage its organisation).
+    pub may_act: bool,
+}
+
+/// Starts paying `amount` (yuan, as typed: `120`, `120.50`) on `account_id`, from the bill
+/// `bill_id` when there is one (empty otherwise). Partial payments and paying ahead are both
+/// allowed; the money goes to the oldest unpaid bill first and the rest is credit. The same
+/// `idempotency_key` again gives back the same order.
+#[server(endpoint = "pay/start", protocol = crate::api::codec::Call)]
+pub async fn start_payment(
+    account_id: String,
+    bill_id: String,
+    amount: String,
+    idempotency_key: String,
+) -> Result<Checkout, ApiError> {
+    use crate::domain::input::parse_idempotency_key;
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let bill = if bill_id.trim().is_empty() {
+        None
+    } else {
+        Some(parse_row_id(Field::BillId, &bill_id)?)
+    };
+    let key = parse_idempotency_key(&idempotency_key)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::pay::start_for_account(&request, &user, account, bill, &amount, key).await
+}
+
+/// Starts paying everything each of `sites` (ids separated by commas) of organisation
+/// `organisation_id` owes, in one payment: for the organisation's owners and managers.
+#[server(endpoint = "pay/start_sites", protocol = crate::api::codec::Call)]
+pub async fn start_site_payment(
+    organisation_id: String,
+    sites: String,
+    idempotency_key: String,
+) -> Result<Checkout, ApiError> {
+    let key = crate::domain::input::parse_idempotency_key(&idempotency_key)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::pay::start_for_sites(&request, &user, &organisation_id, &sites, key).await
+}
+
+/// An order the signed-in person made, by its reference: where it stands.
+#[server(endpoint = "pay/order", protocol = crate::api::codec::Call)]
+pub async fn payment_order(reference: String) -> Result<OrderView, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::pay::order(&request, &user, reference.trim()).await
+}
+
+/// One payment's receipt, for whoever may read its account.
+#[server(endpoint = "pay/receipt", protocol = crate::api::codec::Call)]
+pub async fn payment_receipt(payment_id: String) -> Result<Receipt, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let payment = parse_row_id(Field::PaymentId, &payment_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::pay::receipt(&request, &user, payment).await
+}
+
+/// What an account owes, for the payment form.
+#[server(endpoint = "pay/options", protocol = crate::api::codec::Call)]
+pub async fn pay_options(account_id: String) -> Result<AccountToPay, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_user().await?;
+    crate::server::pay::options(&request, &user, account).await
+}

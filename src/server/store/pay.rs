@@ -1,0 +1,463 @@
+//! Payment orders, the money they bring onto accounts, receipts, and the provider's notices.
+//! Money is only ever added: a payment and a refund are new rows, and the migrations' triggers
+//! write each into `ledger_entries` in the same transaction.
+
+use super::{Store, StoreError, col};
+use crate::domain::ledger::{NoticeOutcome, OrderState};
+use crate::domain::{Fen, RowId};
+use sqlx::any::AnyRow;
+
+/// One account's share of an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderPart {
+    pub account_id: RowId,
+    pub account_number: String,
+    /// The bill the payer named, if any (money still goes to the oldest bill first).
+    pub bill_id: Option<RowId>,
+    pub amount: Fen,
+    /// The payment this part became, once paid.
+    pub payment_id: Option<RowId>,
+}
+
+/// A payment order as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderRow {
+    pub id: RowId,
+    pub reference: String,
+    pub user_id: i64,
+    pub organisation_id: Option<i64>,
+    pub amount: Fen,
+    pub provider_order: String,
+    pub checkout_url: String,
+    /// As stored: an open order past `expires_at` reads as open here (see [`OrderRow::state_at`]).
+    pub state: OrderState,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub settled_at: Option<i64>,
+    pub parts: Vec<OrderPart>,
+}
+
+impl OrderRow {
+    /// The order's state at `now`: an open order whose time ran out is expired.
+    pub fn state_at(&self, now: i64) -> OrderState {
+        match self.state {
+            OrderState::Open if now > self.expires_at => OrderState::Expired,
+            s => s,
+        }
+    }
+}
+
+/// An order to create.
+#[derive(Debug, Clone)]
+pub struct NewOrder<'a> {
+    pub reference: &'a str,
+    pub idempotency_key: &'a str,
+    pub user_id: i64,
+    pub organisation_id: Option<i64>,
+    pub provider: &'a str,
+    /// (account, bill named, amount), one per account.
+    pub parts: &'a [(RowId, Option<RowId>, Fen)],
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// What settling an order did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    /// The money was written onto the accounts now.
+    Credited,
+    /// The order moved to a state without money.
+    Moved(OrderState),
+    /// Nothing changed (heard before, or another server got there first).
+    Unchanged,
+}
+
+/// A payment as its receipt shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptRecord {
+    pub payment_id: RowId,
+    pub account_id: RowId,
+    pub account_number: String,
+    pub holder_name: String,
+    pub premise_address: String,
+    pub reference: String,
+    pub order_reference: Option<String>,
+    pub paid_at: i64,
+    pub amount: Fen,
+    pub channel: String,
+    pub bill_id: Option<RowId>,
+    /// (refunded at, amount, reason).
+    pub refunds: Vec<(i64, Fen, String)>,
+}
+
+const ORDER_COLUMNS: &str = "id, reference, user_id, organisation_id, amount_fen, provider_order,
+    checkout_url, state, created_at, expires_at, settled_at";
+
+impl Store {
+    /// The account a bill is on.
+    pub async fn bill_account(&self, bill: RowId) -> Result<Option<RowId>, StoreError> {
+        let row = sqlx::query("SELECT service_account_id FROM bills WHERE id = $1")
+            .bind(bill.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(RowId(col(&r, "service_account_id")?)))
+            .transpose()
+    }
+
+    /// An account's number.
+    pub async fn account_number(&self, account: RowId) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT account_number FROM service_accounts WHERE id = $1")
+            .bind(account.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| col(&r, "account_number")).transpose()
+    }
+
+    /// An account's number and premise address.
+    pub async fn account_label(
+        &self,
+        account: RowId,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT account_number, premise_address FROM service_accounts WHERE id = $1",
+        )
+        .bind(account.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((col(&r, "account_number")?, col(&r, "premise_address")?)))
+            .transpose()
+    }
+
+    /// The organisation an account is a site of, if any.
+    pub async fn account_organisation(&self, account: RowId) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query("SELECT organisation_id FROM service_accounts WHERE id = $1")
+            .bind(account.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| col::<Option<i64>>(&r, "organisation_id"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// What `account` owes now: the sum of its ledger (negative is credit).
+    pub async fn account_balance(&self, account: RowId) -> Result<Fen, StoreError> {
+        let row = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE kind WHEN 'payment' THEN -amount_fen
+                                               ELSE amount_fen END), 0) AS BIGINT) AS owed
+             FROM ledger_entries WHERE service_account_id = $1",
+        )
+        .bind(account.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Fen(col(&row, "owed")?))
+    }
+
+    /// Creates an order with its parts, or, when the person already made one under
+    /// `idempotency_key`, gives that one back unchanged.
+    pub async fn create_order(&self, new: &NewOrder<'_>) -> Result<OrderRow, StoreError> {
+        if let Some(id) = self
+            .id_by_key(
+                "payment_orders",
+                "user_id",
+                new.user_id,
+                new.idempotency_key,
+            )
+            .await?
+        {
+            return self.order(id).await?.ok_or(StoreError::Conflict);
+        }
+        let amount: Fen = new.parts.iter().map(|p| p.2).sum();
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO payment_orders (reference, idempotency_key, user_id, organisation_id,
+                amount_fen, provider, state, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id",
+        )
+        .bind(new.reference)
+        .bind(new.idempotency_key)
+        .bind(new.user_id)
+        .bind(new.organisation_id)
+        .bind(amount.0)
+        .bind(new.provider)
+        .bind(new.now)
+        .bind(new.expires_at)
+        .fetch_one(&mut *tx)
+        .await;
+        let id: i64 = match row {
+            Ok(row) => col(&row, "id")?,
+            // The same key at the same moment from a second tab: the first one stands.
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                drop(tx);
+                let id = self
+                    .id_by_key(
+                        "payment_orders",
+                        "user_id",
+                        new.user_id,
+                        new.idempotency_key,
+                    )
+                    .await?
+                    .ok_or(StoreError::Conflict)?;
+                return self.order(id).await?.ok_or(StoreError::Conflict);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        for (account, bill, amount) in new.parts {
+            sqlx::query(
+                "INSERT INTO payment_order_parts (order_id, service_account_id, bill_id, amount_fen)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(account.0)
+            .bind(bill.map(|b| b.0))
+            .bind(amount.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        self.order(RowId(id)).await?.ok_or(StoreError::Conflict)
+    }
+
+    /// Keeps what the provider answered to a new order.
+    pub async fn set_checkout(
+        &self,
+        order: RowId,
+        provider_order: &str,
+        checkout_url: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE payment_orders SET provider_order = $2, checkout_url = $3 WHERE id = $1",
+        )
+        .bind(order.0)
+        .bind(provider_order)
+        .bind(checkout_url)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// An order by its id.
+    pub async fn order(&self, id: RowId) -> Result<Option<OrderRow>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORDER_COLUMNS} FROM payment_orders WHERE id = $1"
+        ))
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        self.order_from(row).await
+    }
+
+    /// An order by its reference (what the provider and the return address carry).
+    pub async fn order_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<OrderRow>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORDER_COLUMNS} FROM payment_orders WHERE reference = $1"
+        ))
+        .bind(reference)
+        .fetch_optional(&self.pool)
+        .await?;
+        self.order_from(row).await
+    }
+
+    async fn order_from(&self, row: Option<AnyRow>) -> Result<Option<OrderRow>, StoreError> {
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let id: i64 = col(&row, "id")?;
+        let state: String = col(&row, "state")?;
+        let parts = sqlx::query(
+            "SELECT op.service_account_id, sa.account_number, op.bill_id, op.amount_fen,
+                    (SELECT p.id FROM payments p WHERE p.order_id = op.order_id
+                       AND p.service_account_id = op.service_account_id) AS payment_id
+             FROM payment_order_parts op
+             JOIN service_accounts sa ON sa.id = op.service_account_id
+             WHERE op.order_id = $1 ORDER BY sa.account_number",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(OrderPart {
+                account_id: RowId(col(r, "service_account_id")?),
+                account_number: col(r, "account_number")?,
+                bill_id: col::<Option<i64>>(r, "bill_id")?.map(RowId),
+                amount: Fen(col(r, "amount_fen")?),
+                payment_id: col::<Option<i64>>(r, "payment_id")?.map(RowId),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(OrderRow {
+            id: RowId(id),
+            reference: col(&row, "reference")?,
+            user_id: col(&row, "user_id")?,
+            organisation_id: col(&row, "organisation_id")?,
+            amount: Fen(col(&row, "amount_fen")?),
+            provider_order: col(&row, "provider_order")?,
+            checkout_url: col(&row, "checkout_url")?,
+            state: OrderState::parse(&state)
+                .ok_or_else(|| StoreError::Corrupt(format!("order state {state:?}")))?,
+            created_at: col(&row, "created_at")?,
+            expires_at: col(&row, "expires_at")?,
+            settled_at: col(&row, "settled_at")?,
+            parts,
+        }))
+    }
+
+    /// Does what a notice's `outcome` says to `order`, once: crediting writes one payment per
+    /// account in the transaction that marks the order paid, and only if the order was not paid
+    /// already (a second notice, or a second server, finds nothing to do).
+    pub async fn settle_order(
+        &self,
+        order: &OrderRow,
+        outcome: NoticeOutcome,
+        channel: &str,
+        now: i64,
+    ) -> Result<Settled, StoreError> {
+        match outcome {
+            NoticeOutcome::Credit { .. } => {
+                let mut tx = self.pool.begin().await?;
+                let won = sqlx::query(
+                    "UPDATE payment_orders SET state = 'paid', settled_at = $2
+                     WHERE id = $1 AND state <> 'paid'",
+                )
+                .bind(order.id.0)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if won != 1 {
+                    return Ok(Settled::Unchanged);
+                }
+                let many = order.parts.len() > 1;
+                for (n, part) in order.parts.iter().enumerate() {
+                    let reference = if many {
+                        format!("{}-{}", order.reference, n + 1)
+                    } else {
+                        order.reference.clone()
+                    };
+                    sqlx::query(
+                        "INSERT INTO payments (service_account_id, bill_id, order_id, paid_at,
+                            amount_fen, channel, reference)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(part.account_id.0)
+                    .bind(part.bill_id.map(|b| b.0))
+                    .bind(order.id.0)
+                    .bind(now)
+                    .bind(part.amount.0)
+                    .bind(channel)
+                    .bind(reference)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Settled::Credited)
+            }
+            NoticeOutcome::Moves(state) => {
+                let moved = sqlx::query(
+                    "UPDATE payment_orders SET state = $2, settled_at = $3
+                     WHERE id = $1 AND state = 'open'",
+                )
+                .bind(order.id.0)
+                .bind(state.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+                Ok(if moved == 1 {
+                    Settled::Moved(state)
+                } else {
+                    Settled::Unchanged
+                })
+            }
+            NoticeOutcome::Unchanged | NoticeOutcome::AmountMismatch => Ok(Settled::Unchanged),
+        }
+    }
+
+    /// Records a notice from the provider and what became of it.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn log_notice(
+        &self,
+        now: i64,
+        order_ref: &str,
+        status: &str,
+        amount: Option<Fen>,
+        outcome: &str,
+        body_sha256: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO payment_notices (received_at, order_ref, status, amount_fen, outcome,
+                body_sha256) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(now)
+        .bind(order_ref)
+        .bind(status)
+        .bind(amount.map(|a| a.0))
+        .bind(outcome)
+        .bind(body_sha256)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The notices heard for `order_ref`, oldest first: (outcome, status).
+    pub async fn notices_for(&self, order_ref: &str) -> Result<Vec<(String, String)>, StoreError> {
+        sqlx::query("SELECT outcome, status FROM payment_notices WHERE order_ref = $1 ORDER BY id")
+            .bind(order_ref)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((col(r, "outcome")?, col(r, "status")?)))
+            .collect()
+    }
+
+    /// One payment for its receipt.
+    pub async fn receipt(&self, payment: RowId) -> Result<Option<ReceiptRecord>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT p.id, p.service_account_id, sa.account_number, sa.holder_name,
+                    sa.premise_address, p.reference, o.reference AS order_reference, p.paid_at,
+                    p.amount_fen, p.channel, p.bill_id
+             FROM payments p JOIN service_accounts sa ON sa.id = p.service_account_id
+             LEFT JOIN payment_orders o ON o.id = p.order_id
+             WHERE p.id = $1",
+        )
+        .bind(payment.0)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let refunds = sqlx::query(
+            "SELECT refunded_at, amount_fen, reason FROM refunds WHERE payment_id = $1 ORDER BY id",
+        )
+        .bind(payment.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                col(r, "refunded_at")?,
+                Fen(col(r, "amount_fen")?),
+                col(r, "reason")?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(ReceiptRecord {
+            payment_id: RowId(col(&row, "id")?),
+            account_id: RowId(col(&row, "service_account_id")?),
+            account_number: col(&row, "account_number")?,
+            holder_name: col(&row, "holder_name")?,
+            premise_address: col(&row, "premise_address")?,
+            reference: col(&row, "reference")?,
+            order_reference: col(&row, "order_reference")?,
+            paid_at: col(&row, "paid_at")?,
+            amount: Fen(col(&row, "amount_fen")?),
+            channel: col(&row, "channel")?,
+            bill_id: col::<Option<i64>>(&row, "bill_id")?.map(RowId),
+            refunds,
+        }))
+    }
+}

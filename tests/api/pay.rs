@@ -1,0 +1,631 @@
+//! Paying through the provider's sandbox over real HTTP: orders, the hosted page, the signed
+//! notice and everything that can go wrong with it, receipts, credit, and who may pay.
+
+use crate::helpers::{OPS, RESIDENT, TestApp, spawn_app_with_demo};
+use gridcare::server::Clock;
+use gridcare::server::paysandbox::Notice;
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Row;
+
+const HOME: &str = "3100123456";
+const KITCHEN: &str = "3200000001";
+const STORE: &str = "3200000002";
+
+fn fen(v: &Value) -> i64 {
+    v.as_i64().unwrap_or_else(|| panic!("not fen: {v}"))
+}
+
+fn yuan(fen: i64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+impl TestApp {
+    /// Starts paying `amount` on the account with `number` as the signed-in person.
+    async fn start_paying(
+        &self,
+        number: &str,
+        bill: &str,
+        amount: &str,
+        key: &str,
+    ) -> crate::helpers::Answer {
+        let account = self.account_id(number).await.to_string();
+        self.call(
+            "pay/start",
+            &[
+                ("account_id", &account),
+                ("bill_id", bill),
+                ("amount", amount),
+                ("idempotency_key", key),
+            ],
+        )
+        .await
+    }
+
+    /// Presses `action` (`pay`, `fail`, `cancel`) on the sandbox's page, as the person's browser
+    /// would; the sandbox tells GridCare first, then sends the browser back.
+    async fn press(&self, checkout_url: &str, action: &str) -> String {
+        let page = reqwest::get(checkout_url)
+            .await
+            .expect("the page")
+            .text()
+            .await
+            .expect("html");
+        assert!(page.contains("Pay ¥"), "{page}");
+        let res = self
+            .client
+            .post(checkout_url)
+            .form(&[("action", action)])
+            .send()
+            .await
+            .expect("the sandbox answers");
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        res.headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .expect("sent back")
+            .to_string()
+    }
+
+    /// The account's balance from the payment form (negative: credit).
+    async fn balance(&self, number: &str) -> i64 {
+        let account = self.account_id(number).await.to_string();
+        fen(&self
+            .call("pay/options", &[("account_id", &account)])
+            .await
+            .ok()["balance"])
+    }
+
+    /// The payments written for order `reference`.
+    async fn payments_of(&self, reference: &str) -> i64 {
+        sqlx::query(
+            "SELECT COUNT(*) AS n FROM payments p JOIN payment_orders o ON o.id = p.order_id
+             WHERE o.reference = $1",
+        )
+        .bind(reference)
+        .fetch_one(self.state.store.pool())
+        .await
+        .expect("a count")
+        .get::<i64, _>("n")
+    }
+
+    /// What became of each notice heard for `reference`, oldest first.
+    async fn outcomes(&self, reference: &str) -> Vec<String> {
+        self.state
+            .store
+            .notices_for(reference)
+            .await
+            .expect("the log")
+            .into_iter()
+            .map(|(outcome, _)| outcome)
+            .collect()
+    }
+
+    /// Posts `body` to the notice route signed with `secret` at `at`.
+    async fn notify_raw(&self, body: &[u8], secret: &str, at: i64) -> StatusCode {
+        reqwest::Client::new()
+            .post(self.url("/api/pay/notify"))
+            .header("content-type", "application/json")
+            .header("x-timestamp", at.to_string())
+            .header(
+                "x-signature",
+                gridcare::server::signed::sign(secret.as_bytes(), at, body),
+            )
+            .body(body.to_vec())
+            .send()
+            .await
+            .expect("the server answers")
+            .status()
+    }
+
+    /// A notice as the sandbox would send it for `reference`.
+    fn notice(&self, reference: &str, status: &str, amount: i64) -> Notice {
+        let provider = self
+            .pay
+            .orders()
+            .into_iter()
+            .find(|(r, _, _)| r == reference)
+            .map(|(_, id, _)| id)
+            .unwrap_or_default();
+        Notice {
+            notice_id: format!("ntf_test_{status}_{amount}"),
+            order_id: provider,
+            merchant_order: reference.to_string(),
+            status: status.to_string(),
+            amount_fen: amount,
+            at: self.clock.unix(),
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_resident_pays_the_latest_bill_once_however_often_the_provider_says_so() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let bill = app.latest_bill_id(HOME).await.to_string();
+    let detail = app.call("bills/detail", &[("bill_id", &bill)]).await.ok();
+    assert_eq!(detail["summary"]["status"], "unpaid");
+    let total = fen(&detail["summary"]["total"]);
+    assert_eq!(
+        app.balance(HOME).await,
+        total,
+        "the ledger owes the latest bill"
+    );
+
+    let checkout = app
+        .start_paying(HOME, &bill, &yuan(total), "pay-1")
+        .await
+        .ok();
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    assert_eq!(fen(&checkout["amount"]), total);
+    let again = app
+        .start_paying(HOME, &bill, &yuan(total), "pay-1")
+        .await
+        .ok();
+    assert_eq!(again, checkout, "the same key gives back the same order");
+    assert_eq!(app.pay.orders().len(), 1, "and the provider has one order");
+    let order = app
+        .call("pay/order", &[("reference", &reference)])
+        .await
+        .ok();
+    assert_eq!(order["state"], "open");
+    assert_eq!(
+        app.call("bills/detail", &[("bill_id", &bill)]).await.ok()["summary"]["status"],
+        "unpaid",
+        "starting to pay pays nothing"
+    );
+
+    let back = app
+        .press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    assert!(
+        back.ends_with(&format!("/pay/done?order={reference}")),
+        "{back}"
+    );
+    let order = app
+        .call("pay/order", &[("reference", &reference)])
+        .await
+        .ok();
+    assert_eq!(order["state"], "paid", "{order}");
+    let payment = order["parts"][0]["payment_id"].to_string();
+    let detail = app.call("bills/detail", &[("bill_id", &bill)]).await.ok();
+    assert_eq!(detail["summary"]["status"], "paid", "{detail}");
+    assert_eq!(fen(&detail["summary"]["paid"]), total);
+    assert_eq!(
+        fen(&app.call("bills/overview", &[]).await.ok()["balance_due"]),
+        0
+    );
+    assert_eq!(app.balance(HOME).await, 0);
+    let receipt = app
+        .call("pay/receipt", &[("payment_id", &payment)])
+        .await
+        .ok();
+    assert_eq!(fen(&receipt["amount"]), total);
+    assert_eq!(receipt["reference"], reference.as_str());
+    assert_eq!(receipt["channel"], "online");
+    assert_eq!(receipt["account_number"], HOME);
+
+    // The provider says it again (a retry), twice, then late and out of order: a failure after
+    // the payment. Nothing moves twice, and every notice is in the log.
+    let sent = app
+        .pay
+        .sent()
+        .last()
+        .expect("a notice was sent")
+        .notice
+        .clone();
+    let url = app.url("/api/pay/notify");
+    assert_eq!(app.pay.resend(&url, &sent).await, 200);
+    assert_eq!(app.pay.resend(&url, &sent).await, 200);
+    let failed = app.notice(&reference, "failed", total);
+    assert_eq!(app.pay.resend(&url, &failed).await, 200);
+    assert_eq!(app.payments_of(&reference).await, 1);
+    assert_eq!(app.balance(HOME).await, 0, "paid once, not three times");
+    assert_eq!(
+        app.outcomes(&reference).await,
+        ["credited", "unchanged", "unchanged", "unchanged"]
+    );
+    assert_eq!(
+        app.call("pay/order", &[("reference", &reference)])
+            .await
+            .ok()["state"],
+        "paid"
+    );
+}
+
+#[tokio::test]
+async fn a_notice_with_a_bad_signature_an_old_timestamp_an_unknown_order_or_another_amount_changes_nothing()
+ {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let checkout = app.start_paying(HOME, "", "88.00", "pay-2").await.ok();
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    let secret = app.pay.secret.clone();
+    let now = app.clock.unix();
+    let body = |n: &Notice| serde_json::to_vec(n).expect("json");
+    let paid = app.notice(&reference, "paid", 8800);
+
+    assert_eq!(
+        app.notify_raw(&body(&paid), "not the secret", now).await,
+        StatusCode::BAD_REQUEST
+    );
+    let mut tampered = body(&paid);
+    let signed_at = now;
+    let signature = gridcare::server::signed::sign(secret.as_bytes(), signed_at, &tampered);
+    tampered.extend_from_slice(b" ");
+    let status = reqwest::Client::new()
+        .post(app.url("/api/pay/notify"))
+        .header("x-timestamp", signed_at.to_string())
+        .header("x-signature", signature)
+        .body(tampered)
+        .send()
+        .await
+        .expect("an answer")
+        .status();
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "a body changed after signing"
+    );
+    let stale = now - 301;
+    assert_eq!(
+        app.notify_raw(&body(&paid), &secret, stale).await,
+        StatusCode::BAD_REQUEST,
+        "signed more than five minutes ago: a replay"
+    );
+    let unknown = app.notice("PO20261204NOSUCHXX", "paid", 8800);
+    assert_eq!(
+        app.notify_raw(&body(&unknown), &secret, now).await,
+        StatusCode::NOT_FOUND
+    );
+    let more = app.notice(&reference, "paid", 8801);
+    assert_eq!(
+        app.notify_raw(&body(&more), &secret, now).await,
+        StatusCode::BAD_REQUEST
+    );
+
+    assert_eq!(app.payments_of(&reference).await, 0);
+    assert_eq!(
+        app.call("pay/order", &[("reference", &reference)])
+            .await
+            .ok()["state"],
+        "open"
+    );
+    assert_eq!(app.outcomes(&reference).await, ["amount_mismatch"]);
+    assert_eq!(app.outcomes("PO20261204NOSUCHXX").await, ["unknown_order"]);
+    let refused: Vec<String> =
+        sqlx::query("SELECT outcome FROM payment_notices WHERE order_ref = '' ORDER BY id")
+            .fetch_all(app.state.store.pool())
+            .await
+            .expect("the log")
+            .iter()
+            .map(|r| r.get::<String, _>("outcome"))
+            .collect();
+    assert_eq!(
+        refused,
+        ["bad_signature", "bad_signature", "outside_window"]
+    );
+
+    // The genuine notice still works afterwards.
+    assert_eq!(
+        app.notify_raw(&body(&paid), &secret, now).await,
+        StatusCode::OK
+    );
+    assert_eq!(app.payments_of(&reference).await, 1);
+}
+
+#[tokio::test]
+async fn a_payment_the_provider_confirms_after_the_order_expired_is_still_credited() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let before = app.balance(HOME).await;
+    let checkout = app.start_paying(HOME, "", "20", "pay-3").await.ok();
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    app.clock.advance(31 * 60);
+    assert_eq!(
+        app.call("pay/order", &[("reference", &reference)])
+            .await
+            .ok()["state"],
+        "expired"
+    );
+    let paid = app.notice(&reference, "paid", 2000);
+    assert_eq!(
+        app.pay.resend(&app.url("/api/pay/notify"), &paid).await,
+        200
+    );
+    assert_eq!(
+        app.call("pay/order", &[("reference", &reference)])
+            .await
+            .ok()["state"],
+        "paid"
+    );
+    assert_eq!(app.balance(HOME).await, before - 2000);
+}
+
+#[tokio::test]
+async fn a_failed_or_cancelled_payment_leaves_the_bill_unpaid() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let bill = app.latest_bill_id(HOME).await.to_string();
+    let before = app.balance(HOME).await;
+    for (key, action, state) in [
+        ("pay-4", "fail", "failed"),
+        ("pay-5", "cancel", "cancelled"),
+    ] {
+        let checkout = app.start_paying(HOME, &bill, "10", key).await.ok();
+        let reference = checkout["reference"]
+            .as_str()
+            .expect("a reference")
+            .to_string();
+        app.press(checkout["checkout_url"].as_str().expect("a page"), action)
+            .await;
+        let order = app
+            .call("pay/order", &[("reference", &reference)])
+            .await
+            .ok();
+        assert_eq!(order["state"], state);
+        assert_eq!(order["parts"][0]["payment_id"], Value::Null);
+        assert_eq!(app.payments_of(&reference).await, 0);
+    }
+    assert_eq!(app.balance(HOME).await, before);
+    let detail = app.call("bills/detail", &[("bill_id", &bill)]).await.ok();
+    assert_eq!(detail["summary"]["status"], "unpaid");
+}
+
+#[tokio::test]
+async fn paying_more_than_is_owed_leaves_credit_for_the_next_bill() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let owed = app.balance(HOME).await;
+    let checkout = app
+        .start_paying(HOME, "", &yuan(owed + 5_000), "pay-6")
+        .await
+        .ok();
+    app.press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    assert_eq!(app.balance(HOME).await, -5_000, "¥50.00 of credit");
+    let bill = app.latest_bill_id(HOME).await.to_string();
+    let detail = app.call("bills/detail", &[("bill_id", &bill)]).await.ok();
+    assert_eq!(detail["summary"]["status"], "paid");
+    assert_eq!(
+        fen(&detail["summary"]["paid"]),
+        fen(&detail["summary"]["total"]),
+        "a bill is never paid more than its total"
+    );
+}
+
+#[tokio::test]
+async fn an_amount_is_refused_by_name_when_it_is_not_one() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    for (amount, problem) in [
+        ("", "required"),
+        ("0", "not_positive"),
+        ("0.00", "not_positive"),
+        ("-5", "not_positive"),
+        ("1.234", "too_precise"),
+        ("12abc", "malformed"),
+        ("50000.01", "too_large"),
+        ("99999999999999999999", "too_large"),
+    ] {
+        app.start_paying(HOME, "", amount, &format!("bad-{amount}"))
+            .await
+            .assert_invalid("amount", problem);
+    }
+    assert!(app.pay.orders().is_empty(), "nothing reached the provider");
+}
+
+#[tokio::test]
+async fn nobody_pays_or_reads_someone_elses_bill_order_or_receipt() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let checkout = app.start_paying(HOME, "", "30", "pay-7").await.ok();
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    app.press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    let order = app
+        .call("pay/order", &[("reference", &reference)])
+        .await
+        .ok();
+    let payment = order["parts"][0]["payment_id"].to_string();
+    let home = app.account_id(HOME).await.to_string();
+    let home_bill = app.latest_bill_id(HOME).await.to_string();
+    let store_bill = app.latest_bill_id(STORE).await.to_string();
+
+    let stranger = app.registered_browser("stranger@example.com").await;
+    let call = |endpoint: &'static str, args: Vec<(&'static str, String)>| {
+        let stranger = stranger.clone();
+        let app = &app;
+        async move {
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call_with(&stranger, endpoint, &args).await
+        }
+    };
+    let start = |bill: String| {
+        vec![
+            ("account_id", home.clone()),
+            ("bill_id", bill),
+            ("amount", "10".to_string()),
+            ("idempotency_key", "x".to_string()),
+        ]
+    };
+    call("pay/start", start(String::new()))
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    call("pay/options", vec![("account_id", home.clone())])
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    call("pay/order", vec![("reference", reference.clone())])
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    call("pay/receipt", vec![("payment_id", payment.clone())])
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    // The resident names a bill of another account on their own account.
+    app.start_paying(HOME, &store_bill, "10", "pay-8")
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    // And their own bill works.
+    app.start_paying(HOME, &home_bill, "10", "pay-9").await.ok();
+}
+
+#[tokio::test]
+async fn the_owner_pays_two_sites_in_one_payment_and_a_viewer_cannot() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(OPS).await;
+    let org = app.harbor().await;
+    let (kitchen, store) = (app.account_id(KITCHEN).await, app.account_id(STORE).await);
+    let (owed_kitchen, owed_store) = (app.balance(KITCHEN).await, app.balance(STORE).await);
+    assert!(
+        owed_kitchen > 0 && owed_store > 0,
+        "{owed_kitchen} {owed_store}"
+    );
+    let sites = format!("{kitchen},{store}");
+    let checkout = app
+        .call(
+            "pay/start_sites",
+            &[
+                ("organisation_id", &org),
+                ("sites", &sites),
+                ("idempotency_key", "org-1"),
+            ],
+        )
+        .await
+        .ok();
+    assert_eq!(fen(&checkout["amount"]), owed_kitchen + owed_store);
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    app.press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    let order = app
+        .call("pay/order", &[("reference", &reference)])
+        .await
+        .ok();
+    assert_eq!(order["state"], "paid");
+    assert_eq!(order["parts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(app.balance(KITCHEN).await, 0);
+    assert_eq!(app.balance(STORE).await, 0);
+    let receipts: Vec<String> = order["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| p["payment_id"].to_string())
+        .collect();
+    for (n, payment) in receipts.iter().enumerate() {
+        let receipt = app
+            .call("pay/receipt", &[("payment_id", payment)])
+            .await
+            .ok();
+        assert_eq!(receipt["reference"], format!("{reference}-{}", n + 1));
+    }
+
+    // Paying again: nothing is owed now, and that is said by the field.
+    app.call(
+        "pay/start_sites",
+        &[
+            ("organisation_id", &org),
+            ("sites", &sites),
+            ("idempotency_key", "org-2"),
+        ],
+    )
+    .await
+    .assert_invalid("sites", "not_positive");
+    // A site of no organisation of theirs is refused.
+    let home = app.account_id(HOME).await.to_string();
+    app.call(
+        "pay/start_sites",
+        &[
+            ("organisation_id", &org),
+            ("sites", &home),
+            ("idempotency_key", "org-3"),
+        ],
+    )
+    .await
+    .assert_invalid("sites", "not_allowed");
+
+    // A viewer sees what is owed and may not pay it.
+    let viewer = app.new_member("viewer@harborfoods.example", "viewer").await;
+    let site = store.to_string();
+    let options = app
+        .call_with(&viewer, "pay/options", &[("account_id", &site)])
+        .await
+        .ok();
+    assert_eq!(options["may_act"], false);
+    app.call_with(
+        &viewer,
+        "pay/start_sites",
+        &[
+            ("organisation_id", &org),
+            ("sites", &site),
+            ("idempotency_key", "v-1"),
+        ],
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    app.call_with(
+        &viewer,
+        "pay/start",
+        &[
+            ("account_id", &site),
+            ("bill_id", ""),
+            ("amount", "1"),
+            ("idempotency_key", "v-2"),
+        ],
+    )
+    .await
+    .assert_error(StatusCode::FORBIDDEN, "forbidden");
+}
+
+#[tokio::test]
+async fn the_ledger_cannot_be_edited_only_added_to() {
+    let app = spawn_app_with_demo().await;
+    let pool = app.state.store.pool();
+    for sql in [
+        "UPDATE ledger_entries SET amount_fen = 0",
+        "DELETE FROM ledger_entries",
+        "UPDATE payments SET amount_fen = 1",
+        "DELETE FROM payments",
+        "UPDATE bills SET total_fen = 1",
+    ] {
+        assert!(
+            sqlx::query(sql).execute(pool).await.is_err(),
+            "{sql} went through"
+        );
+    }
+    // Every bill and payment of the demo is in the ledger, and the ledger adds up to what the
+    // bills say is owed.
+    let row = sqlx::query(
+        "SELECT
+            (SELECT COUNT(*) FROM bills) AS bills,
+            (SELECT COUNT(*) FROM payments) AS payments,
+            (SELECT COUNT(*) FROM ledger_entries) AS entries,
+            (SELECT CAST(SUM(CASE kind WHEN 'payment' THEN -amount_fen ELSE amount_fen END) AS BIGINT)
+               FROM ledger_entries) AS owed,
+            (SELECT CAST(SUM(b.total_fen - bp.paid_fen) AS BIGINT)
+               FROM bills b JOIN bill_paid bp ON bp.bill_id = b.id) AS unpaid",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("the sums");
+    let n = |c: &str| row.get::<i64, _>(c);
+    assert_eq!(n("entries"), n("bills") + n("payments"));
+    assert_eq!(
+        n("owed"),
+        n("unpaid"),
+        "no credit in the demo: owed is what bills still need"
+    );
+}
