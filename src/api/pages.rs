@@ -53,11 +53,15 @@ pub enum Route {
     ResetPassword,
     Security,
     StaffSecurityLog,
+    PayDone,
+    Pay,
+    Receipt,
+    OrgPay,
 }
 
 impl Route {
     /// Every route, in matching order.
-    pub const ALL: [Route; 41] = [
+    pub const ALL: [Route; 45] = [
         Route::Overview,
         Route::SignIn,
         Route::Register,
@@ -99,6 +103,10 @@ impl Route {
         Route::ResetPassword,
         Route::Security,
         Route::StaffSecurityLog,
+        Route::PayDone,
+        Route::Pay,
+        Route::Receipt,
+        Route::OrgPay,
     ];
 
     /// The address pattern: fixed words, and `:name` for a parameter.
@@ -145,6 +153,10 @@ impl Route {
             Route::ResetPassword => "/reset-password",
             Route::Security => "/security",
             Route::StaffSecurityLog => "/staff/security-log",
+            Route::PayDone => "/pay/done",
+            Route::Pay => "/pay",
+            Route::Receipt => "/receipts/:id",
+            Route::OrgPay => "/business/:org/pay",
         }
     }
 
@@ -176,7 +188,8 @@ impl Route {
             | Route::Sites
             | Route::Site
             | Route::Members
-            | Route::Export => Client::Business,
+            | Route::Export
+            | Route::OrgPay => Client::Business,
             Route::StaffHome
             | Route::StaffQueue
             | Route::StaffCase
@@ -191,7 +204,10 @@ impl Route {
             | Route::ForgotPassword
             | Route::ResetPassword
             | Route::Security
-            | Route::StaffSecurityLog => Client::Account,
+            | Route::StaffSecurityLog
+            | Route::PayDone
+            | Route::Pay
+            | Route::Receipt => Client::Account,
         }
     }
 
@@ -385,6 +401,20 @@ pub enum Page {
     /// The person's password and sessions.
     Security,
     StaffSecurityLog,
+    /// Where the payment provider sends the person back (it adds `?order=…`).
+    PayDone,
+    /// Paying one account, from one of its bills when it is named.
+    Pay {
+        account: Option<RowId>,
+        bill: Option<RowId>,
+    },
+    /// One payment's receipt.
+    Receipt(RowId),
+    /// Paying an organisation's sites, the chosen ones when any.
+    OrgPay {
+        org: RowId,
+        sites: Vec<RowId>,
+    },
 }
 
 impl Page {
@@ -431,6 +461,10 @@ impl Page {
             Page::ResetPassword { .. } => Route::ResetPassword,
             Page::Security => Route::Security,
             Page::StaffSecurityLog => Route::StaffSecurityLog,
+            Page::PayDone => Route::PayDone,
+            Page::Pay { .. } => Route::Pay,
+            Page::Receipt(_) => Route::Receipt,
+            Page::OrgPay { .. } => Route::OrgPay,
         }
     }
 
@@ -446,8 +480,11 @@ impl Page {
             | Page::Members(id)
             | Page::StaffCase(id)
             | Page::StaffTicket(id)
-            | Page::StaffFeedbackCase(id) => vec![id.to_string()],
-            Page::Sites { org, .. } | Page::Export { org, .. } => vec![org.to_string()],
+            | Page::StaffFeedbackCase(id)
+            | Page::Receipt(id) => vec![id.to_string()],
+            Page::Sites { org, .. } | Page::Export { org, .. } | Page::OrgPay { org, .. } => {
+                vec![org.to_string()]
+            }
             Page::Site { org, site } => vec![org.to_string(), site.to_string()],
             Page::Join(token) => vec![encode(token)],
             _ => Vec::new(),
@@ -493,9 +530,23 @@ impl Page {
                 href.push('?');
                 href.push_str(query);
             }
-            Page::Export { sites, .. } if !sites.is_empty() => {
+            Page::Export { sites, .. } | Page::OrgPay { sites, .. } if !sites.is_empty() => {
                 let ids: Vec<String> = sites.iter().map(RowId::to_string).collect();
                 href.push_str(&format!("?sites={}", ids.join(",")));
+            }
+            Page::Pay { account, bill } => {
+                let pairs = [
+                    (
+                        "account",
+                        account.map(|a| a.to_string()).unwrap_or_default(),
+                    ),
+                    ("bill", bill.map(|b| b.to_string()).unwrap_or_default()),
+                ];
+                let q = query(&pairs);
+                if !q.is_empty() {
+                    href.push('?');
+                    href.push_str(&q);
+                }
             }
             _ => {}
         }

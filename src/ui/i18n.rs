@@ -359,6 +359,7 @@ strings! {
     problem_unchanged: &'static str = "is the same as before", "与原来相同";
     field_current_password: &'static str = "Current password", "当前密码";
     field_amount: &'static str = "Amount", "金额";
+    field_payment: &'static str = "Payment", "付款";
     problem_not_positive: &'static str = "must be more than zero", "必须大于零";
     problem_too_precise: &'static str =
         "can have at most two decimals (fen)", "最多保留两位小数（分）";
@@ -658,6 +659,7 @@ impl Common {
             Field::CurrentPassword => self.field_current_password,
             Field::SessionId => self.field_id,
             Field::Amount => self.field_amount,
+            Field::PaymentId => self.field_payment,
         }
     }
 

@@ -155,6 +155,10 @@ fn page(route: Route) -> Option<AnyView> {
         Route::ResetPassword => page!(ResetPassword => account::ResetPasswordPage),
         Route::Security => page!(Security => account::SecurityPage),
         Route::StaffSecurityLog => page!(StaffSecurityLog => security_log::SecurityLogPage),
+        Route::PayDone => page!(PayDone => pay::PayDonePage),
+        Route::Pay => page!(Pay => pay::PayPage),
+        Route::Receipt => page!(Receipt => pay::ReceiptPage),
+        Route::OrgPay => page!(OrgPay => org_pay::OrgPayPage),
     }
 }
 

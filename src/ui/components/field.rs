@@ -35,6 +35,9 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] hint: Option<fn(Lang) -> &'static str>,
+    /// What the field starts with, if anything.
+    #[prop(optional)]
+    value: Option<String>,
     /// The refusal of this field, if any.
     #[prop(into)]
     error: Signal<Option<ApiError>>,
@@ -66,6 +69,7 @@ pub fn TextField(
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode
+                value=value
                 aria-required="true"
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
