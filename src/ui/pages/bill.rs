@@ -182,7 +182,11 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
                     vec![
                         Cell::Text(paid_at(t, p.paid_at)),
                         Cell::Text(t.channel(&p.channel).into()),
-                        Cell::Mono(p.reference),
+                        Cell::Link {
+                            href: Page::Receipt(p.id).href(),
+                            hidden: format!(" ({})", t.receipt_of),
+                            text: p.reference,
+                        },
                         Cell::Num(p.amount.to_string()),
                     ]
                 })
@@ -223,6 +227,9 @@ fn BillBody(bill: BillDetail) -> impl IntoView {
             <p class="no-print wizard-buttons">
                 <a href=Page::AccountBills(account.id).href()>{t.back_to_bills}</a>
                 <button type="button" class="button" on:click=|_| crate::ui::browser::print()>{t.print_bill}</button>
+                {s.balance().is_positive().then(|| view! {
+                    <a class="button button-primary" href=Page::Pay { account: Some(account.id), bill: Some(s.id) }.href()>{t.pay_bill}</a>
+                })}
             </p>
             <section class="card bill-summary" aria-label=t.total>
                 <Facts facts/>
@@ -272,6 +279,8 @@ crate::ui::i18n::strings! {
     col_item: &'static str = "Item", "项目";
     col_price: &'static str = "Price (¥/kWh)", "电价（元/千瓦时）";
     payments: &'static str = "Payments", "缴费记录";
+    pay_bill: &'static str = "Pay this bill", "缴纳本期电费";
+    receipt_of: &'static str = "Receipt", "缴费凭证";
     no_payments: &'static str = "No payment received yet.", "尚未收到缴费。";
     col_paid_at: &'static str = "Received", "到账时间";
     col_channel: &'static str = "Channel", "渠道";

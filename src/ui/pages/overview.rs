@@ -151,6 +151,9 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
                     <h2 id="balance-heading">{t.balance_due}</h2>
                     <p class="stat-value">{balance_due.to_string()}</p>
                     <p>{due}</p>
+                    {balance_due.is_positive().then(|| view! {
+                        <a class="button button-primary" href=Page::Pay { account: None, bill: None }.href()>{t.pay_now}</a>
+                    })}
                 </section>
                 <section class="card stat" aria-labelledby="latest-heading">
                     <h2 id="latest-heading">{t.latest_bill}</h2>
@@ -277,6 +280,7 @@ crate::ui::i18n::strings! {
             }
         };
     balance_due: &'static str = "Balance due", "应缴金额";
+    pay_now: &'static str = "Pay", "缴费";
     latest_bill: &'static str = "Latest bill", "最新账单";
     no_bills_yet: &'static str = "No bills yet.", "暂无账单。";
     view_bill: &'static str = "View bill", "查看账单";

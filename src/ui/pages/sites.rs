@@ -242,9 +242,16 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     let export = move || {
         let ids = chosen.get();
         (!ids.is_empty()).then(|| {
-            let sites = ids.iter().filter_map(|id| id.parse().ok().map(crate::domain::RowId)).collect();
-            let href = Page::Export { org: org_id(&org.get()), sites }.href();
-            view! { <p><a class="button button-primary" href=href>{move || Text::of(i18n.lang()).export_choose}" ("{ids.len()}")"</a></p> }
+            let sites: Vec<crate::domain::RowId> = ids.iter().filter_map(|id| id.parse().ok().map(crate::domain::RowId)).collect();
+            let org = org_id(&org.get());
+            let export = Page::Export { org, sites: Vec::clone(&sites) }.href();
+            let pay = Page::OrgPay { org, sites }.href();
+            view! {
+                <p class="wizard-buttons">
+                    <a class="button button-primary" href=export>{move || Text::of(i18n.lang()).export_choose}" ("{ids.len()}")"</a>
+                    <a class="button" href=pay>{move || Text::of(i18n.lang()).pay_chosen}" ("{ids.len()}")"</a>
+                </p>
+            }
         })
     };
     view! {
@@ -260,6 +267,7 @@ fn SitesTable(page: SitesPage, chosen: RwSignal<Vec<String>>) -> impl IntoView {
 
 crate::ui::i18n::strings! {
     find_sites: &'static str = "Find sites", "查找用电户";
+    pay_chosen: &'static str = "Pay for chosen sites", "为所选用电户缴费";
     show_sites: &'static str = "Show sites", "查询";
     clear_filters: &'static str = "Clear", "清除";
     matching_sites: fn(u32) -> String =
