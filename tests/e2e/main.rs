@@ -8,5 +8,6 @@ mod connections;
 mod feedback;
 mod journeys;
 mod notifications;
+mod pay;
 mod repairs;
 mod usage;

@@ -1,0 +1,130 @@
+//! Paying in the browser through the demo's payment sandbox: the resident pays the latest bill
+//! on a phone and gets a receipt; a failed payment is said plainly and pays nothing; the
+//! Harbor Foods owner pays two sites in one payment.
+
+use crate::browser::{Session, start};
+use fantoccini::Locator;
+use std::time::Duration;
+
+/// Presses the button named `name` on the sandbox's own page (not GridCare's app).
+async fn on_sandbox_press(s: &Session, name: &str) {
+    let button = s
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::XPath(&format!(
+            "//button[starts-with(normalize-space(.), '{name}')]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no {name} button on the sandbox page: {e}"));
+    button.click().await.expect("click");
+}
+
+#[tokio::test]
+async fn the_resident_pays_the_latest_bill_on_a_phone_and_a_failed_payment_pays_nothing() {
+    let s = start(360, 740).await;
+    s.sign_in(
+        "resident@example.com",
+        "demo-resident-2026",
+        "Welcome, Li Wei",
+    )
+    .await;
+    let owed = s
+        .text("//section[@aria-labelledby='balance-heading']/p[@class='stat-value']")
+        .await;
+    assert!(owed.starts_with('¥') && owed != "¥0.00", "{owed}");
+
+    // First a payment that fails at the provider.
+    s.follow("Pay").await;
+    s.heading("Pay").await;
+    assert_eq!(s.fact("Balance due").await, owed);
+    s.assert_accessible("pay").await;
+    s.press("Pay").await;
+    on_sandbox_press(&s, "Fail").await;
+    s.heading("Payment").await;
+    s.wait_for("//div[@role='status']//strong[normalize-space(.)='The payment failed. Nothing was taken, and your bill is still unpaid.']")
+        .await;
+    s.assert_accessible("a failed payment").await;
+
+    // Then again from the bill itself, and it goes through.
+    s.open("/").await;
+    s.follow("View bill").await;
+    s.heading_containing("Bill for").await;
+    s.wait_for("//span[contains(@class, 'badge')][normalize-space(.)='Unpaid']")
+        .await;
+    s.follow("Pay this bill").await;
+    s.heading("Pay").await;
+    let amount = s
+        .field("Amount (¥)")
+        .await
+        .prop("value")
+        .await
+        .expect("a value");
+    assert_eq!(
+        amount.as_deref(),
+        Some(owed.trim_start_matches('¥').replace(',', "").as_str())
+    );
+    s.press("Pay").await;
+    on_sandbox_press(&s, "Pay ¥").await;
+    s.heading("Payment").await;
+    s.wait_for("//div[@role='status']//strong[normalize-space(.)='Paid. Thank you!']")
+        .await;
+    s.follow("Receipt for account 3100123456").await;
+    s.heading("Receipt").await;
+    assert_eq!(s.fact("Amount").await, owed);
+    assert_eq!(s.fact("Paid by").await, "Online (payment provider)");
+    assert_eq!(s.fact("Balance due now").await, "¥0.00");
+    assert!(!s.scrolls_sideways().await, "the receipt fits 360 px");
+    s.assert_accessible("receipt").await;
+
+    // The bill says paid, and its payment links to the receipt.
+    s.follow("The bill paid").await;
+    s.heading_containing("Bill for").await;
+    s.wait_for("//span[contains(@class, 'badge')][normalize-space(.)='Paid']")
+        .await;
+    s.wait_for("//a[contains(normalize-space(.), '(Receipt)')]")
+        .await;
+    s.finish().await;
+}
+
+#[tokio::test]
+async fn the_harbor_foods_owner_pays_two_sites_in_one_payment() {
+    let s = start(1280, 900).await;
+    s.sign_in(
+        "ops@example.com",
+        "demo-enterprise-2026",
+        "Welcome, Chen Jing",
+    )
+    .await;
+    s.follow("Open the dashboard").await;
+    s.heading("Harbor Foods Ltd.").await;
+    s.follow("Sites").await;
+    s.heading("Sites").await;
+    // Tick two sites, then pay for the chosen ones.
+    for site in ["Central Kitchen", "Harbor Road Store"] {
+        s.wait_for(&format!(
+            "//label[contains(normalize-space(.), '{site}')]/input[@type='checkbox']"
+        ))
+        .await
+        .click()
+        .await
+        .expect("tick");
+    }
+    s.follow("Pay for chosen sites (2)").await;
+    s.heading("Pay for sites").await;
+    let total = s
+        .text("//p[@role='status'][starts-with(normalize-space(.), 'Total')]")
+        .await;
+    assert!(total.ends_with("for 2 sites"), "{total}");
+    s.assert_accessible("pay for sites").await;
+    s.press("Pay").await;
+    on_sandbox_press(&s, "Pay ¥").await;
+    s.heading("Payment").await;
+    s.wait_for("//div[@role='status']//strong[normalize-space(.)='Paid. Thank you!']")
+        .await;
+    s.wait_for("//a[starts-with(normalize-space(.), 'Receipt for account 3200000001')]")
+        .await;
+    s.wait_for("//a[starts-with(normalize-space(.), 'Receipt for account 3200000002')]")
+        .await;
+    s.finish().await;
+}
