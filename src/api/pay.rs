@@ -145,3 +145,49 @@ pub async fn pay_options(account_id: String) -> Result<AccountToPay, ApiError> {
     let user = request.require_user().await?;
     crate::server::pay::options(&request, &user, account).await
 }
+
+/// A payment as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffPayment {
+    pub id: RowId,
+    pub account_id: RowId,
+    pub account_number: String,
+    pub holder_name: String,
+    /// Unix seconds.
+    pub paid_at: i64,
+    pub amount: Fen,
+    /// What has been refunded of it so far.
+    pub refunded: Fen,
+    pub channel: String,
+    pub reference: String,
+}
+
+/// Staff: payments by account number, receipt or order reference, and local days `from` to
+/// `to` (inclusive, `2026-12-01`); empty parts match everything. Newest first, at most 100.
+#[server(endpoint = "pay/staff_search", protocol = crate::api::codec::Call)]
+pub async fn staff_payments(
+    account_number: String,
+    reference: String,
+    from: String,
+    to: String,
+) -> Result<Vec<StaffPayment>, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_staff().await?;
+    crate::server::pay::staff_search(&request, &user, &account_number, &reference, &from, &to).await
+}
+
+/// Supervisors: refunds `amount` (yuan) of a payment, with the `reason` the customer is given.
+/// A refund is a new row, never a change to the payment; never more than the payment has left.
+#[server(endpoint = "pay/refund", protocol = crate::api::codec::Call)]
+pub async fn refund_payment(
+    payment_id: String,
+    amount: String,
+    reason: String,
+) -> Result<StaffPayment, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let payment = parse_row_id(Field::PaymentId, &payment_id)?;
+    let reason = crate::domain::ledger::parse_reason(&reason)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_supervisor().await?;
+    crate::server::pay::refund(&request, &user, payment, &amount, &reason).await
+}

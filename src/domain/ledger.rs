@@ -214,6 +214,26 @@ pub fn parse_amount(field: Field, text: &str, max: Fen) -> Result<Fen, FieldErro
     Ok(Fen(amount))
 }
 
+/// The most a refund's reason may say.
+pub const MAX_REASON: u32 = 500;
+
+/// Reads why money is refunded: required, at most [`MAX_REASON`] characters, no hidden
+/// characters.
+pub fn parse_reason(text: &str) -> Result<String, FieldError> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Err(FieldError::new(Field::Reason, Problem::Required));
+    }
+    if s.chars().count() > MAX_REASON as usize {
+        return Err(FieldError::new(
+            Field::Reason,
+            Problem::TooLong { max: MAX_REASON },
+        ));
+    }
+    crate::domain::input::refuse_hidden_characters(Field::Reason, s, true)?;
+    Ok(s.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,5 +430,20 @@ mod tests {
                 prop_assert!(refundable(&entries, *p).0 >= 0);
             }
         }
+    }
+
+    #[test]
+    fn a_refund_says_why_in_plain_words() {
+        assert_eq!(
+            parse_reason("  Paid twice by mistake "),
+            Ok("Paid twice by mistake".into())
+        );
+        let problem = |t: &str| parse_reason(t).map_err(|e| e.problem);
+        assert_eq!(problem("  "), Err(Problem::Required));
+        assert_eq!(
+            problem(&"x".repeat(501)),
+            Err(Problem::TooLong { max: MAX_REASON })
+        );
+        assert!(parse_reason("evil\u{202e}txt").is_err());
     }
 }

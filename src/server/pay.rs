@@ -500,3 +500,107 @@ pub async fn options(
         may_act,
     })
 }
+
+fn staff_payment(p: crate::server::store::pay::PaymentRow) -> crate::api::pay::StaffPayment {
+    crate::api::pay::StaffPayment {
+        id: p.id,
+        account_id: p.account_id,
+        account_number: p.account_number,
+        holder_name: p.holder_name,
+        paid_at: p.paid_at,
+        amount: p.amount,
+        refunded: p.refunded,
+        channel: p.channel,
+        reference: p.reference,
+    }
+}
+
+/// Staff's payment search (see `api::pay::staff_payments`). Every search is in the security
+/// log as a staff read when it names an account.
+pub async fn staff_search(
+    request: &Request,
+    user: &User,
+    account_number: &str,
+    reference: &str,
+    from: &str,
+    to: &str,
+) -> Result<Vec<crate::api::pay::StaffPayment>, ApiError> {
+    use crate::domain::local_time::{day_start, parse_day};
+    let day = |field, s: &str| -> Result<Option<chrono::NaiveDate>, ApiError> {
+        if s.trim().is_empty() {
+            Ok(None)
+        } else {
+            Ok(Some(parse_day(field, s)?))
+        }
+    };
+    let from = day(Field::From, from)?;
+    let to = day(Field::To, to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t < f
+    {
+        return Err(FieldError::new(Field::To, Problem::TooSoon).into());
+    }
+    let number = account_number.trim();
+    if !number.is_empty() {
+        crate::domain::AccountNumber::parse(number)?;
+        request
+            .staff_read(user, &format!("payments of account {number}"))
+            .await?;
+    }
+    let search = crate::server::store::pay::PaymentSearch {
+        account_number: number.to_string(),
+        reference: reference.trim().to_string(),
+        from: from.map(day_start),
+        to: to.and_then(|t| t.succ_opt()).map(day_start),
+    };
+    Ok(request
+        .state
+        .store
+        .search_payments(&search)
+        .await?
+        .into_iter()
+        .map(staff_payment)
+        .collect())
+}
+
+/// A supervisor refunds part or all of a payment (see `api::pay::refund_payment`).
+pub async fn refund(
+    request: &Request,
+    user: &User,
+    payment: RowId,
+    amount: &str,
+    reason: &str,
+) -> Result<crate::api::pay::StaffPayment, ApiError> {
+    use crate::server::store::pay::RefundRefused;
+    let store = &request.state.store;
+    let row = store
+        .payment_row(payment)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let left = Fen(row.amount.0 - row.refunded.0);
+    if !left.is_positive() {
+        return Err(ApiError::NotNow {
+            reason: "this payment has been refunded in full".into(),
+        });
+    }
+    let amount = crate::domain::ledger::parse_amount(Field::Amount, amount, left)?;
+    let now = request.state.clock.unix();
+    match store.refund(payment, amount, reason, user.id, now).await? {
+        Ok(()) => {}
+        Err(RefundRefused::NoSuchPayment) => return Err(ApiError::NotFound),
+        Err(RefundRefused::MoreThanLeft(left)) => {
+            return Err(FieldError::new(Field::Amount, Problem::TooLarge { max: left }).into());
+        }
+    }
+    tracing::info!(
+        payment = payment.0,
+        amount = amount.0,
+        staff = user.id,
+        "refund"
+    );
+    let row = store
+        .payment_row(payment)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(staff_payment(row))
+}

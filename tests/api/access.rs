@@ -354,6 +354,25 @@ const TABLE: &[Entry] = &[
         "401 404 ok ok ok ok ok",
     ),
     f(
+        "pay/staff_search",
+        &[
+            ("account_number", ""),
+            ("reference", "{order}"),
+            ("from", ""),
+            ("to", ""),
+        ],
+        "401 403 403 403 403 ok ok",
+    ),
+    f(
+        "pay/refund",
+        &[
+            ("payment_id", "{payment}"),
+            ("amount", "0.01"),
+            ("reason", "Access table check {n}"),
+        ],
+        "401 403 403 403 403 403 ok",
+    ),
+    f(
         "usage/overview",
         &[("account_id", "{site}")],
         "401 404 ok ok ok ok ok",

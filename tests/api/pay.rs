@@ -1,7 +1,7 @@
 //! Paying through the provider's sandbox over real HTTP: orders, the hosted page, the signed
 //! notice and everything that can go wrong with it, receipts, credit, and who may pay.
 
-use crate::helpers::{OPS, RESIDENT, TestApp, spawn_app_with_demo};
+use crate::helpers::{AGENT, OPS, RESIDENT, SUPERVISOR, TestApp, spawn_app_with_demo};
 use gridcare::server::Clock;
 use gridcare::server::paysandbox::Notice;
 use reqwest::StatusCode;
@@ -628,4 +628,162 @@ async fn the_ledger_cannot_be_edited_only_added_to() {
         n("unpaid"),
         "no credit in the demo: owed is what bills still need"
     );
+}
+
+#[tokio::test]
+async fn a_supervisor_refunds_a_payment_in_new_rows_and_never_more_than_was_paid() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let checkout = app.start_paying(HOME, "", "100", "pay-r").await.ok();
+    let reference = checkout["reference"]
+        .as_str()
+        .expect("a reference")
+        .to_string();
+    app.press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    let order = app
+        .call("pay/order", &[("reference", &reference)])
+        .await
+        .ok();
+    let payment = order["parts"][0]["payment_id"].to_string();
+    let before = app.balance(HOME).await;
+
+    // Customers and agents do not refund.
+    let refund = |amount: &'static str, reason: &'static str| {
+        vec![
+            ("payment_id", payment.clone()),
+            ("amount", amount.to_string()),
+            ("reason", reason.to_string()),
+        ]
+    };
+    let call = |browser: reqwest::Client, args: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call_with(&browser, "pay/refund", &args).await
+        }
+    };
+    call(app.client.clone(), refund("10", "Asked for it back"))
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+    let agent = app.signed_in_browser(AGENT).await;
+    call(agent.clone(), refund("10", "Asked for it back"))
+        .await
+        .assert_error(StatusCode::FORBIDDEN, "forbidden");
+
+    // The agent finds the payment by its reference.
+    let found = app
+        .call_with(
+            &agent,
+            "pay/staff_search",
+            &[
+                ("account_number", ""),
+                ("reference", &reference),
+                ("from", ""),
+                ("to", ""),
+            ],
+        )
+        .await
+        .ok();
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert_eq!(fen(&found[0]["amount"]), 10_000);
+    assert_eq!(fen(&found[0]["refunded"]), 0);
+
+    let supervisor = app.signed_in_browser(SUPERVISOR).await;
+    call(supervisor.clone(), refund("30", ""))
+        .await
+        .assert_invalid("reason", "required");
+    call(supervisor.clone(), refund("0", "Paid twice"))
+        .await
+        .assert_invalid("amount", "not_positive");
+    let first = call(supervisor.clone(), refund("30", "Paid twice by mistake"))
+        .await
+        .ok();
+    assert_eq!(fen(&first["refunded"]), 3_000);
+    assert_eq!(
+        fen(&first["amount"]),
+        10_000,
+        "the payment itself is never changed"
+    );
+    call(supervisor.clone(), refund("70.01", "The rest"))
+        .await
+        .assert_invalid("amount", "too_large");
+    let second = call(supervisor.clone(), refund("70", "The rest"))
+        .await
+        .ok();
+    assert_eq!(fen(&second["refunded"]), 10_000);
+    call(supervisor.clone(), refund("1", "Once more"))
+        .await
+        .assert_error(StatusCode::CONFLICT, "not_now");
+
+    assert_eq!(
+        app.balance(HOME).await,
+        before + 10_000,
+        "the refunds are owed again"
+    );
+    let receipt = app
+        .call("pay/receipt", &[("payment_id", &payment)])
+        .await
+        .ok();
+    assert_eq!(fen(&receipt["refunded"]), 10_000);
+    let refunds: Vec<(i64, String)> =
+        sqlx::query("SELECT amount_fen, reason FROM refunds WHERE payment_id = $1 ORDER BY id")
+            .bind(payment.parse::<i64>().expect("an id"))
+            .fetch_all(app.state.store.pool())
+            .await
+            .expect("refunds")
+            .iter()
+            .map(|r| (r.get::<i64, _>("amount_fen"), r.get::<String, _>("reason")))
+            .collect();
+    assert_eq!(
+        refunds,
+        [
+            (3_000, "Paid twice by mistake".to_string()),
+            (7_000, "The rest".to_string())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn staff_find_payments_by_account_and_day() {
+    let app = spawn_app_with_demo().await;
+    let agent = app.signed_in_browser(AGENT).await;
+    let search = |number: &'static str, from: String, to: String| {
+        let agent = agent.clone();
+        let app = &app;
+        async move {
+            app.call_with(
+                &agent,
+                "pay/staff_search",
+                &[
+                    ("account_number", number),
+                    ("reference", ""),
+                    ("from", &from),
+                    ("to", &to),
+                ],
+            )
+            .await
+        }
+    };
+    let all = search(HOME, String::new(), String::new()).await.ok();
+    let list = all.as_array().expect("a list");
+    assert!(list.len() >= 30, "the demo's 35 paid bills: {}", list.len());
+    assert!(list.iter().all(|p| p["account_number"] == HOME));
+    let newest = list[0]["paid_at"].as_i64().expect("a time");
+    assert!(
+        list.iter().all(|p| p["paid_at"].as_i64() <= Some(newest)),
+        "newest first"
+    );
+    // One day: only that day's payments.
+    let day = gridcare::domain::local_time::local(newest)
+        .date()
+        .to_string();
+    let one = search(HOME, day.clone(), day.clone()).await.ok();
+    assert_eq!(one.as_array().map(Vec::len), Some(1), "{one}");
+    search(HOME, day.clone(), "2020-01-01".into())
+        .await
+        .assert_invalid("to", "too_soon");
+    search("12", String::new(), String::new())
+        .await
+        .assert_invalid("account_number", "malformed");
 }

@@ -461,3 +461,141 @@ impl Store {
         }))
     }
 }
+
+/// A payment as staff find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRow {
+    pub id: RowId,
+    pub account_id: RowId,
+    pub account_number: String,
+    pub holder_name: String,
+    pub paid_at: i64,
+    pub amount: Fen,
+    pub refunded: Fen,
+    pub channel: String,
+    pub reference: String,
+}
+
+/// What staff search payments by; empty parts match everything.
+#[derive(Debug, Clone, Default)]
+pub struct PaymentSearch {
+    pub account_number: String,
+    pub reference: String,
+    /// Unix seconds, from (inclusive) and to (exclusive).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+/// The most payments one search lists.
+pub const SEARCH_LIMIT: i64 = 100;
+
+/// Why a refund was not written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefundRefused {
+    NoSuchPayment,
+    /// More than the payment has left to refund: what it has left.
+    MoreThanLeft(Fen),
+}
+
+const PAYMENT_ROW: &str = "p.id, p.service_account_id, sa.account_number, sa.holder_name,
+    p.paid_at, p.amount_fen, p.channel, p.reference,
+    CAST(COALESCE((SELECT SUM(r.amount_fen) FROM refunds r WHERE r.payment_id = p.id), 0)
+         AS BIGINT) AS refunded_fen";
+
+fn payment_row(r: &AnyRow) -> Result<PaymentRow, StoreError> {
+    Ok(PaymentRow {
+        id: RowId(col(r, "id")?),
+        account_id: RowId(col(r, "service_account_id")?),
+        account_number: col(r, "account_number")?,
+        holder_name: col(r, "holder_name")?,
+        paid_at: col(r, "paid_at")?,
+        amount: Fen(col(r, "amount_fen")?),
+        refunded: Fen(col(r, "refunded_fen")?),
+        channel: col(r, "channel")?,
+        reference: col(r, "reference")?,
+    })
+}
+
+impl Store {
+    /// Payments matching `search`, newest first, at most [`SEARCH_LIMIT`].
+    pub async fn search_payments(
+        &self,
+        search: &PaymentSearch,
+    ) -> Result<Vec<PaymentRow>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {PAYMENT_ROW}
+             FROM payments p JOIN service_accounts sa ON sa.id = p.service_account_id
+             WHERE ($1 = '' OR sa.account_number = $1)
+               AND ($2 = '' OR p.reference = $2)
+               AND ($3 < 0 OR p.paid_at >= $3)
+               AND ($4 < 0 OR p.paid_at < $4)
+             ORDER BY p.paid_at DESC, p.id DESC LIMIT $5"
+        ))
+        .bind(&search.account_number)
+        .bind(&search.reference)
+        .bind(search.from.unwrap_or(-1))
+        .bind(search.to.unwrap_or(-1))
+        .bind(SEARCH_LIMIT)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(payment_row).collect()
+    }
+
+    /// One payment as staff see it.
+    pub async fn payment_row(&self, payment: RowId) -> Result<Option<PaymentRow>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {PAYMENT_ROW}
+             FROM payments p JOIN service_accounts sa ON sa.id = p.service_account_id
+             WHERE p.id = $1"
+        ))
+        .bind(payment.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(payment_row).transpose()
+    }
+
+    /// Refunds `amount` of `payment`, by staff member `staff_id` for `reason`, as a new row (the
+    /// ledger gains a refund entry in the same transaction). Never more than the payment has
+    /// left: two refunds at once cannot both take the last of it (the payment's row is locked
+    /// on PostgreSQL; SQLite has one writer).
+    pub async fn refund(
+        &self,
+        payment: RowId,
+        amount: Fen,
+        reason: &str,
+        staff_id: i64,
+        now: i64,
+    ) -> Result<Result<(), RefundRefused>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if self.backend == super::Backend::Postgres {
+            sqlx::query("SELECT id FROM payments WHERE id = $1 FOR UPDATE")
+                .bind(payment.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO refunds (payment_id, amount_fen, reason, staff_id, refunded_at)
+             SELECT p.id, $2, $3, $4, $5 FROM payments p
+             WHERE p.id = $1
+               AND p.amount_fen - COALESCE((SELECT SUM(r.amount_fen) FROM refunds r
+                                            WHERE r.payment_id = p.id), 0) >= $2",
+        )
+        .bind(payment.0)
+        .bind(amount.0)
+        .bind(reason)
+        .bind(staff_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted != 1 {
+            drop(tx);
+            return Ok(Err(match self.payment_row(payment).await? {
+                None => RefundRefused::NoSuchPayment,
+                Some(p) => RefundRefused::MoreThanLeft(Fen(p.amount.0 - p.refunded.0)),
+            }));
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+}
