@@ -593,6 +593,8 @@ impl FileAddress {
     pub const ORG_BILLS: &'static str = "/api/org/{id}/bills.csv";
     /// The server's route for Green Button files.
     pub const USAGE: &'static str = "/api/usage/{account}/{file}";
+    /// The server's route for bank statements staff upload (`POST`, the CSV is the body).
+    pub const STATEMENT: &'static str = "/api/pay/statement";
 
     /// The address to fetch.
     pub fn href(&self) -> String {

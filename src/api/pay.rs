@@ -191,3 +191,48 @@ pub async fn refund_payment(
     let user = request.require_supervisor().await?;
     crate::server::pay::refund(&request, &user, payment, &amount, &reason).await
 }
+
+/// A statement line no account was found for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingLine {
+    pub id: RowId,
+    pub transaction_id: String,
+    #[serde(with = "crate::domain::local_time::day")]
+    pub booked_on: chrono::NaiveDate,
+    pub amount: Fen,
+    pub text: String,
+}
+
+/// What an uploaded bank statement did (`POST /api/pay/statement`, the CSV as the body).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reconciled {
+    pub lines: u32,
+    /// Paid onto the account their reference named.
+    pub matched: u32,
+    /// Seen in an earlier upload: nothing done.
+    pub already_seen: u32,
+    /// Every line still waiting for staff, this upload's and earlier ones.
+    pub waiting: Vec<WaitingLine>,
+}
+
+/// Staff: the statement lines waiting to be assigned.
+#[server(endpoint = "pay/waiting", protocol = crate::api::codec::Call)]
+pub async fn waiting_lines() -> Result<Vec<WaitingLine>, ApiError> {
+    let request = crate::server::request::current()?;
+    request.require_staff().await?;
+    crate::server::pay::waiting(&request).await
+}
+
+/// Staff: pays a waiting statement line onto the account numbered `account_number`.
+#[server(endpoint = "pay/assign", protocol = crate::api::codec::Call)]
+pub async fn assign_line(
+    line_id: String,
+    account_number: String,
+) -> Result<StaffPayment, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let line = parse_row_id(Field::LineId, &line_id)?;
+    let number = crate::domain::AccountNumber::parse(&account_number)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_staff().await?;
+    crate::server::pay::assign(&request, &user, line, &number).await
+}

@@ -84,6 +84,7 @@ pub enum Field {
     /// An amount of money to pay or refund, in yuan.
     Amount,
     PaymentId,
+    LineId,
 }
 
 impl Field {
@@ -160,6 +161,7 @@ impl Field {
             Field::SessionId => "session_id",
             Field::Amount => "amount",
             Field::PaymentId => "payment_id",
+            Field::LineId => "line_id",
         }
     }
 }

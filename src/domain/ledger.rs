@@ -214,6 +214,35 @@ pub fn parse_amount(field: Field, text: &str, max: Fen) -> Result<Fen, FieldErro
     Ok(Fen(amount))
 }
 
+/// The reference a customer writes on a bank transfer or gives at the service counter to pay
+/// the account with `number` (ten digits): `GC`, the number, and two check digits after
+/// ISO 7064 MOD 97-10 (as in an IBAN), so a mistyped digit is caught: `GC310012345626`.
+pub fn offline_reference(number: &str) -> String {
+    format!("GC{number}{:02}", 98 - mod97(&format!("{number}00")))
+}
+
+fn mod97(digits: &str) -> u32 {
+    digits
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .fold(0, |r, d| (r * 10 + u32::from(d - b'0')) % 97)
+}
+
+/// The account number a payment reference names, found anywhere in a statement line's text
+/// (a bank puts other words around it), if its check digits hold.
+pub fn account_in_reference(text: &str) -> Option<String> {
+    let upper = text.to_ascii_uppercase();
+    let bytes = upper.as_bytes();
+    (0..bytes.len().saturating_sub(13)).find_map(|i| {
+        let candidate = upper.get(i..i + 14)?;
+        let digits = candidate.strip_prefix("GC")?;
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let after_ok = bytes.get(i + 14).is_none_or(|b| !b.is_ascii_alphanumeric());
+        (before_ok && after_ok && digits.bytes().all(|b| b.is_ascii_digit()) && mod97(digits) == 1)
+            .then(|| digits[..10].to_string())
+    })
+}
+
 /// The most a refund's reason may say.
 pub const MAX_REASON: u32 = 500;
 
@@ -445,5 +474,29 @@ mod tests {
             Err(Problem::TooLong { max: MAX_REASON })
         );
         assert!(parse_reason("evil\u{202e}txt").is_err());
+    }
+
+    #[test]
+    fn a_payment_reference_carries_check_digits_that_catch_a_typo() {
+        let r = offline_reference("3100123456");
+        assert_eq!(r.len(), 14);
+        assert!(r.starts_with("GC3100123456"));
+        assert_eq!(account_in_reference(&r), Some("3100123456".into()));
+        let text = format!("TRANSFER {} LI WEI ELECTRICITY", r.to_lowercase());
+        assert_eq!(account_in_reference(&text), Some("3100123456".into()));
+        // One digit wrong, two digits swapped, or the reference inside a longer number: none.
+        let typo = r.replacen("3100123456", "3100123457", 1);
+        assert_eq!(account_in_reference(&typo), None);
+        let swapped = r.replacen("3100123456", "3100124356", 1);
+        assert_eq!(account_in_reference(&swapped), None);
+        assert_eq!(account_in_reference(&format!("{r}9")), None);
+        assert_eq!(account_in_reference("no reference here"), None);
+        // Every account's own reference reads back as it.
+        for n in ["3100000000", "3200000002", "9999999999", "3100765432"] {
+            assert_eq!(
+                account_in_reference(&offline_reference(n)).as_deref(),
+                Some(n)
+            );
+        }
     }
 }

@@ -48,6 +48,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route(FileAddress::DOCUMENT, get(documents::download))
         .route(FileAddress::ORG_BILLS, get(organisations::bills_csv))
         .route(FileAddress::USAGE, get(usage::green_button))
+        .route(FileAddress::STATEMENT, post(crate::server::pay::statement))
         .layer(RequestBodyLimitLayer::new(MAX_DOCUMENT_BYTES + 1024))
         .layer(middleware::from_fn_with_state(
             MAX_DOCUMENT_BYTES + 1024,

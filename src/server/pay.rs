@@ -604,3 +604,176 @@ pub async fn refund(
         .ok_or(ApiError::NotFound)?;
     Ok(staff_payment(row))
 }
+
+/// The largest bank statement one upload takes.
+pub const MAX_STATEMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Reads a bank statement in CSV: a header naming `date` (`2026-12-03`), `amount` (yuan,
+/// `1,234.50`), `reference` (the transfer's text) and `transaction_id` (the bank's own, unique),
+/// in any order, then one line per credit. A file without that header is not a statement
+/// (`None`); a line that cannot be read refuses the whole file with its number, so nothing is
+/// half taken.
+pub fn read_statement(
+    text: &[u8],
+) -> Result<Vec<crate::server::store::pay::NewStatementLine>, Option<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(false)
+        .from_reader(text);
+    let headers = reader.headers().map_err(|_| None)?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+            .ok_or(None)
+    };
+    let (date, amount, reference, transaction) = (
+        column("date")?,
+        column("amount")?,
+        column("reference")?,
+        column("transaction_id")?,
+    );
+    let mut lines = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let number = n + 2;
+        let line = |why: String| Some(format!("line {number}: {why}"));
+        let record = record.map_err(|e| line(e.to_string()))?;
+        let field = |i: usize| record.get(i).unwrap_or("").trim().to_string();
+        let booked_on = crate::domain::local_time::read_day(&field(date))
+            .ok_or_else(|| line("the date is not like 2026-12-03".into()))?;
+        let amount =
+            crate::domain::ledger::parse_amount(Field::Amount, &field(amount), Fen(i64::MAX / 2))
+                .map_err(|e| line(e.to_string()))?;
+        let transaction_id = field(transaction);
+        if transaction_id.is_empty() || transaction_id.chars().count() > 64 {
+            return Err(line(
+                "the transaction id is missing or longer than 64 characters".into(),
+            ));
+        }
+        let text = field(reference);
+        crate::domain::input::refuse_hidden_characters(Field::File, &text, false)
+            .map_err(|e| line(e.to_string()))?;
+        lines.push(crate::server::store::pay::NewStatementLine {
+            transaction_id,
+            booked_on,
+            amount,
+            text: text.chars().take(500).collect(),
+        });
+    }
+    if lines.is_empty() {
+        return Err(Some("the statement has no lines".into()));
+    }
+    Ok(lines)
+}
+
+fn waiting_line(l: crate::server::store::pay::StatementLineRow) -> crate::api::pay::WaitingLine {
+    crate::api::pay::WaitingLine {
+        id: l.id,
+        transaction_id: l.transaction_id,
+        booked_on: l.booked_on,
+        amount: l.amount,
+        text: l.text,
+    }
+}
+
+/// The lines waiting for staff.
+pub async fn waiting(request: &Request) -> Result<Vec<crate::api::pay::WaitingLine>, ApiError> {
+    Ok(request
+        .state
+        .store
+        .unmatched_lines()
+        .await?
+        .into_iter()
+        .map(waiting_line)
+        .collect())
+}
+
+/// Staff assign a waiting line to an account.
+pub async fn assign(
+    request: &Request,
+    user: &User,
+    line: RowId,
+    number: &crate::domain::AccountNumber,
+) -> Result<crate::api::pay::StaffPayment, ApiError> {
+    use crate::server::store::pay::AssignRefused;
+    let store = &request.state.store;
+    let payment = match store.assign_line(line, number.as_str()).await? {
+        Ok(p) => p,
+        Err(AssignRefused::NoSuchLine) => return Err(ApiError::NotFound),
+        Err(AssignRefused::NoSuchAccount) => {
+            return Err(FieldError::new(Field::AccountNumber, Problem::NotAllowed).into());
+        }
+        Err(AssignRefused::AlreadyPaid) => return Err(ApiError::Conflict),
+    };
+    tracing::info!(
+        line = line.0,
+        payment = payment.0,
+        staff = user.id,
+        "statement line assigned"
+    );
+    let row = store
+        .payment_row(payment)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(staff_payment(row))
+}
+
+/// `POST /api/pay/statement`: staff upload a bank statement (CSV as the body).
+pub async fn statement(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (parts, body) = req.into_parts();
+    let request = Request::new(state, parts);
+    let answer = async {
+        let user = request.require_staff().await?;
+        let bytes = axum::body::to_bytes(body, MAX_STATEMENT_BYTES + 1)
+            .await
+            .map_err(|_| {
+                FieldError::new(
+                    Field::File,
+                    Problem::TooLong {
+                        max: MAX_STATEMENT_BYTES as u32,
+                    },
+                )
+            })?;
+        let lines = read_statement(&bytes).map_err(|why| match why {
+            Some(message) => ApiError::BadRequest { message },
+            None => FieldError::new(Field::File, Problem::Malformed).into(),
+        })?;
+        let now = request.state.clock.unix();
+        let (mut matched, mut already_seen) = (0, 0);
+        for line in &lines {
+            use crate::server::store::pay::LineOutcome;
+            match request
+                .state
+                .store
+                .take_statement_line(line, user.id, now)
+                .await?
+            {
+                LineOutcome::Matched => matched += 1,
+                LineOutcome::AlreadySeen => already_seen += 1,
+                LineOutcome::Unmatched => {}
+            }
+        }
+        tracing::info!(
+            lines = lines.len(),
+            matched,
+            already_seen,
+            staff = user.id,
+            "bank statement"
+        );
+        Ok::<_, ApiError>(crate::api::pay::Reconciled {
+            lines: lines.len() as u32,
+            matched,
+            already_seen,
+            waiting: waiting(&request).await?,
+        })
+    }
+    .await;
+    match answer {
+        Ok(r) => axum::Json(r).into_response(),
+        Err(e) => crate::server::http::error_response(&e),
+    }
+}

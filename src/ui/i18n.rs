@@ -659,7 +659,7 @@ impl Common {
             Field::CurrentPassword => self.field_current_password,
             Field::SessionId => self.field_id,
             Field::Amount => self.field_amount,
-            Field::PaymentId => self.field_payment,
+            Field::PaymentId | Field::LineId => self.field_payment,
         }
     }
 

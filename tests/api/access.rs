@@ -198,6 +198,18 @@ const TABLE: &[Entry] = &[
         "/api/documents?kind=id_card&name=id.pdf",
         "401 ok ok ok ok ok ok",
     ),
+    // Staff upload bank statements; a PDF is not one.
+    file(
+        "POST /api/pay/statement",
+        "/api/pay/statement",
+        "401 403 403 403 403 422 422",
+    ),
+    f("pay/waiting", &[], "401 403 403 403 403 ok ok"),
+    f(
+        "pay/assign",
+        &[("line_id", "999999"), ("account_number", "3100123456")],
+        "401 403 403 403 403 404 404",
+    ),
     // The owner's own things, by id: nobody else, staff included.
     f(
         "notifications/read",
@@ -1018,6 +1030,7 @@ fn file_routes_in_router() -> BTreeSet<String> {
             "DOCUMENT" => FileAddress::DOCUMENT,
             "ORG_BILLS" => FileAddress::ORG_BILLS,
             "USAGE" => FileAddress::USAGE,
+            "STATEMENT" => FileAddress::STATEMENT,
             other => panic!("a file route this test does not know: {other}"),
         };
         let method = if line.contains(", get(") {
@@ -1045,7 +1058,7 @@ fn the_table_names_every_server_function_and_file_route_once() {
         })
         .collect();
     let files = file_routes_in_router();
-    assert_eq!(files.len(), 4, "the router's file routes: {files:?}");
+    assert_eq!(files.len(), 5, "the router's file routes: {files:?}");
     served.extend(files);
     let listed: BTreeSet<String> = unique.iter().map(|s| s.to_string()).collect();
     let missing: Vec<_> = served.difference(&listed).collect();

@@ -787,3 +787,114 @@ async fn staff_find_payments_by_account_and_day() {
         .await
         .assert_invalid("account_number", "malformed");
 }
+
+impl TestApp {
+    /// Uploads a bank statement as `browser`.
+    async fn upload_statement(&self, browser: &reqwest::Client, csv: &str) -> (StatusCode, Value) {
+        let res = browser
+            .post(self.url("/api/pay/statement"))
+            .body(csv.to_string())
+            .send()
+            .await
+            .expect("the server answers");
+        let status = res.status();
+        let body = res.json::<Value>().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+}
+
+#[tokio::test]
+async fn a_bank_statement_pays_the_accounts_its_references_name_once_and_lists_the_rest() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let before = app.balance(HOME).await;
+    let reference = gridcare::domain::ledger::offline_reference(HOME);
+    let agent = app.signed_in_browser(AGENT).await;
+    let statement = format!(
+        "date,amount,reference,transaction_id\r\n\
+         2026-12-03,120.00,TRANSFER {reference} LI WEI,BK0001\r\n\
+         2026-12-03,\"1,000.00\",ELECTRICITY FOR FLAT 5,BK0002\r\n\
+         2026-12-04,15.50,{},BK0003\r\n",
+        reference.replacen("3100123456", "3100123457", 1)
+    );
+    let (status, report) = app.upload_statement(&agent, &statement).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["lines"], 3);
+    assert_eq!(report["matched"], 1);
+    assert_eq!(report["already_seen"], 0);
+    let waiting = report["waiting"].as_array().expect("waiting lines");
+    assert_eq!(
+        waiting.len(),
+        2,
+        "the unknown text and the mistyped reference: {report}"
+    );
+    assert_eq!(app.balance(HOME).await, before - 12_000);
+
+    // The same statement again credits nothing twice.
+    let (status, again) = app.upload_statement(&agent, &statement).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(again["already_seen"], 3);
+    assert_eq!(again["matched"], 0);
+    assert_eq!(app.balance(HOME).await, before - 12_000);
+
+    // Staff assign the mistyped one to the account the customer meant, once.
+    let line = waiting
+        .iter()
+        .find(|l| l["transaction_id"] == "BK0003")
+        .expect("the mistyped line");
+    let id = line["id"].to_string();
+    let paid = app
+        .call_with(
+            &agent,
+            "pay/assign",
+            &[("line_id", &id), ("account_number", HOME)],
+        )
+        .await
+        .ok();
+    assert_eq!(fen(&paid["amount"]), 1_550);
+    assert_eq!(paid["channel"], "bank_transfer");
+    app.call_with(
+        &agent,
+        "pay/assign",
+        &[("line_id", &id), ("account_number", HOME)],
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "conflict");
+    assert_eq!(app.balance(HOME).await, before - 13_550);
+    let left = app.call_with(&agent, "pay/waiting", &[]).await.ok();
+    assert_eq!(left.as_array().map(Vec::len), Some(1));
+    assert_eq!(left[0]["transaction_id"], "BK0002");
+    // An account number that is no account is refused by its field.
+    let other = left[0]["id"].to_string();
+    app.call_with(
+        &agent,
+        "pay/assign",
+        &[("line_id", &other), ("account_number", "3999999999")],
+    )
+    .await
+    .assert_invalid("account_number", "not_allowed");
+
+    // A statement with a bad line is refused whole, naming the line; a customer may not upload.
+    let (status, refused) = app
+        .upload_statement(
+            &agent,
+            "date,amount,reference,transaction_id\n2026-12-05,9.99,x,BK0009\n2026-13-01,1.00,y,BK0010\n",
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert!(
+        refused["message"].as_str().unwrap_or("").contains("line 3"),
+        "{refused}"
+    );
+    assert_eq!(
+        app.call_with(&agent, "pay/waiting", &[])
+            .await
+            .ok()
+            .as_array()
+            .map(Vec::len),
+        Some(1),
+        "nothing of the refused file was taken"
+    );
+    let (status, _) = app.upload_statement(&app.client, &statement).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -599,3 +599,199 @@ impl Store {
         Ok(Ok(()))
     }
 }
+
+/// A statement line as read from the bank's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStatementLine {
+    pub transaction_id: String,
+    pub booked_on: chrono::NaiveDate,
+    pub amount: Fen,
+    pub text: String,
+}
+
+/// What became of one statement line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOutcome {
+    /// Its reference named an account: paid onto it now.
+    Matched,
+    /// Kept for staff to assign.
+    Unmatched,
+    /// The bank's transaction id was taken before: nothing done.
+    AlreadySeen,
+}
+
+/// A statement line waiting for staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLineRow {
+    pub id: RowId,
+    pub transaction_id: String,
+    pub booked_on: chrono::NaiveDate,
+    pub amount: Fen,
+    pub text: String,
+}
+
+/// Why a line could not be assigned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssignRefused {
+    NoSuchLine,
+    NoSuchAccount,
+    AlreadyPaid,
+}
+
+impl Store {
+    async fn account_by_number(&self, number: &str) -> Result<Option<RowId>, StoreError> {
+        let row = sqlx::query("SELECT id FROM service_accounts WHERE account_number = $1")
+            .bind(number)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(RowId(col(&r, "id")?))).transpose()
+    }
+
+    /// Takes one line of a bank statement uploaded by `staff_id`: a line seen before (by its
+    /// transaction id) changes nothing; a line whose text holds an account's payment reference
+    /// becomes a payment on that account in the same transaction; any other line waits.
+    pub async fn take_statement_line(
+        &self,
+        line: &NewStatementLine,
+        staff_id: i64,
+        now: i64,
+    ) -> Result<LineOutcome, StoreError> {
+        let account = match crate::domain::ledger::account_in_reference(&line.text) {
+            Some(number) => self.account_by_number(&number).await?,
+            None => None,
+        };
+        let mut tx = self.pool.begin().await?;
+        let Some(row) = sqlx::query(
+            "INSERT INTO statement_lines (transaction_id, booked_on, amount_fen, text, uploaded_by,
+                uploaded_at) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (transaction_id) DO NOTHING RETURNING id",
+        )
+        .bind(&line.transaction_id)
+        .bind(line.booked_on.to_string())
+        .bind(line.amount.0)
+        .bind(&line.text)
+        .bind(staff_id)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(LineOutcome::AlreadySeen);
+        };
+        let id: i64 = col(&row, "id")?;
+        let Some(account) = account else {
+            tx.commit().await?;
+            return Ok(LineOutcome::Unmatched);
+        };
+        pay_line(
+            &mut tx,
+            id,
+            account,
+            line.booked_on,
+            line.amount,
+            &line.transaction_id,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(LineOutcome::Matched)
+    }
+
+    /// The lines no account has been found for, oldest first.
+    pub async fn unmatched_lines(&self) -> Result<Vec<StatementLineRow>, StoreError> {
+        sqlx::query(
+            "SELECT id, transaction_id, booked_on, amount_fen, text FROM statement_lines
+             WHERE payment_id IS NULL ORDER BY uploaded_at, id LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(StatementLineRow {
+                id: RowId(col(r, "id")?),
+                transaction_id: col(r, "transaction_id")?,
+                booked_on: super::date_col(r, "booked_on")?,
+                amount: Fen(col(r, "amount_fen")?),
+                text: col(r, "text")?,
+            })
+        })
+        .collect()
+    }
+
+    /// Staff pay a waiting line onto the account with `number`, once.
+    pub async fn assign_line(
+        &self,
+        line: RowId,
+        number: &str,
+    ) -> Result<Result<RowId, AssignRefused>, StoreError> {
+        let Some(account) = self.account_by_number(number).await? else {
+            return Ok(Err(AssignRefused::NoSuchAccount));
+        };
+        let mut tx = self.pool.begin().await?;
+        let lock = match self.backend {
+            super::Backend::Postgres => {
+                "SELECT transaction_id, booked_on, amount_fen, payment_id FROM statement_lines
+                 WHERE id = $1 FOR UPDATE"
+            }
+            super::Backend::Sqlite => {
+                "SELECT transaction_id, booked_on, amount_fen, payment_id FROM statement_lines
+                 WHERE id = $1"
+            }
+        };
+        let Some(row) = sqlx::query(lock)
+            .bind(line.0)
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            return Ok(Err(AssignRefused::NoSuchLine));
+        };
+        if col::<Option<i64>>(&row, "payment_id")?.is_some() {
+            return Ok(Err(AssignRefused::AlreadyPaid));
+        }
+        let transaction: String = col(&row, "transaction_id")?;
+        let payment = pay_line(
+            &mut tx,
+            line.0,
+            account,
+            super::date_col(&row, "booked_on")?,
+            Fen(col(&row, "amount_fen")?),
+            &transaction,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(payment))
+    }
+}
+
+/// Writes the payment a statement line brings onto `account` and ties the line to it (only a
+/// line not tied yet: a second assignment at the same moment finds it taken).
+async fn pay_line(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    line: i64,
+    account: RowId,
+    booked_on: chrono::NaiveDate,
+    amount: Fen,
+    transaction: &str,
+) -> Result<RowId, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO payments (service_account_id, paid_at, amount_fen, channel, reference)
+         VALUES ($1, $2, $3, 'bank_transfer', $4) RETURNING id",
+    )
+    .bind(account.0)
+    .bind(crate::domain::local_time::day_start(booked_on))
+    .bind(amount.0)
+    .bind(transaction)
+    .fetch_one(&mut **tx)
+    .await?;
+    let payment: i64 = col(&row, "id")?;
+    let tied = sqlx::query(
+        "UPDATE statement_lines SET payment_id = $2 WHERE id = $1 AND payment_id IS NULL",
+    )
+    .bind(line)
+    .bind(payment)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if tied != 1 {
+        return Err(StoreError::Conflict);
+    }
+    Ok(RowId(payment))
+}
