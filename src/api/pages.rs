@@ -57,11 +57,12 @@ pub enum Route {
     Pay,
     Receipt,
     OrgPay,
+    StaffPayments,
 }
 
 impl Route {
     /// Every route, in matching order.
-    pub const ALL: [Route; 45] = [
+    pub const ALL: [Route; 46] = [
         Route::Overview,
         Route::SignIn,
         Route::Register,
@@ -107,6 +108,7 @@ impl Route {
         Route::Pay,
         Route::Receipt,
         Route::OrgPay,
+        Route::StaffPayments,
     ];
 
     /// The address pattern: fixed words, and `:name` for a parameter.
@@ -157,6 +159,7 @@ impl Route {
             Route::Pay => "/pay",
             Route::Receipt => "/receipts/:id",
             Route::OrgPay => "/business/:org/pay",
+            Route::StaffPayments => "/staff/payments",
         }
     }
 
@@ -207,7 +210,8 @@ impl Route {
             | Route::StaffSecurityLog
             | Route::PayDone
             | Route::Pay
-            | Route::Receipt => Client::Account,
+            | Route::Receipt
+            | Route::StaffPayments => Client::Account,
         }
     }
 
@@ -415,6 +419,8 @@ pub enum Page {
         org: RowId,
         sites: Vec<RowId>,
     },
+    /// Staff: payments, refunds and bank statements.
+    StaffPayments,
 }
 
 impl Page {
@@ -465,6 +471,7 @@ impl Page {
             Page::Pay { .. } => Route::Pay,
             Page::Receipt(_) => Route::Receipt,
             Page::OrgPay { .. } => Route::OrgPay,
+            Page::StaffPayments => Route::StaffPayments,
         }
     }
 
@@ -582,6 +589,8 @@ pub enum FileAddress {
         to: String,
         interval: &'static str,
     },
+    /// A bank statement staff upload (`POST`, the CSV is the body).
+    Statement,
 }
 
 impl FileAddress {
@@ -600,6 +609,7 @@ impl FileAddress {
     pub fn href(&self) -> String {
         match self {
             FileAddress::Document(id) => Self::DOCUMENT.replace("{id}", &id.to_string()),
+            FileAddress::Statement => Self::STATEMENT.to_string(),
             FileAddress::Upload { kind, name } => format!(
                 "{}?{}",
                 Self::UPLOAD,

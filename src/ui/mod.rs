@@ -159,6 +159,7 @@ fn page(route: Route) -> Option<AnyView> {
         Route::Pay => page!(Pay => pay::PayPage),
         Route::Receipt => page!(Receipt => pay::ReceiptPage),
         Route::OrgPay => page!(OrgPay => org_pay::OrgPayPage),
+        Route::StaffPayments => page!(StaffPayments => staff_payments::StaffPaymentsPage),
     }
 }
 

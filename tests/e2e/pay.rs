@@ -128,3 +128,52 @@ async fn the_harbor_foods_owner_pays_two_sites_in_one_payment() {
         .await;
     s.finish().await;
 }
+
+#[tokio::test]
+async fn a_supervisor_takes_a_bank_statement_assigns_the_line_left_over_and_refunds_a_payment() {
+    let s = start(360, 740).await;
+    s.sign_in(
+        "supervisor@example.com",
+        "demo-supervisor-2026",
+        "Welcome, Zhao Min",
+    )
+    .await;
+    s.follow("Payments").await;
+    s.heading("Payments").await;
+    s.assert_accessible("staff payments").await;
+
+    // The bank's statement: one line names the resident's payment reference, one names nobody.
+    let reference = gridcare::domain::ledger::offline_reference("3100123456");
+    let csv = std::env::temp_dir().join(format!("{:x}-statement.csv", rand::random::<u64>()));
+    std::fs::write(
+        &csv,
+        format!(
+            "date,amount,reference,transaction_id\n2026-12-03,88.00,TRANSFER {reference},E2E-1\n2026-12-03,20.00,FOR THE FLAT,E2E-2\n"
+        ),
+    )
+    .expect("a statement file");
+    s.attach("Upload a statement", &csv).await;
+    s.wait_for(
+        "//p[@role='status'][normalize-space(.)='2 lines read: 1 paid, 0 seen before; 1 waiting.']",
+    )
+    .await;
+    // The line left over goes to the account the customer meant.
+    s.fill("Account number for E2E-2", "3100123456").await;
+    s.press("Assign").await;
+    s.wait_for("//p[normalize-space(.)='Nothing waits.']").await;
+
+    // Both are now the resident's payments; the first is refunded in part.
+    s.fill("Account number", "3100123456").await;
+    s.press("Find").await;
+    s.wait_for("//td[normalize-space(.)='E2E-1']").await;
+    s.press("Refund E2E-1").await;
+    s.replace("Amount to refund (¥)", "8").await;
+    s.fill("Reason (the customer sees it)", "Paid ¥8 too much")
+        .await;
+    s.assert_accessible("a refund").await;
+    s.press("Refund").await;
+    s.wait_for("//tr[td[normalize-space(.)='E2E-1']]/td[normalize-space(.)='¥8.00']")
+        .await;
+    assert!(!s.scrolls_sideways().await, "the page fits 360 px");
+    s.finish().await;
+}

@@ -50,6 +50,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <NavLink page=Page::StaffTickets text=|l| Text::of(l).nav_tickets/>
                     <NavLink page=Page::StaffFeedback text=|l| Text::of(l).nav_feedback_queue/>
                     <NavLink page=Page::StaffOutbox text=|l| Text::of(l).nav_outbox/>
+                    <NavLink page=Page::StaffPayments text=|l| Text::of(l).nav_payments/>
                 </Show>
                 <Show when=is_supervisor>
                     <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
@@ -264,6 +265,7 @@ crate::ui::i18n::strings! {
     context_home: &'static str = "Myself (home)", "个人（家庭）";
     nav_usage: &'static str = "Usage", "用电分析";
     nav_outbox: &'static str = "Outbox", "发件箱";
+    nav_payments: &'static str = "Payments", "缴费管理";
     nav_security_log: &'static str = "Security log", "安全日志";
     nav_security: &'static str = "Security", "账号安全";
     notifications: &'static str = "Notifications", "消息";

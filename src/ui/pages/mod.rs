@@ -26,5 +26,6 @@ pub mod sign_in;
 pub mod site;
 pub mod sites;
 pub mod staff;
+pub mod staff_payments;
 pub mod supervision;
 pub mod usage;
