@@ -38,6 +38,11 @@ async fn the_resident_pays_the_latest_bill_on_a_phone_and_a_failed_payment_pays_
     s.follow("Pay").await;
     s.heading("Pay").await;
     assert_eq!(s.fact("Balance due").await, owed);
+    // The slip for paying at a bank or a counter carries the account's reference.
+    assert_eq!(
+        s.fact("Payment reference").await,
+        gridcare::domain::ledger::offline_reference("3100123456")
+    );
     s.assert_accessible("pay").await;
     s.press("Pay").await;
     on_sandbox_press(&s, "Fail").await;

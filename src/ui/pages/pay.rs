@@ -89,6 +89,7 @@ fn PayAmount(options: AccountToPay, bill: String) -> impl IntoView {
             },
         );
     };
+    let number_for_slip = options.account_number.clone();
     let owed = options.balance;
     let start = if owed.is_positive() {
         owed.plain()
@@ -108,6 +109,21 @@ fn PayAmount(options: AccountToPay, bill: String) -> impl IntoView {
                 (t.premise_label, Cell::Text(options.premise_address.clone())),
                 balance,
             ]/>
+        }
+    };
+    let number = number_for_slip;
+    let slip = {
+        move || {
+            let t = Text::of(i18n.lang());
+            let reference = crate::domain::ledger::offline_reference(&number);
+            view! {
+                <section class="card" aria-labelledby="slip-heading">
+                    <h2 id="slip-heading">{t.slip_title}</h2>
+                    <p>{t.slip_intro}</p>
+                    <Facts facts=vec![(t.slip_reference, Cell::Mono(reference)), (t.account_label, Cell::Mono(number.clone()))]/>
+                    <p class="no-print"><button type="button" class="button" on:click=|_| crate::ui::browser::print()>{t.print_slip}</button></p>
+                </section>
+            }
         }
     };
     view! {
@@ -133,6 +149,7 @@ fn PayAmount(options: AccountToPay, bill: String) -> impl IntoView {
                 </button>
             </form>
         </Show>
+        {slip}
     }
 }
 
@@ -339,6 +356,12 @@ crate::ui::i18n::strings! {
     order_label: &'static str = "Order", "订单号";
     refunded_label: &'static str = "Refunded", "已退款";
     print_receipt: &'static str = "Print receipt", "打印凭证";
+    slip_title: &'static str = "Pay by bank transfer or at a service counter", "银行转账或营业厅缴费";
+    slip_intro: &'static str =
+        "Write this reference on the transfer, or show it at the counter: the money reaches this account when the bank's statement arrives, usually the next working day.",
+        "转账时请在附言中填写以下缴费编号，或在营业厅出示：款项将在银行对账后（通常为下一个工作日）计入该户号。";
+    slip_reference: &'static str = "Payment reference", "缴费编号";
+    print_slip: &'static str = "Print slip", "打印缴费单";
     channel_online: &'static str = "Online (payment provider)", "在线支付";
     channel_bank_transfer: &'static str = "Bank transfer", "银行转账";
     channel_wechat: &'static str = "WeChat Pay", "微信支付";
