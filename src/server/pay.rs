@@ -388,9 +388,10 @@ pub async fn start_for_account(
     }
     let amount = crate::domain::ledger::parse_amount(Field::Amount, amount, request.state.pay_max)?;
     let number = store
-        .account_number(account)
+        .account_summary(account)
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(ApiError::NotFound)?
+        .account_number;
     let share = Share {
         account,
         bill,
@@ -487,14 +488,14 @@ pub async fn options(
         Err(e) => return Err(e),
     };
     let store = &request.state.store;
-    let (number, address) = store
-        .account_label(account)
+    let summary = store
+        .account_summary(account)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(crate::api::pay::AccountToPay {
         account_id: account,
-        account_number: number,
-        premise_address: address,
+        account_number: summary.account_number,
+        premise_address: summary.premise_address,
         balance: store.account_balance(account).await?,
         max: request.state.pay_max,
         may_act,

@@ -104,30 +104,6 @@ impl Store {
             .transpose()
     }
 
-    /// An account's number.
-    pub async fn account_number(&self, account: RowId) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT account_number FROM service_accounts WHERE id = $1")
-            .bind(account.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| col(&r, "account_number")).transpose()
-    }
-
-    /// An account's number and premise address.
-    pub async fn account_label(
-        &self,
-        account: RowId,
-    ) -> Result<Option<(String, String)>, StoreError> {
-        let row = sqlx::query(
-            "SELECT account_number, premise_address FROM service_accounts WHERE id = $1",
-        )
-        .bind(account.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok((col(&r, "account_number")?, col(&r, "premise_address")?)))
-            .transpose()
-    }
-
     /// The organisation an account is a site of, if any.
     pub async fn account_organisation(&self, account: RowId) -> Result<Option<i64>, StoreError> {
         let row = sqlx::query("SELECT organisation_id FROM service_accounts WHERE id = $1")
