@@ -77,6 +77,44 @@ pub struct AccountToPay {
     pub max: Fen,
     /// True when the person may pay (they hold the account, or manage its organisation).
     pub may_act: bool,
+    /// A prepaid account (预付费): money is paid in first and each bill is taken from it.
+    pub prepaid: bool,
+    /// The prepaid balance under which the holders are warned, if they set one.
+    pub low_balance: Option<Fen>,
+    /// About how many days the prepaid credit lasts at the recent bills' rate.
+    pub days_left: Option<u32>,
+    /// The standing instruction to pay each bill on its due day, if there is one.
+    pub autopay: Option<AutopayView>,
+    /// The latest bills autopay tried, newest first.
+    pub autopay_runs: Vec<AutopayRun>,
+}
+
+/// A standing instruction (代扣) as its account's holders see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutopayView {
+    /// False while the provider waits for the payer to agree on its page.
+    pub active: bool,
+    /// The most it takes for one bill.
+    pub max: Option<Fen>,
+    /// Unix seconds: when the person asked for it.
+    pub consented_at: i64,
+    /// Where the payer agrees, while it waits for them.
+    pub sign_url: String,
+}
+
+/// One bill autopay tried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutopayRun {
+    pub bill_id: RowId,
+    /// The first day of the bill's period (`2026-11-01`).
+    pub period_start: String,
+    /// `claimed` (under way), `paid`, `failed`, `over_limit`.
+    pub outcome: String,
+    pub amount: Option<Fen>,
+    /// Unix seconds.
+    pub at: i64,
+    /// The payment it made: its receipt.
+    pub payment_id: Option<RowId>,
 }
 
 /// Starts paying `amount` (yuan, as typed: `120`, `120.50`) on `account_id`, from the bill
@@ -235,4 +273,56 @@ pub async fn assign_line(
     let request = crate::server::request::current()?;
     let user = request.require_staff().await?;
     crate::server::pay::assign(&request, &user, line, &number).await
+}
+
+/// Where the payer agrees to autopay at the provider.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutopaySign {
+    pub sign_url: String,
+}
+
+/// Asks for autopay on `account_id`: each bill falling due from today on is paid on its due
+/// day, whole, unless it is more than `max_amount` (yuan; empty for no limit). `consent` must be
+/// `true`: the person agrees here, then again on the provider's page.
+#[server(endpoint = "pay/autopay_start", protocol = crate::api::codec::Call)]
+pub async fn start_autopay(
+    account_id: String,
+    max_amount: String,
+    consent: String,
+) -> Result<AutopaySign, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::autopay::start(&request, &user, account, &max_amount, consent == "true").await
+}
+
+/// The provider sent the payer back from agreeing (or not) to `agreement`: asks the provider
+/// where it stands and gives back the account's payment form.
+#[server(endpoint = "pay/autopay_confirm", protocol = crate::api::codec::Call)]
+pub async fn confirm_autopay(agreement: String) -> Result<AccountToPay, ApiError> {
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::autopay::confirm(&request, &user, agreement.trim()).await
+}
+
+/// Ends autopay on `account_id`, at the provider too.
+#[server(endpoint = "pay/autopay_cancel", protocol = crate::api::codec::Call)]
+pub async fn cancel_autopay(account_id: String) -> Result<AccountToPay, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::autopay::cancel(&request, &user, account).await
+}
+
+/// Sets the prepaid balance (yuan) under which the holders of `account_id` are warned; empty
+/// turns the warning off.
+#[server(endpoint = "pay/low_balance", protocol = crate::api::codec::Call)]
+pub async fn set_low_balance(account_id: String, amount: String) -> Result<AccountToPay, ApiError> {
+    use crate::domain::{Field, parse_row_id};
+    let account = parse_row_id(Field::AccountId, &account_id)?;
+    let request = crate::server::request::current()?;
+    let user = request.require_customer().await?;
+    crate::server::autopay::set_low_balance(&request, &user, account, &amount).await
 }

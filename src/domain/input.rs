@@ -85,6 +85,12 @@ pub enum Field {
     Amount,
     PaymentId,
     LineId,
+    /// The most autopay may take for one bill, in yuan.
+    MaxAmount,
+    /// The person's agreement to something they must tick.
+    Consent,
+    /// The prepaid balance under which the person is warned, in yuan.
+    LowBalance,
 }
 
 impl Field {
@@ -162,6 +168,9 @@ impl Field {
             Field::Amount => "amount",
             Field::PaymentId => "payment_id",
             Field::LineId => "line_id",
+            Field::MaxAmount => "max_amount",
+            Field::Consent => "consent",
+            Field::LowBalance => "low_balance",
         }
     }
 }

@@ -263,8 +263,89 @@ pub fn parse_reason(text: &str) -> Result<String, FieldError> {
     Ok(s.to_string())
 }
 
+/// About how many whole days a prepaid account's `credit` lasts at the rate of its recent bills
+/// (`recent`: each bill's total and the days it covers): the credit over the average daily
+/// charge, rounded down. No credit is 0 days; `None` when the recent bills charged nothing, so
+/// there is no rate to go by.
+pub fn days_left(credit: Fen, recent: &[(Fen, u32)]) -> Option<u32> {
+    if !credit.is_positive() {
+        return Some(0);
+    }
+    let charged: i64 = recent.iter().map(|(f, _)| f.0.max(0)).sum();
+    let days: i64 = recent.iter().map(|(_, d)| i64::from(*d)).sum();
+    if charged <= 0 || days <= 0 {
+        return None;
+    }
+    // credit / (charged / days), in integers: credit × days / charged.
+    let left = i128::from(credit.0) * i128::from(days) / i128::from(charged);
+    Some(u32::try_from(left).unwrap_or(u32::MAX))
+}
+
+/// What autopay does with a bill that has `owed` left on it under a limit of `max`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutopayStep {
+    /// Charge this much.
+    Charge(Fen),
+    /// More than the payer allowed: charge nothing and tell them.
+    OverLimit,
+    /// Nothing is left to pay.
+    Nothing,
+}
+
+/// Autopay's rule for one bill: the whole of what is left, never part of it; nothing over the
+/// payer's limit.
+pub fn autopay_step(owed: Fen, max: Option<Fen>) -> AutopayStep {
+    if !owed.is_positive() {
+        AutopayStep::Nothing
+    } else if max.is_some_and(|m| owed > m) {
+        AutopayStep::OverLimit
+    } else {
+        AutopayStep::Charge(owed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_left_is_the_credit_at_the_recent_daily_rate() {
+        use super::{Fen, days_left};
+        // ¥93 over two 31-day months is ¥1.50 a day: ¥30 lasts 20 days.
+        let recent = [(Fen(4_650), 31), (Fen(4_650), 31)];
+        assert_eq!(days_left(Fen(3_000), &recent), Some(20));
+        // Rounded down: ¥31.49 is still 20 whole days.
+        assert_eq!(days_left(Fen(3_149), &recent), Some(20));
+        assert_eq!(days_left(Fen(3_150), &recent), Some(21));
+        assert_eq!(days_left(Fen(0), &recent), Some(0));
+        assert_eq!(days_left(Fen(-500), &recent), Some(0));
+        assert_eq!(days_left(Fen(3_000), &[]), None);
+        assert_eq!(days_left(Fen(3_000), &[(Fen(0), 30)]), None);
+        // A credit note (negative bill) does not make the rate negative.
+        assert_eq!(
+            days_left(Fen(3_000), &[(Fen(-200), 30), (Fen(3_000), 30)]),
+            Some(60)
+        );
+        assert_eq!(days_left(Fen(i64::MAX), &[(Fen(1), 365)]), Some(u32::MAX));
+    }
+
+    #[test]
+    fn autopay_pays_the_whole_bill_within_the_limit_or_nothing() {
+        use super::{AutopayStep, Fen, autopay_step};
+        assert_eq!(
+            autopay_step(Fen(12_000), None),
+            AutopayStep::Charge(Fen(12_000))
+        );
+        assert_eq!(
+            autopay_step(Fen(12_000), Some(Fen(12_000))),
+            AutopayStep::Charge(Fen(12_000))
+        );
+        assert_eq!(
+            autopay_step(Fen(12_001), Some(Fen(12_000))),
+            AutopayStep::OverLimit
+        );
+        assert_eq!(autopay_step(Fen(0), Some(Fen(1))), AutopayStep::Nothing);
+        assert_eq!(autopay_step(Fen(-5), None), AutopayStep::Nothing);
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -31,6 +31,9 @@ pub enum Kind {
     Invitation,
     RoleChanged,
     HolderAdded,
+    AutopayPaid,
+    AutopayFailed,
+    LowBalance,
 }
 
 /// How a notice reaches a person. The portal's own list always has every notice.
@@ -98,7 +101,7 @@ impl Channel {
 
 impl Kind {
     /// Every kind, in the order the settings page lists them.
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 21] = [
         Kind::BillIssued,
         Kind::BillDue,
         Kind::BillOverdue,
@@ -117,6 +120,9 @@ impl Kind {
         Kind::Invitation,
         Kind::RoleChanged,
         Kind::HolderAdded,
+        Kind::AutopayPaid,
+        Kind::AutopayFailed,
+        Kind::LowBalance,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -139,6 +145,9 @@ impl Kind {
             Kind::Invitation => "invitation",
             Kind::RoleChanged => "role_changed",
             Kind::HolderAdded => "holder_added",
+            Kind::AutopayPaid => "autopay_paid",
+            Kind::AutopayFailed => "autopay_failed",
+            Kind::LowBalance => "low_balance",
         }
     }
 
@@ -148,7 +157,13 @@ impl Kind {
 
     pub fn group(self) -> Group {
         match self {
-            Kind::BillIssued | Kind::BillDue | Kind::BillOverdue | Kind::HighUse => Group::Bills,
+            Kind::BillIssued
+            | Kind::BillDue
+            | Kind::BillOverdue
+            | Kind::HighUse
+            | Kind::AutopayPaid
+            | Kind::AutopayFailed
+            | Kind::LowBalance => Group::Bills,
             Kind::CaseMoved
             | Kind::CaseWaiting
             | Kind::TicketDispatched
@@ -181,6 +196,8 @@ impl Kind {
                     | Kind::OutageStarted
                     | Kind::OutageOver
                     | Kind::HolderAdded
+                    | Kind::AutopayFailed
+                    | Kind::LowBalance
             ),
         }
     }
@@ -389,6 +406,52 @@ pub fn words(kind: Kind, f: &Facts, lang: Lang) -> Words {
     let w = |title: String, body: String| Words { title, body };
     match (lang, kind) {
         (_, Kind::HolderAdded) => holder_words(f, lang),
+        (Lang::En, Kind::AutopayPaid) => w(
+            format!("Autopay paid {amount}"),
+            format!("Autopay paid {amount} of the bill for account {acct}."),
+        ),
+        (Lang::Zh, Kind::AutopayPaid) => w(
+            format!("自动缴费成功：{amount}"),
+            format!("户号{acct}已自动缴纳电费{amount}。"),
+        ),
+        (Lang::En, Kind::AutopayFailed) => {
+            let why = if f.state == "over_limit" {
+                "it is more than the limit you set"
+            } else {
+                "the payment service declined it"
+            };
+            w(
+                format!("Autopay could not pay {amount}"),
+                format!(
+                    "Autopay could not pay the bill of {amount} for account {acct}: {why}. Please pay it yourself; it was due on {day}."
+                ),
+            )
+        }
+        (Lang::Zh, Kind::AutopayFailed) => {
+            let why = if f.state == "over_limit" {
+                "金额超过您设置的上限"
+            } else {
+                "支付机构未能扣款"
+            };
+            w(
+                format!("自动缴费未成功：{amount}"),
+                format!(
+                    "户号{acct}的电费{amount}未能自动缴纳（{why}），请自行缴纳；缴费截止日为{day}。"
+                ),
+            )
+        }
+        (Lang::En, Kind::LowBalance) => w(
+            format!("Prepaid balance low: {amount}"),
+            format!(
+                "The prepaid balance of account {acct} is {amount}, under the level you set. Top up to keep the power on."
+            ),
+        ),
+        (Lang::Zh, Kind::LowBalance) => w(
+            format!("预付费余额不足：{amount}"),
+            format!(
+                "户号{acct}的预付费余额为{amount}，已低于您设置的提醒金额，请及时充值，以免停电。"
+            ),
+        ),
         (Lang::En, Kind::BillIssued) => w(
             format!("Your bill is ready: {amount}"),
             format!("The bill for account {acct} ({addr}) is {amount}, due on {day}."),

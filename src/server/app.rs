@@ -135,6 +135,7 @@ impl Application {
             notifier: notifier.clone(),
             mailer,
             sms,
+            pay: pay.clone(),
             id: format!(
                 "{}-{}",
                 std::process::id(),

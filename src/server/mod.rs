@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod autopay;
 pub mod bills;
 pub mod binding;
 pub mod cache;

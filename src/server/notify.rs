@@ -176,6 +176,8 @@ pub struct Sender {
     pub notifier: Notifier,
     pub mailer: Option<Mailer>,
     pub sms: Option<SmsClient>,
+    /// The payment provider autopay charges through, when one is set up.
+    pub pay: Option<Arc<crate::server::pay::Provider>>,
     /// Who this sender is, in the claim.
     pub id: String,
 }
@@ -357,6 +359,22 @@ impl Sender {
         }
     }
 
+    /// Charges the bills autopay should pay today (nothing when no provider is set up).
+    pub async fn run_autopay(&self) -> Result<crate::server::autopay::AutopayRound, StoreError> {
+        match &self.pay {
+            Some(pay) => {
+                crate::server::autopay::run_due(
+                    &self.store,
+                    pay,
+                    self.clock.as_ref(),
+                    &self.notifier,
+                )
+                .await
+            }
+            None => Ok(Default::default()),
+        }
+    }
+
     /// Sends every `every` until `stop` resolves; sweeps once a minute.
     pub async fn run(self, every: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
         let mut last_sweep: Option<i64> = None;
@@ -374,6 +392,15 @@ impl Sender {
                 // Counts, failed attempts and links matter for a day at most.
                 if let Err(e) = self.store.forget_old_attempts(now - 24 * 3600).await {
                     tracing::error!(error = %e, "forgetting old attempts failed");
+                }
+                if let Err(e) = self.run_autopay().await {
+                    tracing::error!(error = %e, "the autopay round failed");
+                }
+                if let Err(e) =
+                    crate::server::autopay::warn_low_balances(&self.store, &self.notifier, now)
+                        .await
+                {
+                    tracing::error!(error = %e, "the low-balance warnings failed");
                 }
             }
             if let Err(e) = self.run_once().await {

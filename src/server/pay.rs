@@ -9,7 +9,8 @@ use crate::domain::ledger::{Notice, NoticeOutcome, OrderState, on_notice};
 use crate::domain::{Fen, Field, FieldError, Problem, RowId};
 use crate::server::AppState;
 use crate::server::paysandbox::{
-    CreatedOrder, NewOrder as ProviderOrder, Notice as ProviderNotice,
+    AgreementRef, AgreementStatus, Charge, CreatedAgreement, CreatedOrder, NewAgreement, NewCharge,
+    NewOrder as ProviderOrder, Notice as ProviderNotice,
 };
 use crate::server::request::Request;
 use crate::server::store::User;
@@ -65,11 +66,59 @@ impl Provider {
         now: i64,
         order: &ProviderOrder,
     ) -> Result<CreatedOrder, ProviderError> {
+        self.call(now, "/v1/orders", order).await
+    }
+
+    /// Asks for a standing agreement the payer signs on the provider's page.
+    pub async fn new_agreement(
+        &self,
+        now: i64,
+        agreement: &NewAgreement,
+    ) -> Result<CreatedAgreement, ProviderError> {
+        self.call(now, "/v1/agreements", agreement).await
+    }
+
+    /// Where the agreement `merchant_agreement` stands, in the provider's own word.
+    pub async fn agreement(
+        &self,
+        now: i64,
+        merchant_agreement: &str,
+    ) -> Result<AgreementStatus, ProviderError> {
+        let which = AgreementRef {
+            merchant_agreement: merchant_agreement.to_string(),
+        };
+        self.call(now, "/v1/agreements/query", &which).await
+    }
+
+    /// Ends the agreement `merchant_agreement` at the provider.
+    pub async fn cancel_agreement(
+        &self,
+        now: i64,
+        merchant_agreement: &str,
+    ) -> Result<AgreementStatus, ProviderError> {
+        let which = AgreementRef {
+            merchant_agreement: merchant_agreement.to_string(),
+        };
+        self.call(now, "/v1/agreements/cancel", &which).await
+    }
+
+    /// Takes money under an agreement (a retry with the same `merchant_order` moves none twice).
+    pub async fn charge(&self, now: i64, charge: &NewCharge) -> Result<Charge, ProviderError> {
+        self.call(now, "/v1/charges", charge).await
+    }
+
+    /// One signed call: the body as JSON, the key, the timestamp and the signature.
+    async fn call<T: serde::Serialize, R: serde::de::DeserializeOwned>(
+        &self,
+        now: i64,
+        path: &str,
+        body: &T,
+    ) -> Result<R, ProviderError> {
         let body =
-            serde_json::to_vec(order).map_err(|e| ProviderError::Unreachable(e.to_string()))?;
+            serde_json::to_vec(body).map_err(|e| ProviderError::Unreachable(e.to_string()))?;
         let answer = self
             .http
-            .post(format!("{}/v1/orders", self.url))
+            .post(format!("{}{path}", self.url))
             .header("content-type", "application/json")
             .header("x-api-key", &self.key)
             .header("x-timestamp", now.to_string())
@@ -90,14 +139,14 @@ impl Provider {
             ));
         }
         answer
-            .json::<CreatedOrder>()
+            .json::<R>()
             .await
             .map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))
     }
 }
 
 /// A new order's reference: `PO`, the local day, and eight random characters (`PO20261204K7Q2M9XA`).
-fn new_reference(today: chrono::NaiveDate) -> String {
+pub(crate) fn new_reference(today: chrono::NaiveDate) -> String {
     let noise: String = crate::server::auth::new_token()
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -347,7 +396,7 @@ pub async fn notify(State(state): State<AppState>, headers: HeaderMap, body: Byt
     }
     let settled = match state
         .store
-        .settle_order(&order, outcome, "online", now)
+        .settle_order(&order, outcome, order.channel(), now)
         .await
     {
         Ok(s) => s,
@@ -487,19 +536,7 @@ pub async fn options(
         Err(ApiError::Forbidden | ApiError::NotFound) => false,
         Err(e) => return Err(e),
     };
-    let store = &request.state.store;
-    let summary = store
-        .account_summary(account)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(crate::api::pay::AccountToPay {
-        account_id: account,
-        account_number: summary.account_number,
-        premise_address: summary.premise_address,
-        balance: store.account_balance(account).await?,
-        max: request.state.pay_max,
-        may_act,
-    })
+    crate::server::autopay::account_to_pay(request, account, may_act).await
 }
 
 fn staff_payment(p: crate::server::store::pay::PaymentRow) -> crate::api::pay::StaffPayment {

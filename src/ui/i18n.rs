@@ -360,6 +360,9 @@ strings! {
     field_current_password: &'static str = "Current password", "当前密码";
     field_amount: &'static str = "Amount", "金额";
     field_payment: &'static str = "Payment", "付款";
+    field_max_amount: &'static str = "Most per bill", "每期上限";
+    field_consent: &'static str = "Agreement", "授权";
+    field_low_balance: &'static str = "Warn me under", "余额提醒金额";
     problem_not_positive: &'static str = "must be more than zero", "必须大于零";
     problem_too_precise: &'static str =
         "can have at most two decimals (fen)", "最多保留两位小数（分）";
@@ -660,6 +663,9 @@ impl Common {
             Field::SessionId => self.field_id,
             Field::Amount => self.field_amount,
             Field::PaymentId | Field::LineId => self.field_payment,
+            Field::MaxAmount => self.field_max_amount,
+            Field::Consent => self.field_consent,
+            Field::LowBalance => self.field_low_balance,
         }
     }
 

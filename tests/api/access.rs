@@ -365,6 +365,31 @@ const TABLE: &[Entry] = &[
         &[("payment_id", "{payment}")],
         "401 404 ok ok ok ok ok",
     ),
+    // Autopay and the prepaid warning: the holders, and an organisation's owners and managers.
+    f(
+        "pay/autopay_start",
+        &[
+            ("account_id", "{site}"),
+            ("max_amount", ""),
+            ("consent", "true"),
+        ],
+        "401 404 403 ok ok 403 403",
+    ),
+    f(
+        "pay/autopay_cancel",
+        &[("account_id", "{site}")],
+        "401 404 403 ok ok 403 403",
+    ),
+    f(
+        "pay/autopay_confirm",
+        &[("agreement", "AG20261127NOSUCHAG")],
+        "401 404 404 404 404 403 403",
+    ),
+    f(
+        "pay/low_balance",
+        &[("account_id", "{site}"), ("amount", "")],
+        "401 404 403 ok ok 403 403",
+    ),
     f(
         "pay/staff_search",
         &[

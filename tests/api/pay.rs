@@ -616,17 +616,23 @@ async fn the_ledger_cannot_be_edited_only_added_to() {
             (SELECT CAST(SUM(CASE kind WHEN 'payment' THEN -amount_fen ELSE amount_fen END) AS BIGINT)
                FROM ledger_entries) AS owed,
             (SELECT CAST(SUM(b.total_fen - bp.paid_fen) AS BIGINT)
-               FROM bills b JOIN bill_paid bp ON bp.bill_id = b.id) AS unpaid",
+               FROM bills b JOIN bill_paid bp ON bp.bill_id = b.id) AS unpaid,
+            (SELECT CAST(COALESCE(SUM(c.credit), 0) AS BIGINT) FROM
+               (SELECT SUM(CASE kind WHEN 'payment' THEN amount_fen ELSE -amount_fen END) AS credit
+                FROM ledger_entries GROUP BY service_account_id) c
+             WHERE c.credit > 0) AS credit",
     )
     .fetch_one(pool)
     .await
     .expect("the sums");
     let n = |c: &str| row.get::<i64, _>(c);
     assert_eq!(n("entries"), n("bills") + n("payments"));
+    // The demo's one account in credit is the prepaid village home.
+    assert!(n("credit") > 0);
     assert_eq!(
         n("owed"),
-        n("unpaid"),
-        "no credit in the demo: owed is what bills still need"
+        n("unpaid") - n("credit"),
+        "owed is what bills still need, less the credit kept"
     );
 }
 
@@ -897,4 +903,401 @@ async fn a_bank_statement_pays_the_accounts_its_references_name_once_and_lists_t
     );
     let (status, _) = app.upload_statement(&app.client, &statement).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+impl TestApp {
+    /// Asks for autopay on `number` as the signed-in person; the provider's page for agreeing.
+    async fn ask_autopay(&self, number: &str, max: &str) -> String {
+        let account = self.account_id(number).await.to_string();
+        let sign = self
+            .call(
+                "pay/autopay_start",
+                &[
+                    ("account_id", &account),
+                    ("max_amount", max),
+                    ("consent", "true"),
+                ],
+            )
+            .await
+            .ok();
+        sign["sign_url"].as_str().expect("a page").to_string()
+    }
+
+    /// Presses `action` (`agree`, `decline`) on the provider's agreement page; the reference
+    /// the provider sends the browser back with.
+    async fn answer_agreement(&self, sign_url: &str, action: &str) -> String {
+        let page = reqwest::get(sign_url)
+            .await
+            .expect("the page")
+            .text()
+            .await
+            .expect("html");
+        assert!(page.contains("Agree") && page.contains("Decline"), "{page}");
+        let res = self
+            .client
+            .post(sign_url)
+            .form(&[("action", action)])
+            .send()
+            .await
+            .expect("the sandbox answers");
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let back = res
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .expect("sent back")
+            .to_string();
+        back.split("agreement=")
+            .nth(1)
+            .expect("the agreement named")
+            .to_string()
+    }
+
+    /// Autopay on `number`, agreed and confirmed; the account's payment form after.
+    async fn autopay_on(&self, number: &str, max: &str) -> Value {
+        let sign = self.ask_autopay(number, max).await;
+        let reference = self.answer_agreement(&sign, "agree").await;
+        self.call("pay/autopay_confirm", &[("agreement", &reference)])
+            .await
+            .ok()
+    }
+
+    /// Moves the clock to 10:00 on the latest bill's due day of `number`.
+    async fn to_due_day(&self, number: &str) -> String {
+        let due: String = sqlx::query("SELECT due_on FROM bills WHERE id = $1")
+            .bind(self.latest_bill_id(number).await)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("the bill")
+            .get("due_on");
+        let day = chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d").expect("a day");
+        let today = self.clock.today();
+        assert!(day > today, "the demo's latest bill is due after today");
+        self.clock.advance((day - today).num_days() * 86_400);
+        due
+    }
+
+    /// (outcome, payment) of autopay's run on the bill.
+    async fn autopay_run(&self, bill: i64) -> Option<(String, Option<i64>)> {
+        sqlx::query("SELECT outcome, payment_id FROM autopay_runs WHERE bill_id = $1")
+            .bind(bill)
+            .fetch_optional(self.state.store.pool())
+            .await
+            .expect("the runs")
+            .map(|r| (r.get("outcome"), r.get("payment_id")))
+    }
+
+    /// How many notices of `kind` the holders of accounts were given.
+    async fn notices_of(&self, kind: &str) -> i64 {
+        sqlx::query("SELECT COUNT(*) AS n FROM notifications WHERE kind = $1")
+            .bind(kind)
+            .fetch_one(self.state.store.pool())
+            .await
+            .expect("a count")
+            .get("n")
+    }
+}
+
+#[tokio::test]
+async fn autopay_pays_the_bill_on_its_due_day_once_however_many_servers_run_it() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let bill = app.latest_bill_id(HOME).await;
+    let owed = app.balance(HOME).await;
+    assert!(owed > 0, "the demo's latest bill is unpaid");
+
+    // Asked for, but not agreed at the provider yet: it does not stand.
+    let sign = app.ask_autopay(HOME, "").await;
+    let form = app
+        .call(
+            "pay/options",
+            &[("account_id", &app.account_id(HOME).await.to_string())],
+        )
+        .await
+        .ok();
+    assert_eq!(form["autopay"]["active"], false, "{form}");
+    assert_eq!(form["autopay"]["sign_url"], sign.as_str());
+    let reference = app.answer_agreement(&sign, "agree").await;
+    let form = app
+        .call("pay/autopay_confirm", &[("agreement", &reference)])
+        .await
+        .ok();
+    assert_eq!(form["autopay"]["active"], true, "{form}");
+    assert_eq!(form["autopay"]["max"], Value::Null);
+    assert_eq!(form["autopay"]["sign_url"], "");
+
+    // Not due yet: nothing is taken.
+    let round = app.sender.run_autopay().await.expect("a round");
+    assert_eq!(round.paid, 0);
+    assert!(app.pay.charges().is_empty());
+
+    // On the due day two servers run at once: the bill is charged once.
+    app.to_due_day(HOME).await;
+    let other = gridcare::server::notify::Sender {
+        id: "a-second-server".into(),
+        ..app.sender.clone()
+    };
+    let (a, b) = tokio::join!(app.sender.run_autopay(), other.run_autopay());
+    let (a, b) = (a.expect("a round"), b.expect("a round"));
+    assert_eq!(a.paid + b.paid, 1, "{a:?} {b:?}");
+    assert_eq!(a.failed + b.failed + a.unanswered + b.unanswered, 0);
+    let charges = app.pay.charges();
+    assert_eq!(charges.len(), 1, "{charges:?}");
+    assert_eq!(charges[0].status, "paid");
+    let (outcome, payment) = app.autopay_run(bill).await.expect("a run");
+    assert_eq!(outcome, "paid");
+    let payment = payment.expect("the payment");
+    assert_eq!(app.balance(HOME).await, 0);
+
+    // The provider's notice follows the charge: it changes nothing.
+    let reference = charges[0].merchant_order.clone();
+    for _ in 0..50 {
+        if !app.outcomes(&reference).await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(app.outcomes(&reference).await, ["unchanged"]);
+    assert_eq!(app.payments_of(&reference).await, 1);
+
+    // Run again, here and there: nothing more.
+    let again = app.sender.run_autopay().await.expect("a round");
+    let there = other.run_autopay().await.expect("a round");
+    assert_eq!(again.paid + there.paid, 0);
+    assert_eq!(app.pay.charges().len(), 1);
+
+    // The receipt says autopay; the holders were told once.
+    let receipt = app
+        .call("pay/receipt", &[("payment_id", &payment.to_string())])
+        .await
+        .ok();
+    assert_eq!(receipt["channel"], "autopay");
+    assert_eq!(fen(&receipt["amount"]), owed);
+    assert_eq!(app.notices_of("autopay_paid").await, 1);
+    let form = app
+        .call(
+            "pay/options",
+            &[("account_id", &app.account_id(HOME).await.to_string())],
+        )
+        .await
+        .ok();
+    assert_eq!(form["autopay_runs"][0]["outcome"], "paid", "{form}");
+    assert_eq!(form["autopay_runs"][0]["payment_id"], payment);
+}
+
+#[tokio::test]
+async fn autopay_leaves_a_bill_over_the_limit_or_declined_for_the_person_and_tells_them() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let account = app.account_id(HOME).await.to_string();
+    let bill = app.latest_bill_id(HOME).await;
+    let owed = app.balance(HOME).await;
+
+    // The form's own refusals, by field.
+    let ask = |max: &'static str, consent: &'static str| {
+        let account = account.clone();
+        let app = &app;
+        async move {
+            app.call(
+                "pay/autopay_start",
+                &[
+                    ("account_id", &account),
+                    ("max_amount", max),
+                    ("consent", consent),
+                ],
+            )
+            .await
+        }
+    };
+    ask("", "false").await.assert_invalid("consent", "required");
+    ask("abc", "true")
+        .await
+        .assert_invalid("max_amount", "malformed");
+    ask("0", "true")
+        .await
+        .assert_invalid("max_amount", "not_positive");
+    ask("1.001", "true")
+        .await
+        .assert_invalid("max_amount", "too_precise");
+
+    // A limit below the bill: nothing is charged, the person is told.
+    let form = app.autopay_on(HOME, &yuan(owed - 1)).await;
+    assert_eq!(fen(&form["autopay"]["max"]), owed - 1);
+    app.to_due_day(HOME).await;
+    let round = app.sender.run_autopay().await.expect("a round");
+    assert_eq!(round.over_limit, 1, "{round:?}");
+    assert!(app.pay.charges().is_empty());
+    assert_eq!(app.autopay_run(bill).await.expect("a run").0, "over_limit");
+    assert_eq!(app.balance(HOME).await, owed);
+    assert_eq!(app.notices_of("autopay_failed").await, 1);
+    // Once: the next round leaves it.
+    let round = app.sender.run_autopay().await.expect("a round");
+    assert_eq!(round.over_limit, 0);
+    assert_eq!(app.notices_of("autopay_failed").await, 1);
+
+    // A second account, whose payer's wallet declines: recorded, the bill still owed.
+    let other = spawn_app_with_demo().await;
+    other.sign_in(RESIDENT).await;
+    let owed = other.balance(HOME).await;
+    let bill = other.latest_bill_id(HOME).await;
+    other.autopay_on(HOME, "").await;
+    other.to_due_day(HOME).await;
+    other.pay.decline_charges(true);
+    let round = other.sender.run_autopay().await.expect("a round");
+    assert_eq!(round.failed, 1, "{round:?}");
+    assert_eq!(other.autopay_run(bill).await.expect("a run").0, "failed");
+    assert_eq!(other.balance(HOME).await, owed);
+    assert_eq!(other.notices_of("autopay_failed").await, 1);
+    let failed = other.pay.charges();
+    assert_eq!(failed[0].status, "failed");
+    assert_eq!(other.payments_of(&failed[0].merchant_order).await, 0);
+}
+
+#[tokio::test]
+async fn autopay_stands_only_when_the_payer_agreed_at_the_provider_and_ends_when_cancelled() {
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    let account = app.account_id(HOME).await.to_string();
+
+    // Declined on the provider's page: nothing stands.
+    let sign = app.ask_autopay(HOME, "").await;
+    let reference = app.answer_agreement(&sign, "decline").await;
+    let form = app
+        .call("pay/autopay_confirm", &[("agreement", &reference)])
+        .await
+        .ok();
+    assert_eq!(form["autopay"], Value::Null, "{form}");
+
+    // Someone else cannot confirm, cancel or start it on this account.
+    let sign = app.ask_autopay(HOME, "200").await;
+    let reference = app.answer_agreement(&sign, "agree").await;
+    let stranger = app.registered_browser("autopay-stranger@example.com").await;
+    app.call_with(
+        &stranger,
+        "pay/autopay_confirm",
+        &[("agreement", &reference)],
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.call_with(&stranger, "pay/autopay_cancel", &[("account_id", &account)])
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.call_with(
+        &stranger,
+        "pay/autopay_start",
+        &[
+            ("account_id", &account),
+            ("max_amount", ""),
+            ("consent", "true"),
+        ],
+    )
+    .await
+    .assert_error(StatusCode::NOT_FOUND, "not_found");
+
+    // Agreed: it stands, and a second request is refused until it is turned off.
+    let form = app
+        .call("pay/autopay_confirm", &[("agreement", &reference)])
+        .await
+        .ok();
+    assert_eq!(form["autopay"]["active"], true);
+    assert_eq!(fen(&form["autopay"]["max"]), 20_000);
+    app.call(
+        "pay/autopay_start",
+        &[
+            ("account_id", &account),
+            ("max_amount", ""),
+            ("consent", "true"),
+        ],
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "not_now");
+
+    // Turned off: the provider hears it, and the due bill is left for the person.
+    let form = app
+        .call("pay/autopay_cancel", &[("account_id", &account)])
+        .await
+        .ok();
+    assert_eq!(form["autopay"], Value::Null);
+    app.to_due_day(HOME).await;
+    let round = app.sender.run_autopay().await.expect("a round");
+    assert_eq!(round, Default::default());
+    assert!(app.pay.charges().is_empty());
+}
+
+#[tokio::test]
+async fn a_prepaid_account_shows_its_credit_and_days_left_and_warns_under_the_level_set() {
+    use gridcare::server::seed::SPARE_ACCOUNT;
+    let app = spawn_app_with_demo().await;
+    app.sign_in(RESIDENT).await;
+    app.bind_with_code(&app.client, SPARE_ACCOUNT).await;
+    let account = app.account_id(SPARE_ACCOUNT).await.to_string();
+    let form = app
+        .call("pay/options", &[("account_id", &account)])
+        .await
+        .ok();
+    assert_eq!(form["prepaid"], true, "{form}");
+    let credit = -fen(&form["balance"]);
+    assert!(
+        credit > 0,
+        "the demo's prepaid account is in credit: {form}"
+    );
+    let days = form["days_left"].as_u64().expect("an estimate");
+    assert!(days > 0, "{form}");
+    assert_eq!(form["low_balance"], Value::Null);
+
+    // The warning level: refused by name when it is not an amount.
+    let set = |amount: String| {
+        let account = account.clone();
+        let app = &app;
+        async move {
+            app.call(
+                "pay/low_balance",
+                &[("account_id", &account), ("amount", &amount)],
+            )
+            .await
+        }
+    };
+    set("lots".into())
+        .await
+        .assert_invalid("low_balance", "malformed");
+    set("-5".into())
+        .await
+        .assert_invalid("low_balance", "not_positive");
+    // Not prepaid: no level to set (clearing one is harmless).
+    let home = app.account_id(HOME).await.to_string();
+    app.call(
+        "pay/low_balance",
+        &[("account_id", &home), ("amount", "50")],
+    )
+    .await
+    .assert_error(StatusCode::CONFLICT, "not_now");
+
+    // Under the level: the holders are told, once per change of balance.
+    let level = credit + 100;
+    let form = set(yuan(level)).await.ok();
+    assert_eq!(fen(&form["low_balance"]), level);
+    let now = app.clock.unix();
+    let warn =
+        || gridcare::server::autopay::warn_low_balances(&app.state.store, &app.state.notifier, now);
+    assert_eq!(warn().await.expect("a sweep"), 1);
+    assert_eq!(warn().await.expect("a sweep"), 0);
+    assert_eq!(app.notices_of("low_balance").await, 1);
+
+    // A top-up lifts the credit and the days left; over the level, no warning.
+    let checkout = app
+        .start_paying(SPARE_ACCOUNT, "", "100", "top-up-1")
+        .await
+        .ok();
+    app.press(checkout["checkout_url"].as_str().expect("a page"), "pay")
+        .await;
+    let form = app
+        .call("pay/options", &[("account_id", &account)])
+        .await
+        .ok();
+    assert_eq!(-fen(&form["balance"]), credit + 10_000);
+    assert!(
+        form["days_left"].as_u64().expect("an estimate") > days,
+        "{form}"
+    );
+    assert_eq!(warn().await.expect("a sweep"), 0);
 }

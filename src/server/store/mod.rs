@@ -2,6 +2,7 @@
 //! Queries are written once in SQL both databases accept; only the migrations differ.
 
 pub mod accounts;
+pub mod autopay;
 pub mod bills;
 pub mod binding;
 pub mod connections;

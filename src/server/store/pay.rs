@@ -27,6 +27,8 @@ pub struct OrderRow {
     pub user_id: i64,
     pub organisation_id: Option<i64>,
     pub amount: Fen,
+    /// `hosted` (the provider's checkout page) or `autopay` (a charge under an agreement).
+    pub provider: String,
     pub provider_order: String,
     pub checkout_url: String,
     /// As stored: an open order past `expires_at` reads as open here (see [`OrderRow::state_at`]).
@@ -43,6 +45,15 @@ impl OrderRow {
         match self.state {
             OrderState::Open if now > self.expires_at => OrderState::Expired,
             s => s,
+        }
+    }
+
+    /// The channel its payments are written with.
+    pub fn channel(&self) -> &'static str {
+        if self.provider == "autopay" {
+            "autopay"
+        } else {
+            "online"
         }
     }
 }
@@ -90,7 +101,8 @@ pub struct ReceiptRecord {
     pub refunds: Vec<(i64, Fen, String)>,
 }
 
-const ORDER_COLUMNS: &str = "id, reference, user_id, organisation_id, amount_fen, provider_order,
+const ORDER_COLUMNS: &str =
+    "id, reference, user_id, organisation_id, amount_fen, provider, provider_order,
     checkout_url, state, created_at, expires_at, settled_at";
 
 impl Store {
@@ -271,6 +283,7 @@ impl Store {
             user_id: col(&row, "user_id")?,
             organisation_id: col(&row, "organisation_id")?,
             amount: Fen(col(&row, "amount_fen")?),
+            provider: col(&row, "provider")?,
             provider_order: col(&row, "provider_order")?,
             checkout_url: col(&row, "checkout_url")?,
             state: OrderState::parse(&state)

@@ -265,6 +265,9 @@ fn kind_name(kind: crate::domain::notify::Kind, lang: Lang) -> &'static str {
         Invitation => t.k_invitation,
         RoleChanged => t.k_role_changed,
         HolderAdded => t.k_holder_added,
+        AutopayPaid => t.k_autopay_paid,
+        AutopayFailed => t.k_autopay_failed,
+        LowBalance => t.k_low_balance,
     }
 }
 
@@ -314,5 +317,8 @@ crate::ui::i18n::strings! {
     k_invitation: &'static str = "An invitation to an organisation", "企业邀请";
     k_role_changed: &'static str = "Your role in an organisation changed", "企业角色变更";
     k_holder_added: &'static str = "Someone new on your account", "户号新增绑定人";
+    k_autopay_paid: &'static str = "Autopay paid a bill", "自动缴费成功";
+    k_autopay_failed: &'static str = "Autopay could not pay", "自动缴费未成功";
+    k_low_balance: &'static str = "Prepaid balance low", "预付费余额不足";
     group_accounts: &'static str = "Your accounts", "户号与账户";
 }
