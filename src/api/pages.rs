@@ -580,6 +580,11 @@ pub enum FileAddress {
         org: RowId,
         query: Vec<(&'static str, String)>,
     },
+    /// The payments received on an organisation's sites as CSV, for the same `query`.
+    OrgPayments {
+        org: RowId,
+        query: Vec<(&'static str, String)>,
+    },
     /// A service account's usage as a Green Button `file` (`espi.xml` or `usage.csv`), for a
     /// range of days and an interval.
     Usage {
@@ -600,6 +605,8 @@ impl FileAddress {
     pub const DOCUMENT: &'static str = "/api/documents/{id}";
     /// The server's route for an organisation's bills.
     pub const ORG_BILLS: &'static str = "/api/org/{id}/bills.csv";
+    /// The server's route for the payments received on an organisation's sites.
+    pub const ORG_PAYMENTS: &'static str = "/api/org/{id}/payments.csv";
     /// The server's route for Green Button files.
     pub const USAGE: &'static str = "/api/usage/{account}/{file}";
     /// The server's route for bank statements staff upload (`POST`, the CSV is the body).
@@ -618,6 +625,11 @@ impl FileAddress {
             FileAddress::OrgBills { org, query: q } => format!(
                 "{}?{}",
                 Self::ORG_BILLS.replace("{id}", &org.to_string()),
+                query(q)
+            ),
+            FileAddress::OrgPayments { org, query: q } => format!(
+                "{}?{}",
+                Self::ORG_PAYMENTS.replace("{id}", &org.to_string()),
                 query(q)
             ),
             FileAddress::Usage {

@@ -220,6 +220,18 @@ pub const BILLS_CSV_HEADER: [&str; 10] = [
     "labels",
 ];
 
+/// The first line of the payments export: one line per payment received in the range.
+pub const PAYMENTS_CSV_HEADER: [&str; 8] = [
+    "site",
+    "account_number",
+    "paid_at",
+    "amount_yuan",
+    "refunded_yuan",
+    "channel",
+    "reference",
+    "labels",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,6 +47,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .route(FileAddress::UPLOAD, post(documents::upload))
         .route(FileAddress::DOCUMENT, get(documents::download))
         .route(FileAddress::ORG_BILLS, get(organisations::bills_csv))
+        .route(FileAddress::ORG_PAYMENTS, get(organisations::payments_csv))
         .route(FileAddress::USAGE, get(usage::green_button))
         .route(FileAddress::STATEMENT, post(crate::server::pay::statement))
         .layer(RequestBodyLimitLayer::new(MAX_DOCUMENT_BYTES + 1024))

@@ -9,7 +9,7 @@ use crate::api::organisations::{
 use crate::api::pages::Page;
 use crate::domain::notify::{Facts, Kind};
 use crate::domain::organisation::{
-    BILLS_CSV_HEADER, ExportRange, InvitationState, SITES_PER_PAGE, SiteQuery,
+    BILLS_CSV_HEADER, ExportRange, InvitationState, PAYMENTS_CSV_HEADER, SITES_PER_PAGE, SiteQuery,
     invitation_expires_at, parse_invitee, parse_label,
 };
 use crate::domain::repair::Promise;
@@ -561,53 +561,107 @@ pub async fn export_plan(
     Ok((m, range, sites))
 }
 
-/// The bills export as a stream of CSV text: the header, then a line per bill, fetched
+/// Which export a download is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFile {
+    /// A line per bill.
+    Bills,
+    /// A line per payment received.
+    Payments,
+}
+
+/// An export as a stream of CSV text: the header, then a line per bill or payment, fetched
 /// `EXPORT_CHUNK` sites at a time so that memory stays flat however many sites there are.
 pub fn export_lines(
     store: crate::server::store::Store,
     range: ExportRange,
     sites: Vec<crate::server::store::organisations::ExportSite>,
     today: chrono::NaiveDate,
+    file: ExportFile,
 ) -> impl futures_util::Stream<Item = Result<String, std::io::Error>> + Send + 'static {
-    let header = csv::line(&BILLS_CSV_HEADER);
+    let header = match file {
+        ExportFile::Bills => csv::line(&BILLS_CSV_HEADER),
+        ExportFile::Payments => csv::line(&PAYMENTS_CSV_HEADER),
+    };
     let chunks: Vec<Vec<_>> = sites.chunks(EXPORT_CHUNK).map(<[_]>::to_vec).collect();
     let head = futures_util::stream::once(async move { Ok(header) });
     let body = futures_util::stream::unfold(chunks.into_iter(), move |mut chunks| {
         let store = store.clone();
         async move {
             let chunk = chunks.next()?;
-            let ids: Vec<RowId> = chunk.iter().map(|s| s.id).collect();
-            let text = match store.export_bills(&ids, range, today).await {
-                Ok(bills) => {
-                    let by_id: HashMap<RowId, &crate::server::store::organisations::ExportSite> =
-                        chunk.iter().map(|s| (s.id, s)).collect();
-                    let mut out = String::new();
-                    for b in bills {
-                        let Some(site) = by_id.get(&b.account_id) else {
-                            continue;
-                        };
-                        out.push_str(&csv::line(&[
-                            csv::text(&site.name),
-                            site.account_number.clone(),
-                            b.period_start.to_string(),
-                            b.period_end.to_string(),
-                            b.energy.to_string(),
-                            b.total.plain(),
-                            b.paid.plain(),
-                            b.due_on.to_string(),
-                            b.status.as_str().to_string(),
-                            csv::text(&site.labels.join(";")),
-                        ]));
-                    }
-                    Ok(out)
-                }
-                Err(e) => Err(crate::server::http::stream_failed("bills export", &e)),
-            };
+            let text = match file {
+                ExportFile::Bills => bill_lines(&store, &chunk, range, today).await,
+                ExportFile::Payments => payment_lines(&store, &chunk, range).await,
+            }
+            .map_err(|e| crate::server::http::stream_failed("export", &e));
             Some((text, chunks))
         }
     });
     // Fused: the body may be asked again after its end, which `unfold` does not allow.
     head.chain(body).fuse()
+}
+
+type Sites<'a> = &'a [crate::server::store::organisations::ExportSite];
+
+fn by_id(chunk: Sites<'_>) -> HashMap<RowId, &crate::server::store::organisations::ExportSite> {
+    chunk.iter().map(|s| (s.id, s)).collect()
+}
+
+async fn bill_lines(
+    store: &crate::server::store::Store,
+    chunk: Sites<'_>,
+    range: ExportRange,
+    today: chrono::NaiveDate,
+) -> Result<String, crate::server::store::StoreError> {
+    let ids: Vec<RowId> = chunk.iter().map(|s| s.id).collect();
+    let sites = by_id(chunk);
+    let mut out = String::new();
+    for b in store.export_bills(&ids, range, today).await? {
+        let Some(site) = sites.get(&b.account_id) else {
+            continue;
+        };
+        out.push_str(&csv::line(&[
+            csv::text(&site.name),
+            site.account_number.clone(),
+            b.period_start.to_string(),
+            b.period_end.to_string(),
+            b.energy.to_string(),
+            b.total.plain(),
+            b.paid.plain(),
+            b.due_on.to_string(),
+            b.status.as_str().to_string(),
+            csv::text(&site.labels.join(";")),
+        ]));
+    }
+    Ok(out)
+}
+
+async fn payment_lines(
+    store: &crate::server::store::Store,
+    chunk: Sites<'_>,
+    range: ExportRange,
+) -> Result<String, crate::server::store::StoreError> {
+    let ids: Vec<RowId> = chunk.iter().map(|s| s.id).collect();
+    let sites = by_id(chunk);
+    let mut out = String::new();
+    for p in store.export_payments(&ids, range).await? {
+        let Some(site) = sites.get(&p.account_id) else {
+            continue;
+        };
+        out.push_str(&csv::line(&[
+            csv::text(&site.name),
+            site.account_number.clone(),
+            crate::domain::local_time::local(p.paid_at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+            p.amount.plain(),
+            p.refunded.plain(),
+            p.channel.clone(),
+            csv::text(&p.reference),
+            csv::text(&site.labels.join(";")),
+        ]));
+    }
+    Ok(out)
 }
 
 /// The export's address: `?from=2025-01-01&to=2026-12-01&sites=12,13&label=East` (`sites`
@@ -627,9 +681,28 @@ struct ExportQuery {
 /// `GET /api/org/{id}/bills.csv`: the organisation's bills for a date range and a set of sites,
 /// one line per bill, streamed as it is read.
 pub async fn bills_csv(
+    state: axum::extract::State<crate::server::app::AppState>,
+    id: axum::extract::Path<String>,
+    req: axum::extract::Request,
+) -> axum::response::Response {
+    export_csv(state, id, req, ExportFile::Bills).await
+}
+
+/// `GET /api/org/{id}/payments.csv`: the payments received on the same sites in the same range,
+/// one line per payment.
+pub async fn payments_csv(
+    state: axum::extract::State<crate::server::app::AppState>,
+    id: axum::extract::Path<String>,
+    req: axum::extract::Request,
+) -> axum::response::Response {
+    export_csv(state, id, req, ExportFile::Payments).await
+}
+
+async fn export_csv(
     axum::extract::State(state): axum::extract::State<crate::server::app::AppState>,
     axum::extract::Path(id): axum::extract::Path<String>,
     req: axum::extract::Request,
+    file: ExportFile,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -651,11 +724,15 @@ pub async fn bills_csv(
     };
     match planned.await {
         Ok((m, range, sites)) => {
+            let what = match file {
+                ExportFile::Bills => "bills",
+                ExportFile::Payments => "payments",
+            };
             let name = format!(
-                "bills-{}-{}-to-{}.csv",
+                "{what}-{}-{}-to-{}.csv",
                 m.organisation_id, range.from, range.to
             );
-            let lines = export_lines(state.store.clone(), range, sites, request.today());
+            let lines = export_lines(state.store.clone(), range, sites, request.today(), file);
             (
                 [
                     (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

@@ -317,6 +317,11 @@ const TABLE: &[Entry] = &[
         "/api/org/{org}/bills.csv?from=2024-01-01&to=2026-12-01",
         "401 404 ok ok ok 404 404",
     ),
+    file(
+        "GET /api/org/{id}/payments.csv",
+        "/api/org/{org}/payments.csv?from=2024-01-01&to=2026-12-01",
+        "401 404 ok ok ok 404 404",
+    ),
     // A site's bills and use: its organisation's members, and staff.
     f(
         "bills/list",
@@ -1054,6 +1059,7 @@ fn file_routes_in_router() -> BTreeSet<String> {
             "UPLOAD" => FileAddress::UPLOAD,
             "DOCUMENT" => FileAddress::DOCUMENT,
             "ORG_BILLS" => FileAddress::ORG_BILLS,
+            "ORG_PAYMENTS" => FileAddress::ORG_PAYMENTS,
             "USAGE" => FileAddress::USAGE,
             "STATEMENT" => FileAddress::STATEMENT,
             other => panic!("a file route this test does not know: {other}"),
@@ -1083,7 +1089,7 @@ fn the_table_names_every_server_function_and_file_route_once() {
         })
         .collect();
     let files = file_routes_in_router();
-    assert_eq!(files.len(), 5, "the router's file routes: {files:?}");
+    assert_eq!(files.len(), 6, "the router's file routes: {files:?}");
     served.extend(files);
     let listed: BTreeSet<String> = unique.iter().map(|s| s.to_string()).collect();
     let missing: Vec<_> = served.difference(&listed).collect();

@@ -391,14 +391,16 @@ async fn members_of_one_organisation_see_nothing_of_another() {
             answer.assert_error(StatusCode::NOT_FOUND, "not_found");
             assert!(!answer.text.contains("Other Shop") && !answer.text.contains("Kitchen"));
         }
-        let export = asker
-            .get(app.url(&format!(
-                "/api/org/{org}/bills.csv?from=2020-01-01&to=2027-01-01"
-            )))
-            .send()
-            .await
-            .expect("an answer");
-        assert_eq!(export.status(), StatusCode::NOT_FOUND);
+        for file in ["bills", "payments"] {
+            let export = asker
+                .get(app.url(&format!(
+                    "/api/org/{org}/{file}.csv?from=2020-01-01&to=2027-01-01"
+                )))
+                .send()
+                .await
+                .expect("an answer");
+            assert_eq!(export.status(), StatusCode::NOT_FOUND);
+        }
     }
     // A site of the other organisation, asked for under Harbor's own id, is not Harbor's.
     app.call(

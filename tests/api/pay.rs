@@ -533,6 +533,58 @@ async fn the_owner_pays_two_sites_in_one_payment_and_a_viewer_cannot() {
         assert_eq!(receipt["reference"], format!("{reference}-{}", n + 1));
     }
 
+    // The organisation's payments export has them, a line each, beside the earlier payments.
+    let csv = app
+        .client
+        .get(app.url(&format!(
+            "/api/org/{org}/payments.csv?from=2022-06-01&to=2027-01-01"
+        )))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()[reqwest::header::CONTENT_DISPOSITION]
+            .to_str()
+            .is_ok_and(|d| d.contains("payments-"))
+    );
+    let csv = csv.text().await.expect("text");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("site,account_number,paid_at,amount_yuan,refunded_yuan,channel,reference,labels")
+    );
+    let lines: Vec<&str> = lines.collect();
+    for (n, (number, owed)) in [(KITCHEN, owed_kitchen), (STORE, owed_store)]
+        .into_iter()
+        .enumerate()
+    {
+        let reference = format!("{reference}-{}", n + 1);
+        let line = lines
+            .iter()
+            .find(|l| l.contains(&reference))
+            .unwrap_or_else(|| panic!("{reference} in {csv}"));
+        assert!(line.contains(number), "{line}");
+        assert!(
+            line.contains(&format!(",{},0.00,online,", yuan(owed))),
+            "{line}"
+        );
+    }
+    let seeded = sqlx::query(
+        "SELECT COUNT(*) AS n FROM payments p JOIN service_accounts sa
+           ON sa.id = p.service_account_id WHERE sa.organisation_id = $1",
+    )
+    .bind(org.parse::<i64>().expect("an id"))
+    .fetch_one(app.state.store.pool())
+    .await
+    .expect("a count")
+    .get::<i64, _>("n");
+    assert_eq!(
+        lines.len() as i64,
+        seeded,
+        "a line per payment of every site"
+    );
+
     // Paying again: nothing is owed now, and that is said by the field.
     app.call(
         "pay/start_sites",

@@ -58,16 +58,26 @@ fn Export() -> impl IntoView {
     };
     let range = move || ExportRange::parse(&from.get(), &to.get());
     let chosen = StoredValue::new(chosen);
-    let href = move || {
+    let query = move || {
         let mut query = vec![("from", from.get()), ("to", to.get())];
         match which.get() {
             "chosen" => query.push(("sites", chosen.get_value())),
             "label" => query.push(("label", label.get())),
             _ => {}
         }
+        query
+    };
+    let href = move || {
         FileAddress::OrgBills {
             org: org_id(&org.get()),
-            query,
+            query: query(),
+        }
+        .href()
+    };
+    let payments_href = move || {
+        FileAddress::OrgPayments {
+            org: org_id(&org.get()),
+            query: query(),
         }
         .href()
     };
@@ -111,6 +121,11 @@ fn Export() -> impl IntoView {
                 on:click=move |ev| if !ready() { ev.prevent_default(); }>
                 <Tr s=|l| Text::of(l).download_csv/>
             </a>
+            " "
+            <a class="button" href=payments_href download aria-disabled=move || (!ready()).then_some("true")
+                on:click=move |ev| if !ready() { ev.prevent_default(); }>
+                <Tr s=|l| Text::of(l).download_payments/>
+            </a>
         </p>
     }
 }
@@ -118,9 +133,10 @@ fn Export() -> impl IntoView {
 crate::ui::i18n::strings! {
     export_title: &'static str = "Export bills", "导出账单";
     export_help: &'static str =
-        "One line per bill: site, account number, period, kWh, amount, paid, due date, status and labels.",
-        "每张账单一行：用电户、户号、账期、电量、金额、已缴、截止日、状态与标签。";
+        "Bills: one line per bill (site, account number, period, kWh, amount, paid, due date, status, labels). Payments: one line per payment received in the range (site, account number, time, amount, refunded, how it was paid, receipt number, labels).",
+        "账单：每张账单一行（用电户、户号、账期、电量、金额、已缴、截止日、状态、标签）。缴费记录：期间内每笔缴费一行（用电户、户号、时间、金额、已退款、缴费方式、凭证号、标签）。";
     export_which: &'static str = "Which sites", "导出范围";
+    download_payments: &'static str = "Download payments (CSV)", "下载缴费记录（CSV）";
     export_all: &'static str = "All sites", "全部用电户";
     export_chosen: fn(usize) -> String =
         |n| format!("The {n} sites chosen on the sites list"),
