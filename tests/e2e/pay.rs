@@ -182,3 +182,89 @@ async fn a_supervisor_takes_a_bank_statement_assigns_the_line_left_over_and_refu
     assert!(!s.scrolls_sideways().await, "the page fits 360 px");
     s.finish().await;
 }
+
+#[tokio::test]
+async fn the_resident_turns_autopay_on_at_the_provider_and_off_and_watches_a_prepaid_balance() {
+    use sqlx::Row;
+    let s = start(360, 740).await;
+    // The village home (prepaid in the demo) is the resident's too, as if bound by code.
+    let pool = s.state.store.pool();
+    let ids = sqlx::query(
+        "SELECT (SELECT id FROM service_accounts WHERE account_number = $1) AS account,
+                (SELECT id FROM users WHERE email = 'resident@example.com') AS person",
+    )
+    .bind(gridcare::server::seed::SPARE_ACCOUNT)
+    .fetch_one(pool)
+    .await
+    .expect("the ids");
+    let (village, person): (i64, i64) = (ids.get("account"), ids.get("person"));
+    sqlx::query(
+        "INSERT INTO account_holders (service_account_id, user_id, bound_at) VALUES ($1, $2, 0)",
+    )
+    .bind(village)
+    .bind(person)
+    .execute(pool)
+    .await
+    .expect("bound");
+    s.sign_in(
+        "resident@example.com",
+        "demo-resident-2026",
+        "Welcome, Li Wei",
+    )
+    .await;
+
+    // Autopay on the home account: the consent box must be ticked, then the provider asks too.
+    s.follow("Pay").await;
+    s.heading("Pay").await;
+    s.wait_for("//h2[normalize-space(.)='Autopay']").await;
+    s.press("Turn on autopay").await;
+    s.wait_for("//p[@class='field-error'][normalize-space(.)!='']")
+        .await;
+    s.fill("Most per bill (¥, optional)", "500").await;
+    s.wait_for("//label[starts-with(normalize-space(.), 'I agree that each bill')]/input")
+        .await
+        .click()
+        .await
+        .expect("tick");
+    s.assert_accessible("autopay form").await;
+    s.press("Turn on autopay").await;
+    on_sandbox_press(&s, "Agree").await;
+    s.heading("Pay").await;
+    s.wait_for(
+        "//p[@role='status'][normalize-space(.)='Autopay is on: each bill up to ¥500.00 is paid on its due day.']",
+    )
+    .await;
+    assert!(!s.scrolls_sideways().await, "the pay page fits 360 px");
+    s.assert_accessible("autopay on").await;
+    s.press("Turn off autopay").await;
+    s.wait_for("//button[normalize-space(.)='Turn on autopay']")
+        .await;
+
+    // The prepaid account: its credit, how long it lasts, and a warning over it.
+    s.open(&format!("/pay?account={village}")).await;
+    s.heading("Pay").await;
+    s.wait_for("//h2[normalize-space(.)='Prepaid balance']")
+        .await;
+    let credit = s.fact("Balance").await;
+    assert!(credit.starts_with('¥') && credit != "¥0.00", "{credit}");
+    let lasts = s.fact("Lasts about").await;
+    assert!(lasts.ends_with("days at your recent use"), "{lasts}");
+    s.wait_for("//button[normalize-space(.)='Top up']").await;
+    s.fill("Warn me when the balance is under (¥)", "abc").await;
+    s.press("Save warning level").await;
+    s.wait_for("//p[@id='field-low_balance-error'][normalize-space(.)!='']")
+        .await;
+    s.replace("Warn me when the balance is under (¥)", "1000")
+        .await;
+    s.press("Save warning level").await;
+    s.wait_for(
+        "//p[@role='status'][starts-with(normalize-space(.), 'Your balance is under the ¥1,000.00 you set.')]",
+    )
+    .await;
+    s.assert_accessible("prepaid").await;
+    s.press("切换到中文").await;
+    s.wait_for("//h2[normalize-space(.)='预付费余额']").await;
+    s.wait_for("//h2[normalize-space(.)='自动缴费']").await;
+    s.assert_accessible("prepaid (Chinese)").await;
+    s.finish().await;
+}

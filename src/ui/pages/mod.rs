@@ -18,6 +18,7 @@ pub mod outages;
 pub mod outbox;
 pub mod overview;
 pub mod pay;
+pub mod pay_standing;
 pub mod register;
 pub mod repairs;
 pub mod report;

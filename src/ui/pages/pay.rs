@@ -5,7 +5,8 @@
 use crate::api::accounts::ListAccounts;
 use crate::api::pages::Page;
 use crate::api::pay::{
-    AccountToPay, OrderView, PayOptions, PaymentOrder, PaymentReceipt, Receipt, StartPayment,
+    AccountToPay, ConfirmAutopay, OrderView, PayOptions, PaymentOrder, PaymentReceipt, Receipt,
+    StartPayment,
 };
 use crate::domain::ledger::OrderState;
 use crate::domain::{Fen, Field, RowId};
@@ -15,6 +16,7 @@ use crate::ui::components::guard::{PageHeading, RequireSignIn};
 use crate::ui::components::status::{Load, Write, loaded, loaded_in_place};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::pages::pay_standing::{AutopayCard, PrepaidCard};
 use crate::ui::router::use_query_map;
 use leptos::prelude::*;
 
@@ -60,8 +62,24 @@ fn PayForm(account: String) -> impl IntoView {
             account_id: account.clone(),
         }
     });
+    let refresh = Callback::new(move |()| options.refetch());
+    // Back from agreeing to autopay at the provider: the server asks the provider itself.
+    let agreement = query.with_untracked(|q| q.get("agreement"));
+    let confirm = Write::<AccountToPay>::new();
+    if let Some(agreement) = agreement {
+        confirm.dispatch_then(ConfirmAutopay { agreement }, move |r| {
+            if r.is_ok() {
+                options.refetch();
+            }
+        });
+    }
     view! {
-        {loaded(options, move |o| view! { <PayAmount options=o bill=bill()/> })}
+        {confirm.refusal()}
+        {loaded(options, move |o| view! {
+            <PayAmount options=o.clone() bill=bill()/>
+            {o.prepaid.then(|| view! { <PrepaidCard options=o.clone() refresh/> })}
+            <AutopayCard options=o refresh/>
+        })}
     }
 }
 
@@ -90,6 +108,7 @@ fn PayAmount(options: AccountToPay, bill: String) -> impl IntoView {
         );
     };
     let number_for_slip = options.account_number.clone();
+    let prepaid = options.prepaid;
     let owed = options.balance;
     let start = if owed.is_positive() {
         owed.plain()
@@ -145,7 +164,10 @@ fn PayAmount(options: AccountToPay, bill: String) -> impl IntoView {
                 />
                 <p class="muted"><Tr s=|l| Text::of(l).hosted_note/></p>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                    <Tr s=|l| Text::of(l).pay/>
+                    {move || {
+                        let t = Text::of(i18n.lang());
+                        if prepaid { t.top_up } else { t.pay }
+                    }}
                 </button>
             </form>
         </Show>
@@ -308,6 +330,7 @@ fn ReceiptBody(receipt: Receipt) -> impl IntoView {
 crate::ui::i18n::strings! {
     pay_title: &'static str = "Pay", "缴费";
     pay: &'static str = "Pay", "缴费";
+    top_up: &'static str = "Top up", "充值";
     nothing_to_pay: &'static str = "You have no service account to pay for yet.", "您还没有可缴费的户号。";
     account_label: &'static str = "Account", "户号";
     premise_label: &'static str = "Premise", "用电地址";
@@ -367,6 +390,7 @@ crate::ui::i18n::strings! {
     channel_wechat: &'static str = "WeChat Pay", "微信支付";
     channel_alipay: &'static str = "Alipay", "支付宝";
     channel_online_banking: &'static str = "Online banking", "网上银行";
+    channel_autopay: &'static str = "Autopay", "自动缴费";
     channel_counter: &'static str = "Service counter", "营业厅";
 }
 
@@ -378,6 +402,7 @@ impl Text {
             "wechat" => self.channel_wechat,
             "alipay" => self.channel_alipay,
             "online_banking" => self.channel_online_banking,
+            "autopay" => self.channel_autopay,
             _ => self.channel_counter,
         }
     }
