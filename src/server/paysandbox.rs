@@ -174,34 +174,32 @@ pub struct PaySandbox {
     inner: Sandbox,
 }
 
-/// Reads a merchant's call: its key, its signature, then the body as `T`.
+/// Reads a merchant's call: its key, its signature, then the body as `T`; or why not.
 fn merchant_call<T: serde::de::DeserializeOwned>(
     s: &Sandbox,
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<T, Response> {
+) -> Result<T, (StatusCode, &'static str)> {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if header("x-api-key") != Some(s.key.as_str()) {
-        return Err((StatusCode::UNAUTHORIZED, "wrong API key").into_response());
+        return Err((StatusCode::UNAUTHORIZED, "wrong API key"));
     }
-    let signed = crate::server::signed::check(
+    crate::server::signed::check(
         &s.secret,
         s.clock.unix(),
         header("x-timestamp"),
         header("x-signature"),
         body,
-    );
-    if let Err(why) = signed {
-        return Err((StatusCode::UNAUTHORIZED, why.as_str()).into_response());
-    }
+    )
+    .map_err(|why| (StatusCode::UNAUTHORIZED, why.as_str()))?;
     serde_json::from_slice::<T>(body)
-        .map_err(|_| (StatusCode::BAD_REQUEST, "the body could not be read").into_response())
+        .map_err(|_| (StatusCode::BAD_REQUEST, "the body could not be read"))
 }
 
 async fn create(State(s): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     let new = match merchant_call::<NewOrder>(&s, &headers, &body) {
         Ok(new) => new,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     if new.amount_fen <= 0 || new.currency != "CNY" || new.merchant_order.is_empty() {
         return (StatusCode::BAD_REQUEST, "amount, currency or order missing").into_response();
@@ -301,7 +299,7 @@ fn back_to(return_url: &str, name: &str, value: &str) -> Response {
 async fn new_agreement(State(s): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     let new = match merchant_call::<NewAgreement>(&s, &headers, &body) {
         Ok(new) => new,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     if new.merchant_agreement.is_empty() || new.max_fen.is_some_and(|m| m <= 0) {
         return (StatusCode::BAD_REQUEST, "agreement or limit missing").into_response();
@@ -405,21 +403,21 @@ fn agreement_status(s: &Sandbox, merchant: &str, cancel: bool) -> Response {
 async fn query_agreement(State(s): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     match merchant_call::<AgreementRef>(&s, &headers, &body) {
         Ok(r) => agreement_status(&s, &r.merchant_agreement, false),
-        Err(refused) => refused,
+        Err(refused) => refused.into_response(),
     }
 }
 
 async fn cancel_agreement(State(s): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     match merchant_call::<AgreementRef>(&s, &headers, &body) {
         Ok(r) => agreement_status(&s, &r.merchant_agreement, true),
-        Err(refused) => refused,
+        Err(refused) => refused.into_response(),
     }
 }
 
 async fn charge(State(s): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     let new = match merchant_call::<NewCharge>(&s, &headers, &body) {
         Ok(new) => new,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
     if new.amount_fen <= 0 || new.currency != "CNY" || new.merchant_order.is_empty() {
         return (StatusCode::BAD_REQUEST, "amount, currency or order missing").into_response();
