@@ -221,6 +221,8 @@ pub enum Problem {
     TooPrecise,
     /// An amount over the most that is allowed.
     TooLarge { max: crate::domain::money::Fen },
+    /// A bill named for payment is paid in full already.
+    AlreadyPaid,
 }
 
 /// A refused input: which field, and why.
@@ -266,6 +268,7 @@ impl fmt::Display for FieldError {
             Problem::NotPositive => write!(f, "{field} must be more than zero"),
             Problem::TooPrecise => write!(f, "{field} has more than two decimals"),
             Problem::TooLarge { max } => write!(f, "{field} must be at most {max}"),
+            Problem::AlreadyPaid => write!(f, "{field} is paid in full already"),
             Problem::OrganisationSite => {
                 write!(
                     f,

@@ -435,6 +435,12 @@ pub async fn start_for_account(
     {
         return Err(ApiError::NotFound);
     }
+    // A bill paid in full is closed: paying "this bill" again is a mistake, not credit.
+    if let Some(bill) = bill
+        && !store.bill_left(bill).await?.is_positive()
+    {
+        return Err(FieldError::new(Field::BillId, Problem::AlreadyPaid).into());
+    }
     let amount = crate::domain::ledger::parse_amount(Field::Amount, amount, request.state.pay_max)?;
     let number = store
         .account_summary(account)

@@ -209,6 +209,7 @@ strings! {
     problem_not_a_number: &'static str = "must be a whole number", "必须是整数";
     problem_out_of_range: &'static str = "is out of range", "超出范围";
     problem_not_allowed: &'static str = "is not one of the choices allowed here", "不在可选范围内";
+    problem_already_paid: &'static str = "is paid in full already", "已全额缴清";
     problem_missing: &'static str = "is missing something required", "缺少必需的内容";
     field_page: &'static str = "Page", "页码";
     field_id: &'static str = "Page address", "页面地址";
@@ -679,6 +680,7 @@ impl Common {
             Problem::NotANumber => self.problem_not_a_number.into(),
             Problem::OutOfRange { .. } => self.problem_out_of_range.into(),
             Problem::NotAllowed => self.problem_not_allowed.into(),
+            Problem::AlreadyPaid => self.problem_already_paid.into(),
             Problem::Missing => self.problem_missing.into(),
             Problem::TooSoon => self.problem_too_soon.into(),
             Problem::AlreadyMember => self.problem_already_member.into(),

@@ -234,6 +234,12 @@ async fn the_resident_pays_the_latest_bill_once_however_often_the_provider_says_
             .ok()["state"],
         "paid"
     );
+
+    // The bill is closed: paying it again is refused by the field; paying ahead is not.
+    app.start_paying(HOME, &bill, "10", "pay-2")
+        .await
+        .assert_invalid("bill_id", "already_paid");
+    app.start_paying(HOME, "", "10", "pay-3").await.ok();
 }
 
 #[tokio::test]

@@ -116,6 +116,21 @@ impl Store {
             .transpose()
     }
 
+    /// What is left to pay on a bill (its total less what the account's money has paid of it).
+    pub async fn bill_left(&self, bill: RowId) -> Result<Fen, StoreError> {
+        let row = sqlx::query(
+            "SELECT CAST(b.total_fen - bp.paid_fen AS BIGINT) AS left_fen
+             FROM bills b JOIN bill_paid bp ON bp.bill_id = b.id WHERE b.id = $1",
+        )
+        .bind(bill.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(Fen(row
+            .map(|r| col(&r, "left_fen"))
+            .transpose()?
+            .unwrap_or(0)))
+    }
+
     /// The organisation an account is a site of, if any.
     pub async fn account_organisation(&self, account: RowId) -> Result<Option<i64>, StoreError> {
         let row = sqlx::query("SELECT organisation_id FROM service_accounts WHERE id = $1")
