@@ -6,17 +6,28 @@ use crate::browser::{Session, start};
 use fantoccini::Locator;
 use std::time::Duration;
 
-/// Presses the button named `name` on the sandbox's own page (not GridCare's app).
+/// Presses the button named `name` on the sandbox's own page (not GridCare's app). The page is
+/// on its way when this is called: a look that the navigation cuts short is made again.
 async fn on_sandbox_press(s: &Session, name: &str) {
-    let button = s
-        .client
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::XPath(&format!(
-            "//button[starts-with(normalize-space(.), '{name}')]"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("no {name} button on the sandbox page: {e}"));
+    let xpath = format!("//button[starts-with(normalize-space(.), '{name}')]");
+    let started = std::time::Instant::now();
+    let wait = Duration::from_secs(20);
+    let button = loop {
+        let left = wait.saturating_sub(started.elapsed());
+        match s
+            .client
+            .wait()
+            .at_most(left)
+            .for_element(Locator::XPath(&xpath))
+            .await
+        {
+            Ok(button) => break button,
+            Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("no {name} button on the sandbox page: {e}"),
+        }
+    };
     button.click().await.expect("click");
 }
 
