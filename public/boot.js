@@ -35,6 +35,7 @@ try {
   if (heldForm >= 0) {
     document.querySelectorAll("#app form")[heldForm]?.requestSubmit();
   }
+  keepPrograms();
 } catch (error) {
   const main = document.getElementById("main");
   if (main) {
@@ -43,4 +44,23 @@ try {
       '<span lang="zh-CN">无法启动，请刷新页面。</span></p>';
   }
   throw error;
+}
+
+// Once the page has painted and the browser is idle, the service worker (`sw.js`) keeps every
+// client's program files, so the next visit, and the next client, start without a download.
+// The portal works the same without it.
+function keepPrograms() {
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+  const idle = window.requestIdleCallback || ((then) => setTimeout(then, 1));
+  setTimeout(() => idle(async () => {
+    try {
+      await navigator.serviceWorker.register("/sw.js");
+      const ready = await navigator.serviceWorker.ready;
+      ready.active?.postMessage("precache");
+    } catch (error) {
+      console.warn("the program files are not kept for offline use", error);
+    }
+  }), 3000);
 }

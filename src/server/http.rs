@@ -99,8 +99,21 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
+    let programs = axum::Json(program_files(dist));
     Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/precache.json",
+            get(move || {
+                let programs = programs.clone();
+                async move {
+                    (
+                        [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+                        programs,
+                    )
+                }
+            }),
+        )
         .merge(unsubscribe)
         .merge(pay_notify)
         .merge(api)
@@ -364,6 +377,9 @@ async fn cache_control(req: Request, next: Next) -> Response {
     let value = if is_html {
         // Pages are written for their visitor (`server::pages`): never kept by a shared cache.
         "private, no-cache"
+    } else if path == "/sw.js" || path == "/manifest.webmanifest" {
+        // A new release's service worker and manifest are picked up on the next visit.
+        "no-cache"
     } else if is_hashed_asset(&path) {
         "public, max-age=31536000, immutable"
     } else {
@@ -374,6 +390,40 @@ async fn cache_control(req: Request, next: Next) -> Response {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res
+}
+
+/// Every client's program files in `dist` and its clients' folders (hashed names, not their
+/// compressed copies), as the paths the service worker keeps:
+/// `["/gridcare-3f9c2a1b7d4e5f6_bg.wasm", "/services/gridcare-…", …]`.
+pub fn program_files(dist: &Path) -> Vec<String> {
+    fn walk(dir: &Path, prefix: &str, depth: u32, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && depth > 0 => {
+                    walk(&entry.path(), &format!("{prefix}{name}/"), depth - 1, out);
+                }
+                Ok(t)
+                    if t.is_file()
+                        && is_hashed_asset(&name)
+                        && !name.ends_with(".br")
+                        && !name.ends_with(".gz") =>
+                {
+                    out.push(format!("{prefix}{name}"));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dist, "/", 1, &mut files);
+    files.sort();
+    files
 }
 
 /// True for Trunk's names like `gridcare-3f9c2a1b7d4e5f6_bg.wasm`: a 64-bit hex hash (written
@@ -440,5 +490,35 @@ mod tests {
         assert!(is_hashed_asset("/gridcare-68d2e228967c70a.js"), "15 digits");
         assert!(!is_hashed_asset("/favicon.svg"));
         assert!(!is_hashed_asset("/"));
+    }
+
+    #[test]
+    fn the_program_list_names_each_hashed_file_once_and_nothing_else() {
+        let dist = std::env::temp_dir().join(format!("gridcare-programs-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("services")).expect("a folder");
+        for name in [
+            "gridcare-3f9c2a1b7d4e5f60_bg.wasm",
+            "gridcare-3f9c2a1b7d4e5f60_bg.wasm.br",
+            "gridcare-3f9c2a1b7d4e5f60_bg.wasm.gz",
+            "style-0123456789abcdef.css",
+            "favicon.svg",
+            "sw.js",
+            "index.html",
+            "services/gridcare-0123456789abcdef_bg.wasm",
+            "services/gridcare-0123456789abcdef_bg.wasm.br",
+            "services/boot.js",
+        ] {
+            std::fs::write(dist.join(name), b"x").expect("a file");
+        }
+        assert_eq!(
+            program_files(&dist),
+            [
+                "/gridcare-3f9c2a1b7d4e5f60_bg.wasm",
+                "/services/gridcare-0123456789abcdef_bg.wasm",
+                "/style-0123456789abcdef.css",
+            ]
+        );
+        assert!(program_files(&dist.join("none")).is_empty());
+        let _ = std::fs::remove_dir_all(dist);
     }
 }

@@ -19,6 +19,25 @@ async fn health_check_answers_ok() {
 }
 
 #[tokio::test]
+async fn the_service_worker_is_told_every_program_file_and_is_never_kept_stale() {
+    let app = spawn_app().await;
+    let res = reqwest::get(app.url("/precache.json"))
+        .await
+        .expect("answer");
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    let list: Vec<String> = res.json().await.expect("a list");
+    assert_eq!(list, ["/gridcare-0123456789abcdef_bg.wasm"]);
+    // Each listed file is served, and kept for a year (its name changes with its bytes).
+    let file = reqwest::get(app.url(&list[0])).await.expect("answer");
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(
+        file.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+}
+
+#[tokio::test]
 async fn page_paths_get_the_app_and_unknown_api_paths_get_404() {
     let app = spawn_app_with_demo().await;
     app.sign_in(RESIDENT).await;

@@ -44,11 +44,44 @@ pub struct Session {
     scripts: bool,
 }
 
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port")
+}
+
+/// The built clients the tests serve (`GRIDCARE_DIST`, else `dist/`).
+pub fn dist() -> PathBuf {
+    env_path(
+        "GRIDCARE_DIST",
+        &manifest_dir().join("dist").to_string_lossy(),
+    )
 }
 
 /// Starts the server on the built client with demo data, chromedriver, and a headless Chromium.
@@ -58,10 +91,7 @@ pub async fn start(width: u32, height: u32) -> Session {
 
 /// As [`start`], with the server reading the time from `clock`.
 pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) -> Session {
-    let dist = env_path(
-        "GRIDCARE_DIST",
-        &manifest_dir().join("dist").to_string_lossy(),
-    );
+    let dist = dist();
     assert!(
         dist.join("index.html").is_file(),
         "{} has no built client: run `cargo xtask test`, which builds it first",
@@ -301,6 +331,15 @@ impl Session {
             );
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
+    }
+
+    /// Runs a Chrome DevTools Protocol command (`Page.getInstallabilityErrors`) and gives back
+    /// its result.
+    pub async fn devtools(&self, cmd: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp { cmd, params })
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     /// Opens `path` on the portal.

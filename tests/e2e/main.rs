@@ -9,5 +9,6 @@ mod feedback;
 mod journeys;
 mod notifications;
 mod pay;
+mod phone;
 mod repairs;
 mod usage;
