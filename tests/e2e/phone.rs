@@ -46,7 +46,7 @@ async fn kept(s: &Session) -> usize {
 async fn the_portal_is_installable_and_a_second_visit_downloads_no_program() {
     let s = start(360, 740).await;
     s.open("/signin").await;
-    s.heading("Sign in").await;
+    s.heading("Sign in to GridCare").await;
 
     // Chromium finds nothing missing to offer the portal as an app.
     let installable = s.devtools("Page.getInstallabilityErrors", json!({})).await;
@@ -86,7 +86,10 @@ async fn the_portal_is_installable_and_a_second_visit_downloads_no_program() {
     }
 
     // Another client (the outage page) and the same one again: no program byte downloaded.
-    for (path, heading) in [("/outages", "Outage notices"), ("/signin", "Sign in")] {
+    for (path, heading) in [
+        ("/outages", "Outage notices"),
+        ("/signin", "Sign in to GridCare"),
+    ] {
         s.open(path).await;
         s.heading(heading).await;
         let loaded = programs_loaded(&s).await;

@@ -244,9 +244,37 @@ fn build_one_client(
     trunk.arg(&dist);
     trunk.args(["--public-url", &public_url, "--offline"]);
     check(trunk, &format!("trunk build {html}"))?;
+    name_loader_by_content(&dist, &public_url)
+        .map_err(|e| Failure(format!("naming the loader in {}: {e}", dist.display())))?;
     let size = compress::precompress(&dist)
         .map_err(|e| Failure(format!("compressing {}: {e}", dist.display())))?;
     Ok(format!("    {html} ({public_url}), first load {size}"))
+}
+
+/// Renames the client's loader (`boot.js`, copied by Trunk without a hash) to a name with a hash
+/// of its bytes, as Trunk names the program (`boot-0123456789abcdef.js`), and points the page at
+/// it: the server then sends it as immutable and the service worker keeps it with the program,
+/// so a second visit downloads none of it and a new release's loader is a new name.
+fn name_loader_by_content(dist: &std::path::Path, public_url: &str) -> std::io::Result<()> {
+    use std::hash::{Hash, Hasher};
+    let loader = dist.join("boot.js");
+    let bytes = std::fs::read(&loader)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    let name = format!("boot-{:016x}.js", hasher.finish());
+    std::fs::rename(&loader, dist.join(&name))?;
+    let page = dist.join("index.html");
+    let html = std::fs::read_to_string(&page)?;
+    let before = format!("src=\"{public_url}boot.js\"");
+    if !html.contains(&before) {
+        return Err(std::io::Error::other(format!(
+            "index.html does not load {before}"
+        )));
+    }
+    std::fs::write(
+        &page,
+        html.replace(&before, &format!("src=\"{public_url}{name}\"")),
+    )
 }
 
 /// `cargo xtask run`: set up, build, start with demo data; Ctrl-C stops the server.
