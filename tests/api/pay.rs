@@ -1011,6 +1011,24 @@ impl TestApp {
             .to_string()
     }
 
+    /// `browser` asks for autopay on the account with id `account`, with no limit.
+    async fn autopay_start_as(
+        &self,
+        browser: &reqwest::Client,
+        account: &str,
+    ) -> crate::helpers::Answer {
+        self.call_with(
+            browser,
+            "pay/autopay_start",
+            &[
+                ("account_id", account),
+                ("max_amount", ""),
+                ("consent", "true"),
+            ],
+        )
+        .await
+    }
+
     /// Autopay on `number`, agreed and confirmed; the account's payment form after.
     async fn autopay_on(&self, number: &str, max: &str) -> Value {
         let sign = self.ask_autopay(number, max).await;
@@ -1240,17 +1258,9 @@ async fn autopay_stands_only_when_the_payer_agreed_at_the_provider_and_ends_when
     app.call_with(&stranger, "pay/autopay_cancel", &[("account_id", &account)])
         .await
         .assert_error(StatusCode::NOT_FOUND, "not_found");
-    app.call_with(
-        &stranger,
-        "pay/autopay_start",
-        &[
-            ("account_id", &account),
-            ("max_amount", ""),
-            ("consent", "true"),
-        ],
-    )
-    .await
-    .assert_error(StatusCode::NOT_FOUND, "not_found");
+    app.autopay_start_as(&stranger, &account)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "not_found");
 
     // Agreed: it stands, and a second request is refused until it is turned off.
     let form = app
@@ -1259,16 +1269,9 @@ async fn autopay_stands_only_when_the_payer_agreed_at_the_provider_and_ends_when
         .ok();
     assert_eq!(form["autopay"]["active"], true);
     assert_eq!(fen(&form["autopay"]["max"]), 20_000);
-    app.call(
-        "pay/autopay_start",
-        &[
-            ("account_id", &account),
-            ("max_amount", ""),
-            ("consent", "true"),
-        ],
-    )
-    .await
-    .assert_error(StatusCode::CONFLICT, "not_now");
+    app.autopay_start_as(&app.client, &account)
+        .await
+        .assert_error(StatusCode::CONFLICT, "not_now");
 
     // Turned off: the provider hears it, and the due bill is left for the person.
     let form = app

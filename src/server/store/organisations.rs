@@ -778,12 +778,7 @@ impl Store {
         if sites.is_empty() {
             return Ok(Vec::new());
         }
-        // Ids are numbers we hold, not input text: writing them into the SQL is safe.
-        let ids = sites
-            .iter()
-            .map(|s| s.0.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        let ids = id_list(sites);
         let rows = sqlx::query(&format!(
             "SELECT {BILL_COLUMNS} FROM {BILL_FROM} WHERE b.service_account_id IN ({ids})
                AND b.period_start >= $1 AND b.period_start < $2
@@ -825,12 +820,7 @@ impl Store {
         if sites.is_empty() {
             return Ok(Vec::new());
         }
-        // Ids are numbers we hold, not input text: writing them into the SQL is safe.
-        let ids = sites
-            .iter()
-            .map(|s| s.0.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        let ids = id_list(sites);
         let rows = sqlx::query(&format!(
             "SELECT p.service_account_id, p.paid_at, p.amount_fen, p.channel, p.reference,
                     CAST(COALESCE((SELECT SUM(r.amount_fen) FROM refunds r
@@ -860,6 +850,15 @@ impl Store {
         payments.sort_by_key(|p| order.get(&p.account_id).copied());
         Ok(payments)
     }
+}
+
+/// Ids for `IN (…)`. They are numbers we hold, not input text: writing them into the SQL is safe.
+fn id_list(sites: &[RowId]) -> String {
+    sites
+        .iter()
+        .map(|s| s.0.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The values of the sites list's filters, bound as `$1`…`$8`.
