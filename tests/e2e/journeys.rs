@@ -99,6 +99,19 @@ async fn bills_work_at_360_px_wide_and_by_keyboard() {
     s.follow("Next page").await;
     s.wait_for("//nav[@aria-label='Pages']//span[normalize-space(.)='Page 2 of 3']")
         .await;
+    // Each "Details" link says which bill it opens, to a screen reader's list of links too.
+    let named = s
+        .script(
+            "return [...document.querySelectorAll('main a')]
+               .map(a => a.textContent.trim())
+               .find(t => t.startsWith('Details'));",
+        )
+        .await;
+    let named = named.as_str().unwrap_or_default();
+    assert!(
+        named.starts_with("Details of the ") && named.ends_with(" bill"),
+        "{named}"
+    );
     s.follow("Details").await;
     s.heading_containing("Bill for").await;
     assert_eq!(s.fact("Status").await, "Paid");

@@ -168,6 +168,16 @@ async fn the_harbor_foods_owner_reporting_inside_the_outage_is_shown_it_first() 
     .await;
     s.open("/repairs/new").await;
     s.heading("Report a fault").await;
+    // On a phone the photo field offers the camera that faces away.
+    assert_eq!(
+        s.field("Photo (optional)")
+            .await
+            .attr("capture")
+            .await
+            .expect("an attribute")
+            .as_deref(),
+        Some("environment")
+    );
     s.choose("Service account", "3200000002").await;
     s.wait_for("//h2[normalize-space(.)='There is a known outage at this address']")
         .await;

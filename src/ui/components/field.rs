@@ -97,6 +97,9 @@ pub fn UploadField(
     /// The kind the server stores the document as.
     kind: String,
     #[prop(default = DOCUMENT_TYPES)] accept: &'static str,
+    /// On a phone, the camera to offer first (`environment`: the one facing away).
+    #[prop(optional)]
+    capture: Option<&'static str>,
     /// The names of the files kept, shown as "Uploaded: …".
     #[prop(into)]
     kept: Signal<Vec<String>>,
@@ -137,7 +140,7 @@ pub fn UploadField(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="file" accept=accept on:change=on_change aria-describedby=described_by/>
+            <input id=id type="file" accept=accept capture=capture on:change=on_change aria-describedby=described_by/>
             <div role="status"><ul class="plain-list success">{uploaded}</ul></div>
             {move || refusal().map(|error| view! { <crate::ui::components::status::ErrorMessage error/> })}
         </div>

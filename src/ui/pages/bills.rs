@@ -171,7 +171,7 @@ fn BillTable(page: BillPage) -> impl IntoView {
                     Cell::Link {
                         href: Page::Bill(b.id).href(),
                         text: t.details.into(),
-                        hidden: format!(" {month}"),
+                        hidden: (t.details_of)(&month),
                     },
                 ]
             })
@@ -203,4 +203,5 @@ crate::ui::i18n::strings! {
     bills_of: fn(&str) -> String = |n| format!("Bills for account {n}"), |n| format!("户号 {n} 的账单");
     col_details: &'static str = "Details", "详情";
     details: &'static str = "Details", "详情";
+    details_of: fn(&str) -> String = |m| format!(" of the {m} bill"), |m| format!("（{m}账单）");
 }

@@ -171,7 +171,7 @@ fn ReportForm() -> impl IntoView {
             </Show>
             <TextAreaField id="report-description" label=|l| Text::of(l).field_description value=a.description error=shown(Field::Description)/>
             <InputField id="report-phone" label=|l| Text::of(l).field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
-            <UploadField id="report-photo".to_string() label=photo_label kind="other".to_string() accept="image/jpeg,image/png" kept=photo keep=keep_photo/>
+            <UploadField id="report-photo".to_string() label=photo_label kind="other".to_string() accept="image/jpeg,image/png" capture="environment" kept=photo keep=keep_photo/>
             {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
