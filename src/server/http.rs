@@ -99,17 +99,21 @@ pub fn router(state: AppState, dist: &Path) -> Router {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
-    let programs = axum::Json(program_files(dist));
+    // Read at each request: files deployed into `dist` are listed without a restart.
+    let programs_in = dist.to_path_buf();
     Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/precache.json",
             get(move || {
-                let programs = programs.clone();
+                let dist = programs_in.clone();
                 async move {
+                    let programs = tokio::task::spawn_blocking(move || program_files(&dist))
+                        .await
+                        .unwrap_or_default();
                     (
                         [(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
-                        programs,
+                        axum::Json(programs),
                     )
                 }
             }),
