@@ -17,6 +17,27 @@ pub struct Me {
     pub must_set_up_mfa: bool,
     /// The organisations they belong to (enterprise accounts), for the context switcher.
     pub organisations: Vec<crate::api::organisations::Membership>,
+    /// Care mode is on for them, on every device (`set_care_mode`).
+    #[serde(default)]
+    pub care: bool,
+    /// They hold service accounts of their own; someone who only acts for organisations
+    /// starts on their organisation's dashboard.
+    #[serde(default)]
+    pub home_accounts: bool,
+}
+
+impl Me {
+    /// Where they go after signing in when `next` is the overview (`/`): someone who holds no
+    /// accounts of their own and acts for an organisation starts on its dashboard, where their
+    /// work is; everyone else goes to `next`.
+    pub fn landing(&self, next: &str) -> String {
+        match self.organisations.first() {
+            Some(org) if next == "/" && !self.home_accounts => {
+                crate::api::pages::Page::OrgDashboard(org.organisation_id).href()
+            }
+            _ => next.to_string(),
+        }
+    }
 }
 
 /// Creates a customer login and mails a link to confirm the address, in `lang` (`en`, `zh`);
@@ -298,6 +319,17 @@ pub async fn sign_out() -> Result<(), ApiError> {
     request.end_session().await
 }
 
+/// Turns care mode (larger type, bigger targets, plainer words) on or off (`on`: `true` or
+/// `false`) for the signed-in person, on every device they use.
+#[server(endpoint = "auth/care_mode", protocol = crate::api::codec::Call)]
+pub async fn set_care_mode(on: String) -> Result<(), ApiError> {
+    let on = crate::domain::input::parse_flag(crate::domain::Field::CareMode, &on)?;
+    let request = crate::server::request::current()?;
+    // A display choice of one's own: staff may make it before setting up a second factor.
+    let user = request.require_user_setting_up().await?;
+    Ok(request.state.store.set_care_mode(user.id, on).await?)
+}
+
 /// Who is signed in, or `None`.
 #[server(endpoint = "auth/current_user", protocol = crate::api::codec::Call)]
 pub async fn current_user() -> Result<Option<Me>, ApiError> {
@@ -305,5 +337,39 @@ pub async fn current_user() -> Result<Option<Me>, ApiError> {
     match request.user().await? {
         Some(user) => Ok(Some(request.me(&user).await?)),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::organisations::Membership;
+    use crate::domain::{OrgRole, RowId};
+
+    #[test]
+    fn someone_who_only_acts_for_an_organisation_lands_on_its_dashboard() {
+        let mut me = Me {
+            email: "owner@example.com".into(),
+            display_name: "Owner".into(),
+            role: crate::domain::Role::Customer,
+            mfa: false,
+            must_set_up_mfa: false,
+            organisations: vec![Membership {
+                organisation_id: RowId(7),
+                name: "Harbor Foods".into(),
+                role: OrgRole::Owner,
+            }],
+            care: false,
+            home_accounts: false,
+        };
+        assert_eq!(me.landing("/"), "/business/7");
+        // A page asked for is where they go.
+        assert_eq!(me.landing("/bills"), "/bills");
+        // With accounts of their own, the overview.
+        me.home_accounts = true;
+        assert_eq!(me.landing("/"), "/");
+        me.home_accounts = false;
+        me.organisations.clear();
+        assert_eq!(me.landing("/"), "/");
     }
 }

@@ -16,6 +16,18 @@ pub const ELEMENT_ID: &str = "first-paint";
 /// server writes the first view in it.
 pub const LANG_COOKIE: &str = "gridcare_lang";
 
+/// The name of the cookie that keeps care mode on this browser (`1` on, `0` off) for a page
+/// the server writes before anyone signs in; a signed-in person's own choice wins.
+pub const CARE_COOKIE: &str = "gridcare_care";
+
+/// Care mode as this browser's cookie asks for it.
+pub fn request_care(cookie_header: Option<&str>) -> bool {
+    cookie_header.is_some_and(|h| {
+        h.split(';')
+            .any(|pair| pair.trim().split_once('=') == Some((CARE_COOKIE, "1")))
+    })
+}
+
 /// What the server knew when it sent the page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FirstPaint {
@@ -101,6 +113,14 @@ pub fn request_language(cookie_header: Option<&str>, accept_language: Option<&st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn care_mode_is_on_only_when_the_cookie_says_1() {
+        assert!(request_care(Some("gridcare_lang=zh; gridcare_care=1")));
+        assert!(!request_care(Some("gridcare_care=0")));
+        assert!(!request_care(Some("xgridcare_care=1")));
+        assert!(!request_care(None));
+    }
 
     #[test]
     fn the_cookie_wins_then_the_browser_then_english() {

@@ -91,6 +91,8 @@ pub enum Field {
     Consent,
     /// The prepaid balance under which the person is warned, in yuan.
     LowBalance,
+    /// Care mode on or off.
+    CareMode,
 }
 
 impl Field {
@@ -171,6 +173,7 @@ impl Field {
             Field::MaxAmount => "max_amount",
             Field::Consent => "consent",
             Field::LowBalance => "low_balance",
+            Field::CareMode => "care_mode",
         }
     }
 }

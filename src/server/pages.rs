@@ -39,6 +39,7 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         Some(&header_text(header::COOKIE)),
         Some(&header_text(header::ACCEPT_LANGUAGE)),
     );
+    let care_cookie = crate::api::first_paint::request_care(Some(&header_text(header::COOKIE)));
     let request = Request::new(state, parts);
     // The database not answering is no reason to refuse the page: the client then asks itself
     // (and shows the error there).
@@ -56,6 +57,16 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
     {
         let next = (path_and_query != "/").then_some(path_and_query.clone());
         return Redirect::to(&Page::SignIn { next }.href()).into_response();
+    }
+    // Someone who only acts for organisations opens the app (its start address is `/`) on
+    // their organisation's dashboard; `/?home` is their own overview all the same.
+    if let (Some(Route::Overview), Some((_, Some(me)))) = (route, &known)
+        && parts_query_lacks_home(&path_and_query)
+    {
+        let landing = me.landing("/");
+        if landing != "/" {
+            return Redirect::to(&landing).into_response();
+        }
     }
     let outages = match (route, &known) {
         (Some(Route::Outages), Some((user, _))) => {
@@ -84,6 +95,11 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         )
             .into_response();
     };
+    // Care mode from the first paint on: the person's own choice, else this browser's.
+    let care = match &known {
+        Some((Some(user), _)) => user.care,
+        _ => care_cookie,
+    };
     let first = known.map(|(_, me)| FirstPaint {
         lang: lang.as_str().into(),
         me,
@@ -106,7 +122,7 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         }
         _ => None,
     };
-    let mut html = set_html_lang(&shell, lang.tag());
+    let mut html = set_html_tag(&shell, lang.tag(), care);
     if let Some((body, title)) = rendered {
         html = set_title(&html, &title);
         html = replace_app(&html, &body);
@@ -143,13 +159,25 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         .into_response()
 }
 
-/// `html` with its `<html>` tag saying `lang`.
-fn set_html_lang(html: &str, lang: &str) -> String {
+/// True when the address's query does not ask for `home`.
+fn parts_query_lacks_home(path_and_query: &str) -> bool {
+    path_and_query
+        .split_once('?')
+        .is_none_or(|(_, q)| !q.split('&').any(|p| p == "home" || p.starts_with("home=")))
+}
+
+/// `html` with its `<html>` tag saying `lang`, and in care mode (the class `care`) when `care`.
+fn set_html_tag(html: &str, lang: &str, care: bool) -> String {
+    let class = if care { " class=\"care\"" } else { "" };
     match html
         .find("<html")
         .and_then(|i| html[i..].find('>').map(|j| (i, i + j + 1)))
     {
-        Some((start, end)) => format!("{}<html lang=\"{lang}\">{}", &html[..start], &html[end..]),
+        Some((start, end)) => format!(
+            "{}<html lang=\"{lang}\"{class}>{}",
+            &html[..start],
+            &html[end..]
+        ),
         None => html.to_string(),
     }
 }
@@ -242,7 +270,11 @@ mod tests {
 
     #[test]
     fn the_shell_is_written_for_the_visitor() {
-        let html = set_html_lang(SHELL, "zh-CN");
+        assert!(
+            set_html_tag(SHELL, "en", true)
+                .starts_with("<!DOCTYPE html><html lang=\"en\" class=\"care\"><head>")
+        );
+        let html = set_html_tag(SHELL, "zh-CN", false);
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
         let html = set_title(&html, "登录 <GridCare>");
         assert!(html.contains("<title>登录 &lt;GridCare&gt;</title>"));

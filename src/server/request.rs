@@ -205,6 +205,8 @@ impl Request {
             mfa: user.mfa,
             must_set_up_mfa: user.role.is_staff() && !user.mfa,
             organisations: self.state.store.memberships(user.id).await?,
+            care: user.care,
+            home_accounts: user.home_accounts,
         })
     }
 

@@ -14,6 +14,27 @@ pub fn initial_language() -> Lang {
 /// Remembers the chosen language on this browser for a year, in a cookie the server reads to
 /// write the next page in it.
 pub fn store_language(lang: Lang) {
+    set_cookie(crate::api::first_paint::LANG_COOKIE, lang.as_str());
+}
+
+/// Puts the page in care mode or out of it (the class `care` on `<html>`, which no other
+/// class shares), and remembers that on this browser for a year (a cookie the server reads to
+/// write the next page so, before anyone signs in).
+pub fn apply_care(on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        root.set_class_name(if on { "care" } else { "" });
+    }
+    set_cookie(
+        crate::api::first_paint::CARE_COOKIE,
+        if on { "1" } else { "0" },
+    );
+}
+
+/// Sets a cookie of this site for a year (sent over TLS only when the site is).
+fn set_cookie(name: &str, value: &str) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window()
         .and_then(|w| w.document())
@@ -25,9 +46,7 @@ pub fn store_language(lang: Lang) {
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "https:");
     let cookie = format!(
-        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
-        crate::api::first_paint::LANG_COOKIE,
-        lang.as_str(),
+        "{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{}",
         if secure { "; Secure" } else { "" }
     );
     // A browser refusing cookies keeps the choice for this visit only.

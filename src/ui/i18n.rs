@@ -364,6 +364,7 @@ strings! {
     field_max_amount: &'static str = "Most per bill", "每期上限";
     field_consent: &'static str = "Agreement", "授权";
     field_low_balance: &'static str = "Warn me under", "余额提醒金额";
+    field_care_mode: &'static str = "Care mode", "关怀模式";
     problem_not_positive: &'static str = "must be more than zero", "必须大于零";
     problem_too_precise: &'static str =
         "can have at most two decimals (fen)", "最多保留两位小数（分）";
@@ -667,6 +668,7 @@ impl Common {
             Field::MaxAmount => self.field_max_amount,
             Field::Consent => self.field_consent,
             Field::LowBalance => self.field_low_balance,
+            Field::CareMode => self.field_care_mode,
         }
     }
 

@@ -15,6 +15,8 @@ pub struct Session {
 impl Session {
     /// Records a sign-in.
     pub fn signed_in(&self, me: Me) {
+        // The person's care mode, on this browser too from now on.
+        crate::ui::browser::apply_care(me.care);
         self.me.set(Some(me));
         self.known.set(true);
     }
@@ -88,8 +90,8 @@ pub fn enter_when_signed_in(result: RwSignal<Option<Result<Me, ApiError>>, Local
         }
     });
     Effect::new(move |_| {
-        if session.me.with(Option::is_some) {
-            go(&next);
+        if let Some(landing) = session.me.with(|m| m.as_ref().map(|m| m.landing(&next))) {
+            go(&landing);
         }
     });
 }

@@ -132,6 +132,12 @@ const TABLE: &[Entry] = &[
     f("accounts/list", &[], "401 ok ok ok ok ok ok"),
     f("auth/sessions", &[], "401 ok ok ok ok ok ok"),
     f("auth/mfa_status", &[], "401 ok ok ok ok ok ok"),
+    // One's own display choice: no row of anyone else's can be named.
+    f(
+        "auth/care_mode",
+        &[("on", "false")],
+        "401 ok ok ok ok ok ok",
+    ),
     f("auth/mfa_start", &[], "401 ok ok ok ok ok ok"),
     // Staff have two-step sign-in on already: there is nothing to confirm.
     f(

@@ -162,7 +162,8 @@ async fn the_overview_arrives_with_the_customers_own_figures() {
     assert!(!html.contains("Loading"), "nothing left to load: {html}");
     // Another customer's first view holds none of the resident's accounts.
     let ops = app.signed_in_browser(crate::helpers::OPS).await;
-    let (html, first) = page(&ops, app.url("/"), &[]).await;
+    // (`?home`: their own overview; they hold no accounts, so `/` is their organisation's.)
+    let (html, first) = page(&ops, app.url("/?home"), &[]).await;
     let theirs = first
         .overview
         .and_then(|o| o.read())
@@ -176,4 +177,92 @@ async fn the_overview_arrives_with_the_customers_own_figures() {
                 .all(|a| a.account_number != account.account_number)
         );
     }
+}
+
+#[tokio::test]
+async fn someone_who_only_acts_for_an_organisation_opens_on_its_dashboard() {
+    let app = spawn_app_with_demo().await;
+    let no_redirects = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    app.try_sign_in_with(&no_redirects, crate::helpers::OPS)
+        .await
+        .ok();
+    let org = app
+        .call_with(&no_redirects, "auth/current_user", &[])
+        .await
+        .ok()["organisations"][0]["organisation_id"]
+        .as_i64()
+        .expect("their organisation");
+    let res = no_redirects.get(app.url("/")).send().await.expect("answer");
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"].to_str().expect("text"),
+        format!("/business/{org}")
+    );
+    // Their own overview is still theirs to open.
+    let res = no_redirects
+        .get(app.url("/?home"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(res.status(), StatusCode::OK);
+    // Someone with accounts of their own opens on them.
+    let resident = app.signed_in_browser(RESIDENT).await;
+    let (_, first) = page(&resident, app.url("/"), &[]).await;
+    assert!(first.me.expect("signed in").home_accounts);
+}
+
+#[tokio::test]
+async fn care_mode_is_kept_for_the_person_and_the_page_is_written_in_it() {
+    let app = spawn_app_with_demo().await;
+    // Nobody signed in: nothing to keep it for (the browser's cookie does).
+    app.call("auth/care_mode", &[("on", "true")])
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "not_signed_in");
+    let (html, _) = page(
+        &app.client,
+        app.url("/signin"),
+        &[("Cookie", "gridcare_care=1")],
+    )
+    .await;
+    assert!(html.contains("<html lang=\"en\" class=\"care\">"), "{html}");
+    let (html, _) = page(&app.client, app.url("/signin"), &[]).await;
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+
+    let resident = app.signed_in_browser(RESIDENT).await;
+    let ops = app.signed_in_browser(crate::helpers::OPS).await;
+    app.call_with(&resident, "auth/care_mode", &[("on", "true")])
+        .await
+        .ok();
+    // Theirs, on every browser they sign in on, whatever that browser's cookie says; nobody
+    // else's.
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let url = app.url("/").parse().expect("an address");
+    jar.add_cookie_str("gridcare_care=0; Path=/", &url);
+    let phone = reqwest::Client::builder()
+        .cookie_provider(jar)
+        .build()
+        .expect("client");
+    app.try_sign_in_with(&phone, RESIDENT).await.ok();
+    let (html, first) = page(&phone, app.url("/bills"), &[]).await;
+    assert!(first.me.expect("signed in").care);
+    assert!(html.contains("class=\"care\""), "{html}");
+    let (html, first) = page(&ops, app.url("/?home"), &[]).await;
+    assert!(!first.me.expect("signed in").care);
+    assert!(!html.contains("class=\"care\""), "{html}");
+    // Off again.
+    app.call_with(&phone, "auth/care_mode", &[("on", "false")])
+        .await
+        .ok();
+    let who = app
+        .call_with(&resident, "auth/current_user", &[])
+        .await
+        .ok();
+    assert_eq!(who["care"], false);
+    app.call_with(&resident, "auth/care_mode", &[("on", "maybe")])
+        .await
+        .assert_invalid("care_mode", "not_allowed");
 }

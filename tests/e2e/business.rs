@@ -11,15 +11,28 @@ async fn the_owner_invites_a_viewer_who_reads_but_cannot_file_and_the_export_mat
         .sign_in(
             "ops@example.com",
             "demo-enterprise-2026",
-            "Welcome, Chen Jing",
+            // They hold no accounts of their own: they start where their work is.
+            "Harbor Foods Ltd.",
         )
         .await;
-    // The overview offers the organisation; the switcher in the header does too.
+    // The switcher in the header says whom they act for; "Myself (home)" is their own
+    // overview, which offers the organisation too.
+    let switch = owner.field("Acting for").await;
+    assert_eq!(
+        owner
+            .client
+            .execute(
+                "return arguments[0].selectedOptions[0].text;",
+                vec![serde_json::to_value(&switch).expect("an element")]
+            )
+            .await
+            .expect("the chosen option"),
+        "Harbor Foods Ltd."
+    );
+    owner.choose("Acting for", "Myself (home)").await;
+    owner.heading("Welcome, Chen Jing").await;
     owner
         .wait_for("//h2[normalize-space(.)='Your organisations']")
-        .await;
-    owner
-        .wait_for("//label[contains(@class, 'context-switch')][contains(normalize-space(.), 'Acting for')]/select")
         .await;
     owner.follow("Open the dashboard").await;
     owner.heading("Harbor Foods Ltd.").await;

@@ -109,11 +109,10 @@ async fn the_harbor_foods_owner_pays_two_sites_in_one_payment() {
     s.sign_in(
         "ops@example.com",
         "demo-enterprise-2026",
-        "Welcome, Chen Jing",
+        // Holding no accounts of their own, they land on their organisation's dashboard.
+        "Harbor Foods Ltd.",
     )
     .await;
-    s.follow("Open the dashboard").await;
-    s.heading("Harbor Foods Ltd.").await;
     s.follow("Sites").await;
     s.heading("Sites").await;
     // Tick two sites, then pay for the chosen ones.

@@ -163,7 +163,7 @@ async fn the_harbor_foods_owner_reporting_inside_the_outage_is_shown_it_first() 
     s.sign_in(
         "ops@example.com",
         "demo-enterprise-2026",
-        "Welcome, Chen Jing",
+        "Harbor Foods Ltd.",
     )
     .await;
     s.open("/repairs/new").await;

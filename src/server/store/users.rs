@@ -16,6 +16,10 @@ pub struct User {
     pub email_verified: bool,
     /// Sign-in asks for a second factor (a code from an authenticator app).
     pub mfa: bool,
+    /// Care mode is on for them (larger type, bigger targets, plainer words).
+    pub care: bool,
+    /// They hold service accounts of their own (not only an organisation's sites).
+    pub home_accounts: bool,
 }
 
 fn user_from(row: &AnyRow) -> Result<User, StoreError> {
@@ -26,6 +30,8 @@ fn user_from(row: &AnyRow) -> Result<User, StoreError> {
         role: enum_col(row, "role", Role::from_stored)?,
         email_verified: col::<Option<i64>>(row, "email_verified_at")?.is_some(),
         mfa: col::<Option<i64>>(row, "totp_enabled_at")?.is_some(),
+        care: col::<i64>(row, "care_mode")? != 0,
+        home_accounts: col::<i64>(row, "home_accounts")? > 0,
     })
 }
 
@@ -39,8 +45,9 @@ pub struct NewSession<'a> {
     pub address: &'a str,
 }
 
-const USER_COLUMNS: &str =
-    "u.id, u.email, u.display_name, u.role, u.email_verified_at, u.totp_enabled_at";
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.email_verified_at, \
+     u.totp_enabled_at, u.care_mode, CAST((SELECT COUNT(*) FROM account_holders h \
+     WHERE h.user_id = u.id) AS BIGINT) AS home_accounts";
 
 /// Inserts a person; `None` when the email already has a login.
 pub async fn insert_user(
@@ -74,6 +81,8 @@ pub async fn insert_user(
             role,
             email_verified: verified,
             mfa: false,
+            care: false,
+            home_accounts: false,
         })
     })
     .transpose()
@@ -134,6 +143,16 @@ impl Store {
             now,
         )
         .await
+    }
+
+    /// Turns care mode on or off for `user_id`.
+    pub async fn set_care_mode(&self, user_id: i64, on: bool) -> Result<(), StoreError> {
+        sqlx::query("UPDATE users SET care_mode = $1 WHERE id = $2")
+            .bind(i64::from(on))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The person with id `user_id`.

@@ -179,17 +179,18 @@ fn ContextSwitch() -> impl IntoView {
         let value = event_target_value(&ev);
         match value.parse() {
             Ok(org) => go(&Page::OrgDashboard(crate::domain::RowId(org)).href()),
-            Err(_) => go(&Page::Overview.href()),
+            // `?home`: the person's own overview, even when they hold no accounts themselves.
+            Err(_) => go("/?home"),
         }
     };
     view! {
-        <label class="context-switch">
-            <span><Tr s=|l| Text::of(l).context_label/></span>
-            <select on:change=on_change>
+        <div class="context-switch">
+            <label for="acting-for"><Tr s=|l| Text::of(l).context_label/></label>
+            <select id="acting-for" on:change=on_change>
                 <option value="home" selected=move || current() == "home">{move || Text::of(i18n.lang()).context_home}</option>
                 {options}
             </select>
-        </label>
+        </div>
     }
 }
 
