@@ -22,9 +22,14 @@ pub const CARE_COOKIE: &str = "gridcare_care";
 
 /// Care mode as this browser's cookie asks for it.
 pub fn request_care(cookie_header: Option<&str>) -> bool {
-    cookie_header.is_some_and(|h| {
-        h.split(';')
-            .any(|pair| pair.trim().split_once('=') == Some((CARE_COOKIE, "1")))
+    cookie(cookie_header, CARE_COOKIE) == Some("1")
+}
+
+/// The value of the cookie `name` in a `Cookie` header.
+fn cookie<'a>(cookie_header: Option<&'a str>, name: &str) -> Option<&'a str> {
+    cookie_header?.split(';').find_map(|pair| {
+        let (n, value) = pair.trim().split_once('=')?;
+        (n == name).then_some(value)
     })
 }
 
@@ -86,12 +91,7 @@ impl FirstPaint {
 /// The language a request asks for: the cookie of a person's own choice, else the first
 /// language of the browser's `Accept-Language` that we have, else English.
 pub fn request_language(cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
-    let chosen = cookie_header.and_then(|h| {
-        h.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == LANG_COOKIE).then(|| Lang::from_tag(value))
-        })
-    });
+    let chosen = cookie(cookie_header, LANG_COOKIE).map(Lang::from_tag);
     if let Some(lang) = chosen {
         return lang;
     }

@@ -35,11 +35,13 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let lang = request_language(
-        Some(&header_text(header::COOKIE)),
-        Some(&header_text(header::ACCEPT_LANGUAGE)),
-    );
-    let care_cookie = crate::api::first_paint::request_care(Some(&header_text(header::COOKIE)));
+    // `/?home`: a person's own overview, wherever else they would start.
+    let asks_home = crate::api::pages::parse_query(parts.uri.query().unwrap_or(""))
+        .iter()
+        .any(|(name, _)| name == "home");
+    let cookies = header_text(header::COOKIE);
+    let lang = request_language(Some(&cookies), Some(&header_text(header::ACCEPT_LANGUAGE)));
+    let care_cookie = crate::api::first_paint::request_care(Some(&cookies));
     let request = Request::new(state, parts);
     // The database not answering is no reason to refuse the page: the client then asks itself
     // (and shows the error there).
@@ -61,7 +63,7 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
     // Someone who only acts for organisations opens the app (its start address is `/`) on
     // their organisation's dashboard; `/?home` is their own overview all the same.
     if let (Some(Route::Overview), Some((_, Some(me)))) = (route, &known)
-        && parts_query_lacks_home(&path_and_query)
+        && !asks_home
     {
         let landing = me.landing("/");
         if landing != "/" {
@@ -157,13 +159,6 @@ pub async fn page(state: AppState, dist: &Path, parts: Parts) -> Response {
         Bytes::from(html),
     )
         .into_response()
-}
-
-/// True when the address's query does not ask for `home`.
-fn parts_query_lacks_home(path_and_query: &str) -> bool {
-    path_and_query
-        .split_once('?')
-        .is_none_or(|(_, q)| !q.split('&').any(|p| p == "home" || p.starts_with("home=")))
 }
 
 /// `html` with its `<html>` tag saying `lang`, and in care mode (the class `care`) when `care`.

@@ -206,7 +206,7 @@ impl Request {
             must_set_up_mfa: user.role.is_staff() && !user.mfa,
             organisations: self.state.store.memberships(user.id).await?,
             care: user.care,
-            home_accounts: user.home_accounts,
+            home_accounts: self.state.store.holds_accounts(user.id).await?,
         })
     }
 

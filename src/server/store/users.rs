@@ -18,8 +18,6 @@ pub struct User {
     pub mfa: bool,
     /// Care mode is on for them (larger type, bigger targets, plainer words).
     pub care: bool,
-    /// They hold service accounts of their own (not only an organisation's sites).
-    pub home_accounts: bool,
 }
 
 fn user_from(row: &AnyRow) -> Result<User, StoreError> {
@@ -31,7 +29,6 @@ fn user_from(row: &AnyRow) -> Result<User, StoreError> {
         email_verified: col::<Option<i64>>(row, "email_verified_at")?.is_some(),
         mfa: col::<Option<i64>>(row, "totp_enabled_at")?.is_some(),
         care: col::<i64>(row, "care_mode")? != 0,
-        home_accounts: col::<i64>(row, "home_accounts")? > 0,
     })
 }
 
@@ -45,9 +42,8 @@ pub struct NewSession<'a> {
     pub address: &'a str,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.email_verified_at, \
-     u.totp_enabled_at, u.care_mode, CAST((SELECT COUNT(*) FROM account_holders h \
-     WHERE h.user_id = u.id) AS BIGINT) AS home_accounts";
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.display_name, u.role, u.email_verified_at, u.totp_enabled_at, u.care_mode";
 
 /// Inserts a person; `None` when the email already has a login.
 pub async fn insert_user(
@@ -82,7 +78,6 @@ pub async fn insert_user(
             email_verified: verified,
             mfa: false,
             care: false,
-            home_accounts: false,
         })
     })
     .transpose()
@@ -153,6 +148,19 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// True when `user_id` holds service accounts of their own (not only an organisation's
+    /// sites).
+    pub async fn holds_accounts(&self, user_id: i64) -> Result<bool, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT 1 AS held FROM service_accounts sa WHERE {} LIMIT 1",
+            super::accounts::HELD_BY_USER
+        ))
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
     }
 
     /// The person with id `user_id`.
