@@ -2,7 +2,10 @@
 
 #[cfg(feature = "csr")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message in the browser's console (which adds where it happened).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     gridcare::ui::mount();
 }
 
