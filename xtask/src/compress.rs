@@ -41,7 +41,7 @@ fn kb(bytes: u64) -> f64 {
 }
 
 /// Writes `NAME.br` and `NAME.gz` beside every text and wasm file in `dist`, and reports the
-/// first-load sizes by kind.
+/// first-load sizes by kind (the service worker counted, the occasional `notes-….js` not).
 pub fn precompress(dist: &Path) -> io::Result<Report> {
     let mut totals: Vec<(&'static str, u64, u64, u64)> = ["wasm", "js", "css", "html"]
         .iter()
@@ -58,7 +58,12 @@ pub fn precompress(dist: &Path) -> io::Result<Report> {
         let gz = gzip_bytes(&data)?;
         fs::write(with_suffix(&path, "br"), &br)?;
         fs::write(with_suffix(&path, "gz"), &gz)?;
-        if let Some(row) = totals.iter_mut().find(|(k, ..)| *k == ext) {
+        // `notes-….js` is fetched only when there is something to say (`public/boot.js`).
+        let occasional = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("notes-"));
+        if let Some(row) = totals.iter_mut().find(|(k, ..)| *k == ext && !occasional) {
             row.1 += data.len() as u64;
             row.2 += gz.len() as u64;
             row.3 += br.len() as u64;

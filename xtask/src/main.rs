@@ -11,6 +11,7 @@
 mod compress;
 mod fingerprint;
 mod lighthouse;
+mod minify;
 mod tools;
 
 use std::env;
@@ -244,6 +245,8 @@ fn build_one_client(
     trunk.arg(&dist);
     trunk.args(["--public-url", &public_url, "--offline"]);
     check(trunk, &format!("trunk build {html}"))?;
+    minify::minify(&tools.esbuild, &dist)
+        .map_err(|e| Failure(format!("minifying {}: {e}", dist.display())))?;
     name_loader_by_content(&dist, &public_url)
         .map_err(|e| Failure(format!("naming the loader in {}: {e}", dist.display())))?;
     let size = compress::precompress(&dist)
@@ -251,18 +254,45 @@ fn build_one_client(
     Ok(format!("    {html} ({public_url}), first load {size}"))
 }
 
+/// Renames `dist/<stem>.js` to `<stem>-<hash of its bytes>.js`, after replacing `from` with
+/// `to` in it when asked (and found); returns the new name.
+fn name_by_content(
+    dist: &std::path::Path,
+    stem: &str,
+    replace: Option<(&str, &str)>,
+) -> std::io::Result<String> {
+    use std::hash::{Hash, Hasher};
+    let file = dist.join(format!("{stem}.js"));
+    let mut text = std::fs::read_to_string(&file)?;
+    if let Some((from, to)) = replace {
+        if !text.contains(from) {
+            return Err(std::io::Error::other(format!(
+                "{stem}.js does not name {from}"
+            )));
+        }
+        text = text.replace(from, to);
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.as_bytes().hash(&mut hasher);
+    let name = format!("{stem}-{:016x}.js", hasher.finish());
+    std::fs::write(dist.join(&name), text)?;
+    std::fs::remove_file(&file)?;
+    Ok(name)
+}
+
 /// Renames the client's loader (`boot.js`, copied by Trunk without a hash) to a name with a hash
 /// of its bytes, as Trunk names the program (`boot-0123456789abcdef.js`), and points the page at
 /// it: the server then sends it as immutable and the service worker keeps it with the program,
 /// so a second visit downloads none of it and a new release's loader is a new name.
 fn name_loader_by_content(dist: &std::path::Path, public_url: &str) -> std::io::Result<()> {
-    use std::hash::{Hash, Hasher};
-    let loader = dist.join("boot.js");
-    let bytes = std::fs::read(&loader)?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    let name = format!("boot-{:016x}.js", hasher.finish());
-    std::fs::rename(&loader, dist.join(&name))?;
+    // The loader's occasional part (`notes.js`) first: the loader names it, so its new name
+    // is part of the loader's bytes.
+    let notes = name_by_content(dist, "notes", None)?;
+    let name = name_by_content(
+        dist,
+        "boot",
+        Some(("\"notes.js\"", &format!("\"{notes}\""))),
+    )?;
     let page = dist.join("index.html");
     let html = std::fs::read_to_string(&page)?;
     let before = format!("src=\"{public_url}boot.js\"");

@@ -10,6 +10,8 @@ use std::time::Duration;
 
 /// The Trunk release that works with this machine's rustc (0.22 needs a newer one).
 const TRUNK_VERSION: &str = "0.21.14";
+/// The esbuild in `tools/package.json` (it minifies the clients' scripts and style sheets).
+const ESBUILD_VERSION: &str = "0.27.7";
 
 /// The tools found or installed.
 pub struct Tools {
@@ -17,6 +19,8 @@ pub struct Tools {
     pub path: OsString,
     /// axe-core's browser script, for the accessibility checks.
     pub axe_core: PathBuf,
+    /// esbuild, which minifies the clients' scripts and style sheets.
+    pub esbuild: PathBuf,
 }
 
 /// Chromium and its driver.
@@ -127,12 +131,18 @@ pub fn ensure_build_tools() -> Result<Tools> {
         )?;
     }
 
-    step("checking wasm-opt (npm binaryen@132) and axe-core");
+    step("checking wasm-opt (npm binaryen@132), esbuild and axe-core");
     let axe_core = npm_dir().join("node_modules/axe-core/axe.min.js");
     let wasm_opt = npm_bin.join("wasm-opt");
+    let esbuild = npm_bin.join("esbuild");
     let opt_version =
         output(&wasm_opt.to_string_lossy(), &["--version"], &path).unwrap_or_default();
-    if opt_version.contains("version 132") && axe_core.is_file() {
+    let esbuild_version =
+        output(&esbuild.to_string_lossy(), &["--version"], &path).unwrap_or_default();
+    if opt_version.contains("version 132")
+        && esbuild_version.trim() == ESBUILD_VERSION
+        && axe_core.is_file()
+    {
         println!("    present");
     } else {
         if output("npm", &["--version"], &path).is_none() {
@@ -146,7 +156,11 @@ pub fn ensure_build_tools() -> Result<Tools> {
             "npm ci",
         )?;
     }
-    Ok(Tools { path, axe_core })
+    Ok(Tools {
+        path,
+        axe_core,
+        esbuild,
+    })
 }
 
 /// Installs Debian packages when running as root; otherwise says what to run.
