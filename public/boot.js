@@ -1,6 +1,108 @@
 // Starts the wasm client. A file of its own because the Content-Security-Policy allows no inline
 // script; Trunk writes the hashed names of the module and the wasm into this tag's data attributes.
 const tag = document.querySelector("script[data-wasm]");
+// Fault reports written offline, waiting to be sent (`notes.js` sends them). The program
+// keeps them, counts them and wipes them through these (`ui::offline`), so it carries no JSON
+// code.
+const OUTBOX = "gridcare-outbox";
+const waiting = () => JSON.parse(localStorage.getItem(OUTBOX) || "[]");
+globalThis.gridcareOutbox = {
+  keep(path, body, email) {
+    try {
+      localStorage.setItem(OUTBOX, JSON.stringify([...waiting(), { path, body, email }]));
+      setTimeout(() => later((notes) => notes.sendKept()), 30000);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  count() {
+    try {
+      return waiting().length;
+    } catch {
+      return 0;
+    }
+  },
+  // Signing out: the waiting reports, and the pages and reads the service worker kept.
+  forget() {
+    localStorage.removeItem(OUTBOX);
+    for (const name of ["gridcare-pages", "gridcare-reads"]) {
+      caches?.delete(name);
+    }
+  },
+};
+addEventListener("online", () => {
+  if (globalThis.gridcareOutbox.count()) {
+    later((notes) => notes.sendKept());
+  }
+});
+// The service worker says when it answered from what this browser kept (no network), and
+// when the network answered again: once the app has started, `notes.js` says so on the page.
+// A page it kept carries the time in a `<meta>`.
+let saved = Number(document.querySelector('meta[name="gridcare-saved-at"]')?.content) || null;
+let said = false;
+let started = false;
+function sayOffline() {
+  if (started && (saved || said)) {
+    said = !!saved;
+    later((notes) => notes.offline(saved));
+  }
+}
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && "saved" in event.data) {
+      saved = event.data.saved;
+      sayOffline();
+    }
+  });
+  navigator.serviceWorker.startMessages();
+}
+// The phone header's "Menu" button (`ui::components::header`) opens the menu below it. A
+// link, button or choice in the menu closes it again, as do going back and Escape (which puts
+// the focus back on the button).
+const menuButton = () => document.getElementById("menu-button");
+const menuOpen = () => menuButton()?.getAttribute("aria-expanded") === "true";
+function menu(open, focus) {
+  const button = menuButton();
+  if (button) {
+    button.setAttribute("aria-expanded", open);
+    button.closest("header")?.classList.toggle("menu-open", open);
+    if (focus) {
+      button.focus();
+    }
+  }
+}
+document.addEventListener("click", (event) => {
+  if (event.target.closest?.("#menu-button")) {
+    menu(!menuOpen());
+  } else if (menuOpen() && event.target.closest?.("#site-menu a, #site-menu button")) {
+    menu(false);
+  }
+});
+document.addEventListener("change", (event) => {
+  if (menuOpen() && event.target.closest?.("#site-menu")) {
+    menu(false);
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && menuOpen()) {
+    menu(false, true);
+  }
+});
+addEventListener("popstate", () => menu(false));
+// The phone's share sheet (Web Share), where the browser has one: the buttons that carry
+// what to share (`ui::components::share`) are shown only then, and send it there.
+if (navigator.share) {
+  document.documentElement.dataset.share = "";
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest?.("[data-share-url]");
+    if (button) {
+      const { shareTitle: title, shareText: text, shareUrl } = button.dataset;
+      // Closing the sheet without sharing rejects: nothing to tell.
+      navigator.share({ title, text, url: new URL(shareUrl, location.href).href }).catch(() => {});
+    }
+  });
+}
 // A form sent before the program runs would go to the server as a plain post, which a page
 // does not take: hold it, and send it from the app's own form once the app has started (what
 // was typed is carried over).
@@ -35,6 +137,9 @@ try {
   if (heldForm >= 0) {
     document.querySelectorAll("#app form")[heldForm]?.requestSubmit();
   }
+  started = true;
+  sayOffline();
+  laterNotes();
   keepPrograms();
 } catch (error) {
   const main = document.getElementById("main");
@@ -63,4 +168,38 @@ function keepPrograms() {
       console.warn("the program files are not kept for offline use", error);
     }
   }), 3000);
+}
+
+// What is said only now and then (a new release, a report sent) is in `notes.js`, fetched
+// only then: the first load carries none of it. `cargo xtask dist` gives it a hashed name of
+// its bytes, written here, so a release's loader always fetches its own.
+function later(then) {
+  import(new URL("notes.js", import.meta.url).href).then(then, (error) =>
+    console.warn("notes.js did not load", error),
+  );
+}
+
+// When this client's program is not the one this browser ran last time, a new release came:
+// say so. Reports written offline are sent now that the app has started.
+function laterNotes() {
+  let updated = false;
+  try {
+    const key = "gridcare-program:" + tag.dataset.wasm.replace(/[^/]*$/, "");
+    const before = localStorage.getItem(key);
+    localStorage.setItem(key, tag.dataset.wasm);
+    updated = !!before && before !== tag.dataset.wasm;
+  } catch {
+    return;
+  }
+  const queued = globalThis.gridcareOutbox.count() > 0;
+  if (updated || queued) {
+    later((notes) => {
+      if (updated) {
+        notes.updated();
+      }
+      if (queued) {
+        notes.sendKept();
+      }
+    });
+  }
 }

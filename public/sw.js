@@ -1,11 +1,46 @@
 // GridCare's service worker. It keeps the clients' program files, whose names carry a hash of
 // their content (Trunk's `gridcare-3f9c2a1b7d4e5f6_bg.wasm`): a file of one name is always the
 // same bytes, so once kept it is served from here ever after, and a page never gets another
-// release's file (each page names the files of its own release, fetched when missing). Pages
-// and `/api` go to the network as before. Once a page has painted and the browser is idle,
-// `boot.js` asks for every client's files (the list at `/precache.json`), so moving from one
-// client to another needs no download; files a new release no longer lists are dropped.
+// release's file (each page names the files of its own release, fetched when missing). Once a
+// page has painted and the browser is idle, `boot.js` asks for every client's files (the list
+// at `/precache.json`), so moving from one client to another needs no download; files a new
+// release no longer lists are dropped.
+//
+// Offline: pages and the customer's reads (bills, balance, tickets, cases, outage notices) go
+// to the network first, and the last answer of each is kept in this browser profile; with no
+// network, the kept one is served, and the page is told when it was kept (unix seconds), so it
+// says "Offline: … saved at …" (`notes.js`); a fresh answer takes the note away. A kept page
+// carries the time in a `<meta>`. Signing out wipes them (`boot.js`).
 const CACHE = "gridcare-programs";
+const PAGES = "gridcare-pages";
+const READS = "gridcare-reads";
+const SAVED_AT = "x-gridcare-saved-at";
+
+// The reads a customer may want on a phone with no network. Changes are never kept: they
+// need the server (a fault report written offline waits in the page, see `boot.js`).
+const KEPT_READS = new Set([
+  "auth/current_user",
+  "accounts/list",
+  "bills/overview",
+  "bills/list",
+  "bills/detail",
+  "usage/overview",
+  "pay/options",
+  "repairs/mine",
+  "repairs/detail",
+  "repairs/outage_at",
+  "outages/list",
+  "connections/mine",
+  "connections/detail",
+  "feedback/mine",
+  "feedback/detail",
+  "notifications/unread",
+  "notifications/list",
+  "org/mine",
+  "org/dashboard",
+  "org/sites",
+  "org/site",
+]);
 
 // The rule of `server::http::is_hashed_asset`.
 const hashed = (path) =>
@@ -20,11 +55,18 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener("fetch", (event) => {
-  const url = new URL(event.request.url);
-  if (event.request.method !== "GET" || url.origin !== location.origin || !hashed(url.pathname)) {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== location.origin) {
     return;
   }
-  event.respondWith(kept(url.origin + url.pathname));
+  if (request.method === "GET" && hashed(url.pathname)) {
+    event.respondWith(kept(url.origin + url.pathname));
+  } else if (request.mode === "navigate" && request.method === "GET") {
+    event.respondWith(page(request));
+  } else if (request.method === "POST" && KEPT_READS.has(url.pathname.replace(/^\/api\//, ""))) {
+    event.respondWith(read(request, event.clientId));
+  }
 });
 
 async function kept(href) {
@@ -40,9 +82,66 @@ async function kept(href) {
   return answer;
 }
 
+// A page: from the network, keeping a copy; with no network, the copy, which tells the app
+// when it was kept (a `<meta>` the app reads as it starts).
+async function page(request) {
+  const cache = await caches.open(PAGES);
+  try {
+    const answer = await fetch(request);
+    if (answer.ok && answer.type === "basic" && !answer.redirected) {
+      const html = await answer.clone().text();
+      const marked = html.replace(
+        "<head>",
+        `<head><meta name="gridcare-saved-at" content="${Math.floor(Date.now() / 1000)}">`,
+      );
+      await cache.put(request.url, new Response(marked, { headers: answer.headers }));
+    }
+    return answer;
+  } catch (offline) {
+    const found = await cache.match(request.url, { ignoreVary: true, ignoreSearch: false });
+    if (found) {
+      return found;
+    }
+    throw offline;
+  }
+}
+
+// A read: from the network, keeping the answer under its question; with no network, the kept
+// answer. Either way the page that asked is told which (`saved`: when it was kept, or null).
+async function read(request, clientId) {
+  const question = await request.clone().text();
+  const key = `${request.url}?question=${encodeURIComponent(question)}`;
+  const cache = await caches.open(READS);
+  try {
+    const answer = await fetch(request);
+    if (answer.ok) {
+      const headers = new Headers(answer.headers);
+      headers.set(SAVED_AT, String(Math.floor(Date.now() / 1000)));
+      await cache.put(key, new Response(await answer.clone().blob(), { headers }));
+    }
+    tell(clientId, null);
+    return answer;
+  } catch (offline) {
+    const found = await cache.match(key, { ignoreVary: true });
+    if (found) {
+      tell(clientId, Number(found.headers.get(SAVED_AT)));
+      return found;
+    }
+    throw offline;
+  }
+}
+
+async function tell(clientId, saved) {
+  const client = clientId && (await self.clients.get(clientId));
+  client?.postMessage({ saved });
+}
+
 self.addEventListener("message", (event) => {
   if (event.data === "precache") {
     event.waitUntil(precache());
+  } else if (event.data === "forget") {
+    // Signed out: nothing private stays in this browser.
+    event.waitUntil(Promise.all([caches.delete(PAGES), caches.delete(READS)]));
   }
 });
 

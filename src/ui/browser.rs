@@ -17,22 +17,6 @@ pub fn store_language(lang: Lang) {
     set_cookie(crate::api::first_paint::LANG_COOKIE, lang.as_str());
 }
 
-/// Puts the page in care mode or out of it (the class `care` on `<html>`, which no other
-/// class shares), and remembers that on this browser for a year (a cookie the server reads to
-/// write the next page so, before anyone signs in).
-pub fn apply_care(on: bool) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        root.set_class_name(if on { "care" } else { "" });
-    }
-    set_cookie(
-        crate::api::first_paint::CARE_COOKIE,
-        if on { "1" } else { "0" },
-    );
-}
-
 /// Sets a cookie of this site for a year (sent over TLS only when the site is).
 fn set_cookie(name: &str, value: &str) {
     use wasm_bindgen::JsCast;
@@ -51,6 +35,34 @@ fn set_cookie(name: &str, value: &str) {
     );
     // A browser refusing cookies keeps the choice for this visit only.
     let _ = document.set_cookie(&cookie);
+}
+
+/// Whether the page was written in care mode (the class `care` on `<html>`).
+pub fn care_on_page() -> bool {
+    // Also asked while the server renders a first view, where there is no window.
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.class_name().split_whitespace().any(|c| c == "care"))
+}
+
+/// Puts the page in care mode or out of it, and remembers that on this browser for a year (a
+/// cookie the server reads to write the next page so).
+pub fn apply_care(on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        // `<html>` carries no other class.
+        root.set_class_name(if on { "care" } else { "" });
+    }
+    set_cookie(
+        crate::api::first_paint::CARE_COOKIE,
+        if on { "1" } else { "0" },
+    );
 }
 
 /// The text of the element the server wrote what it knew into (`api::first_paint`), if any.

@@ -6,6 +6,7 @@ pub mod browser;
 mod components;
 pub mod first_paint;
 pub mod i18n;
+pub mod offline;
 mod pages;
 pub mod router;
 pub mod session;

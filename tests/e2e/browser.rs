@@ -91,7 +91,72 @@ pub async fn start(width: u32, height: u32) -> Session {
 
 /// As [`start`], with the server reading the time from `clock`.
 pub async fn start_with_clock(width: u32, height: u32, clock: Arc<dyn Clock>) -> Session {
-    let dist = dist();
+    start_serving(width, height, clock, dist()).await
+}
+
+/// As [`start`], serving the built clients in `dist` (a copy a test may change: a deploy).
+pub async fn start_on(width: u32, height: u32, dist: PathBuf) -> Session {
+    start_serving(width, height, Arc::new(SystemClock), dist).await
+}
+
+/// As [`start`], with the browser reaching the portal through a [`Cable`] the test can pull
+/// out: the network gone for the page and its service worker alike.
+pub async fn start_behind_cable(width: u32, height: u32) -> (Session, Cable) {
+    let mut s = start(width, height).await;
+    let server: SocketAddr = s
+        .base
+        .trim_start_matches("http://")
+        .parse()
+        .expect("the server's address");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port for the cable");
+    s.base = format!("http://{}", listener.local_addr().expect("an address"));
+    let cable = Cable::default();
+    let (cut, live) = (cable.cut.clone(), cable.live.clone());
+    tokio::spawn(async move {
+        while let Ok((mut inbound, _)) = listener.accept().await {
+            if cut.load(std::sync::atomic::Ordering::SeqCst) {
+                // Unplugged: the connection is dropped at once, as with no route.
+                drop(inbound);
+                continue;
+            }
+            let task = tokio::spawn(async move {
+                if let Ok(mut outbound) = tokio::net::TcpStream::connect(server).await {
+                    let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                }
+            });
+            live.lock()
+                .expect("the connections")
+                .push(task.abort_handle());
+        }
+    });
+    (s, cable)
+}
+
+/// The network between the browser and the portal ([`start_behind_cable`]).
+#[derive(Clone, Default)]
+pub struct Cable {
+    cut: Arc<std::sync::atomic::AtomicBool>,
+    live: Arc<std::sync::Mutex<Vec<tokio::task::AbortHandle>>>,
+}
+
+impl Cable {
+    /// No network: open connections break and new ones are refused.
+    pub fn pull(&self) {
+        self.cut.store(true, std::sync::atomic::Ordering::SeqCst);
+        for task in self.live.lock().expect("the connections").drain(..) {
+            task.abort();
+        }
+    }
+
+    /// The network is back.
+    pub fn plug(&self) {
+        self.cut.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+async fn start_serving(width: u32, height: u32, clock: Arc<dyn Clock>, dist: PathBuf) -> Session {
     assert!(
         dist.join("index.html").is_file(),
         "{} has no built client: run `cargo xtask test`, which builds it first",
@@ -429,15 +494,14 @@ impl Session {
 
     /// Picks the option whose text starts with `option` in the drop-down labelled `label`.
     pub async fn choose(&self, label: &str, option: &str) {
-        self.wait_for(&format!(
-            "//select[@id=//label[normalize-space(.)={}]/@for]/option[starts-with(normalize-space(.), {})]",
-            literal(label),
-            literal(option)
-        ))
-        .await
-        .click()
-        .await
-        .expect("choose an option");
+        let option = self
+            .wait_for(&format!(
+                "//select[@id=//label[normalize-space(.)={}]/@for]/option[starts-with(normalize-space(.), {})]",
+                literal(label),
+                literal(option)
+            ))
+            .await;
+        self.click(option).await;
     }
 
     /// Attaches the file at `path` to the file input labelled `label`.
@@ -486,25 +550,68 @@ impl Session {
     /// Clicks the button whose accessible name (visible text or aria-label) is `name`.
     pub async fn press(&self, name: &str) {
         let l = literal(name);
-        self.wait_for(&format!(
-            "//button[normalize-space(.)={l} or @aria-label={l}]"
-        ))
-        .await
-        .click()
-        .await
-        .expect("click");
+        let button = self
+            .wait_for(&format!(
+                "//button[normalize-space(.)={l} or @aria-label={l}]"
+            ))
+            .await;
+        self.click(button).await;
     }
 
-    /// Follows the link whose text reads `text` (hidden helper text included).
+    /// Follows the first link a person can reach whose text reads `text` (hidden helper text
+    /// included): one that is shown, or one in the header's folded menu. (The care bar's links
+    /// are in every page but shown only in care mode.)
     pub async fn follow(&self, text: &str) {
-        self.wait_for(&format!(
-            "//a[starts-with(normalize-space(.), {})]",
-            literal(text)
-        ))
-        .await
-        .click()
-        .await
-        .expect("click");
+        let xpath = format!("//a[starts-with(normalize-space(.), {})]", literal(text));
+        self.wait_for(&xpath).await;
+        let links = self
+            .client
+            .find_all(Locator::XPath(&xpath))
+            .await
+            .expect("the links");
+        for link in links {
+            let reachable = self
+                .client
+                .execute(
+                    "const e = arguments[0];
+                     return e.getClientRects().length > 0 || !!e.closest('#site-menu');",
+                    vec![serde_json::to_value(&link).expect("an element")],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if reachable {
+                self.click(link).await;
+                return;
+            }
+        }
+        panic!("no link reading {text:?} is shown");
+    }
+
+    /// Clicks `element` as a person would: one in the header's menu that is folded away (on a
+    /// phone) is reached by pressing "Menu" first.
+    async fn click(&self, element: fantoccini::elements::Element) {
+        let folded = self
+            .client
+            .execute(
+                "const e = arguments[0].closest('select') || arguments[0];
+                 return !!e.closest('#site-menu') && e.getClientRects().length === 0;",
+                vec![serde_json::to_value(&element).expect("an element")],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if folded {
+            // A button in the app; a link to the menu in the server's first view.
+            self.wait_for("//header//*[self::button or self::a][normalize-space(.)='Menu' or normalize-space(.)='菜单']")
+                .await
+                .click()
+                .await
+                .expect("open the menu");
+        }
+        element.click().await.expect("click");
     }
 
     /// The value shown for the term `term` in a description list.

@@ -3,6 +3,7 @@
 use crate::api::auth::SignOut;
 use crate::api::clients::Client;
 use crate::api::pages::{Page, Route};
+use crate::ui::components::care::{CareBar, CareSwitch};
 use crate::ui::components::text::Tr;
 use crate::ui::i18n::{Lang, use_i18n};
 use crate::ui::router::A;
@@ -35,44 +36,78 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"⚡"</span>
                 <Tr s=|l| Text::of(l).app_name/>
             </a>
-            <nav class="main-nav" aria-label=move || Text::of(i18n.lang()).main_menu>
-                <Show when=is_customer>
-                    <NavLink page=Page::Overview text=|l| Text::of(l).nav_overview/>
-                    <NavLink page=Page::Bills text=|l| Text::of(l).nav_bills/>
-                    <NavLink page=Page::Usage { account: None } text=|l| Text::of(l).nav_usage/>
-                    <NavLink page=Page::Applications text=|l| Text::of(l).nav_applications/>
-                    <NavLink page=Page::Repairs text=|l| Text::of(l).nav_repairs/>
-                    <NavLink page=Page::Feedback text=|l| Text::of(l).nav_feedback/>
-                </Show>
-                <NavLink page=Page::Outages { outage: None } text=|l| Text::of(l).nav_outages/>
-                <Show when=is_staff>
-                    <NavLink page=Page::StaffQueue text=|l| Text::of(l).nav_queue/>
-                    <NavLink page=Page::StaffTickets text=|l| Text::of(l).nav_tickets/>
-                    <NavLink page=Page::StaffFeedback text=|l| Text::of(l).nav_feedback_queue/>
-                    <NavLink page=Page::StaffOutbox text=|l| Text::of(l).nav_outbox/>
-                    <NavLink page=Page::StaffPayments text=|l| Text::of(l).nav_payments/>
-                </Show>
-                <Show when=is_supervisor>
-                    <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
-                    <NavLink page=Page::StaffSecurityLog text=|l| Text::of(l).nav_security_log/>
-                </Show>
-                <Show when=signed_in>
-                    <NavLink page=Page::Security text=|l| Text::of(l).nav_security/>
-                </Show>
-            </nav>
-            <div class="header-actions">
-                <Show when=move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.organisations.is_empty()))>
-                    <ContextSwitch/>
-                </Show>
+            <div class="header-quick">
                 <Show when=signed_in>
                     <NotificationBell/>
                 </Show>
-                <LanguageSwitch/>
-                <Show when=signed_in>
-                    <SignOutButton/>
-                </Show>
+                <MenuButton/>
+            </div>
+            <div id="site-menu" class="site-menu">
+                <nav class="main-nav" aria-label=move || Text::of(i18n.lang()).main_menu>
+                    <Show when=is_customer>
+                        <NavLink page=Page::Overview text=|l| Text::of(l).nav_overview/>
+                        <NavLink page=Page::Bills text=|l| Text::of(l).nav_bills/>
+                        <NavLink page=Page::Usage { account: None } text=|l| Text::of(l).nav_usage/>
+                        <NavLink page=Page::Applications text=|l| Text::of(l).nav_applications/>
+                        <NavLink page=Page::Repairs text=|l| Text::of(l).nav_repairs/>
+                        <NavLink page=Page::Feedback text=|l| Text::of(l).nav_feedback/>
+                    </Show>
+                    <NavLink page=Page::Outages { outage: None } text=|l| Text::of(l).nav_outages/>
+                    <Show when=is_staff>
+                        <NavLink page=Page::StaffQueue text=|l| Text::of(l).nav_queue/>
+                        <NavLink page=Page::StaffTickets text=|l| Text::of(l).nav_tickets/>
+                        <NavLink page=Page::StaffFeedback text=|l| Text::of(l).nav_feedback_queue/>
+                        <NavLink page=Page::StaffOutbox text=|l| Text::of(l).nav_outbox/>
+                        <NavLink page=Page::StaffPayments text=|l| Text::of(l).nav_payments/>
+                    </Show>
+                    <Show when=is_supervisor>
+                        <NavLink page=Page::StaffDashboard text=|l| Text::of(l).nav_dashboard/>
+                        <NavLink page=Page::StaffSecurityLog text=|l| Text::of(l).nav_security_log/>
+                    </Show>
+                    <Show when=signed_in>
+                        <NavLink page=Page::Security text=|l| Text::of(l).nav_security/>
+                    </Show>
+                </nav>
+                <div class="header-actions">
+                    <Show when=move || session.me.with(|m| m.as_ref().is_some_and(|m| !m.organisations.is_empty()))>
+                        <ContextSwitch/>
+                    </Show>
+                    <CareSwitch/>
+                    <LanguageSwitch/>
+                    <Show when=signed_in>
+                        <SignOutButton/>
+                    </Show>
+                </div>
             </div>
         </header>
+        <CareBar/>
+    }
+}
+
+/// The menu's button, shown on a phone. The server's first view (read before the program runs,
+/// or with scripts off) opens the menu with a link to it (`:target`); the app, with a button
+/// that `public/boot.js` works: it opens and closes the menu (`aria-expanded`, the header's
+/// `menu-open`), and closes it on a move from it and with Escape, the focus back here. Plain
+/// script keeps that out of every client's program.
+#[cfg(feature = "ssr")]
+#[component]
+fn MenuButton() -> impl IntoView {
+    view! {
+        <a class="menu-button" href="#site-menu">
+            <span class="menu-icon" aria-hidden="true"></span>
+            <Tr s=|l| Text::of(l).menu/>
+        </a>
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+#[component]
+fn MenuButton() -> impl IntoView {
+    view! {
+        <button type="button" id="menu-button" class="menu-button" aria-controls="site-menu" aria-expanded="false">
+            <span class="menu-icon" aria-hidden="true"></span>
+            <Tr s=|l| Text::of(l).menu/>
+        </button>
     }
 }
 
@@ -221,7 +256,19 @@ fn SignOutButton() -> impl IntoView {
     let session = use_session();
     let go = crate::ui::use_go();
     let write = crate::ui::components::status::Write::new();
+    let i18n = use_i18n();
     let on_click = move |_| {
+        // A fault report written offline and not yet sent would be wiped with the rest.
+        let waiting = crate::ui::offline::waiting();
+        if waiting > 0
+            && !web_sys::window().is_some_and(|w| {
+                w.confirm_with_message(&(Text::of(i18n.lang_untracked()).unsent)(waiting))
+                    .unwrap_or(false)
+            })
+        {
+            return;
+        }
+        crate::ui::offline::forget();
         let go = go.clone();
         // Even if the server cannot be reached, forget the session here.
         write.dispatch_then(SignOut {}, move |_| {
@@ -251,6 +298,7 @@ fn NavLink(page: Page, text: fn(crate::ui::i18n::Lang) -> &'static str) -> impl 
 
 crate::ui::i18n::strings! {
     main_menu: &'static str = "Main menu", "主菜单";
+    menu: &'static str = "Menu", "菜单";
     switch_language: &'static str = "切换到中文", "Switch to English";
     other_language: &'static str = "中文", "English";
     nav_overview: &'static str = "Overview", "首页";
@@ -270,5 +318,7 @@ crate::ui::i18n::strings! {
     nav_security_log: &'static str = "Security log", "安全日志";
     nav_security: &'static str = "Security", "账号安全";
     notifications: &'static str = "Notifications", "消息";
+    unsent: fn(usize) -> String = |n| format!("{n} fault report(s) written offline have not been sent yet. Signing out deletes them from this phone. Sign out anyway?"),
+        |n| format!("有 {n} 条离线填写的报修尚未发送，退出登录会把它们从本机删除。仍要退出吗？");
     unread_count: fn(i64) -> String = |n| format!("{n} unread"), |n| format!("{n} 条未读");
 }

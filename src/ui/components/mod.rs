@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod account_card;
+pub mod care;
 pub mod case_view;
 pub mod chart;
 pub mod choice;
@@ -11,5 +12,6 @@ pub mod guard;
 pub mod header;
 pub mod org_nav;
 pub mod rating;
+pub mod share;
 pub mod status;
 pub mod text;

@@ -169,40 +169,14 @@ pub fn SecurityPage() -> impl IntoView {
     }
 }
 
-/// Care mode (关怀模式): larger text and targets, stronger colours (`html.care` in the style
-/// sheets), kept with the login so it is on wherever the person signs in.
+/// Care mode, the same switch as the header's, with what it does.
 #[component]
 fn Display() -> impl IntoView {
-    let session = use_session();
-    let write = Write::<()>::new();
-    let on = move || session.me.with(|m| m.as_ref().is_some_and(|m| m.care));
-    let toggle = move |_| {
-        let now = !session
-            .me
-            .with_untracked(|m| m.as_ref().is_some_and(|m| m.care));
-        session.me.update(|m| {
-            if let Some(m) = m {
-                m.care = now;
-            }
-        });
-        crate::ui::browser::apply_care(now);
-        write.dispatch(crate::api::auth::SetCareMode {
-            on: now.to_string(),
-        });
-    };
     view! {
         <section aria-labelledby="display">
             <h2 id="display"><Tr s=|l| Text::of(l).display_title/></h2>
             <p><Tr s=|l| Text::of(l).care_explained/></p>
-            {write.refusal()}
-            <button
-                type="button"
-                class="button"
-                aria-pressed=move || if on() { "true" } else { "false" }
-                on:click=toggle
-            >
-                <Tr s=|l| Text::of(l).care_mode/>
-            </button>
+            <crate::ui::components::care::CareSwitch/>
         </section>
     }
 }
@@ -559,10 +533,9 @@ fn Sessions() -> impl IntoView {
 
 crate::ui::i18n::strings! {
     display_title: &'static str = "Display", "显示";
-    care_mode: &'static str = "Care mode", "关怀模式";
     care_explained: &'static str =
-        "Care mode shows larger text and buttons and stronger colours. It stays on for you on every device you sign in on.",
-        "关怀模式使用更大的文字和按钮、更清楚的颜色。开启后，您在任何设备上登录都会保持开启。";
+        "Care mode shows larger text and buttons, stronger colours and plainer words, with the 95598 hotline one tap away. It stays on for you on every device you sign in on.",
+        "关怀模式使用更大的文字和按钮、更清楚的颜色和更简单的说法，并可一键拨打 95598 热线。开启后，您在任何设备上登录都会保持开启。";
     verify_title: &'static str = "Confirming your email", "正在确认邮箱";
     verified: &'static str = "Your email is confirmed. Welcome to GridCare.", "邮箱已确认，欢迎使用 GridCare。";
     sign_in_for_new_link: &'static str =

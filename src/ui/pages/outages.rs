@@ -58,8 +58,15 @@ pub fn OutageList(outages: Vec<OutageNotice>) -> impl IntoView {
                 ];
                 view! {
                     <section class="card" id=format!("outage-{}", o.id) aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{title}</h2>
+                        <h2 id=heading_id>{title.clone()}</h2>
                         <Facts facts/>
+                        {crate::ui::components::share::share_button(
+                            t.share_notice,
+                            Some(title.clone()),
+                            title,
+                            o.reason.clone(),
+                            crate::api::pages::Page::Outages { outage: Some(o.id) }.href(),
+                        )}
                     </section>
                 }
             })
@@ -69,6 +76,7 @@ pub fn OutageList(outages: Vec<OutageNotice>) -> impl IntoView {
 }
 
 crate::ui::i18n::strings! {
+    share_notice: &'static str = "Share this notice", "分享此通知";
     your_area: &'static str = "Your area", "您所在地区";
     phase_current: &'static str = "Now", "正在停电";
     phase_upcoming: &'static str = "Coming", "即将停电";

@@ -319,6 +319,13 @@ fn ReceiptBody(receipt: Receipt) -> impl IntoView {
                 <a href=Page::AccountBills(r.account_id).href()>{t.to_bills}</a>
                 {bill}
                 <button type="button" class="button" on:click=|_| crate::ui::browser::print()>{t.print_receipt}</button>
+                {crate::ui::components::share::share_button(
+                    t.share_receipt,
+                    None,
+                    format!("{} {}", t.receipt_title, r.reference),
+                    format!("{} {} · {} · {}", t.receipt_number, r.reference, r.amount, (t.time)(r.paid_at)),
+                    Page::Receipt(r.payment_id).href(),
+                )}
             </p>
             <section class="card bill-summary" aria-label=t.receipt_title>
                 <Facts facts/>
@@ -328,6 +335,7 @@ fn ReceiptBody(receipt: Receipt) -> impl IntoView {
 }
 
 crate::ui::i18n::strings! {
+    share_receipt: &'static str = "Share the receipt", "分享收据";
     pay_title: &'static str = "Pay", "缴费";
     pay: &'static str = "Pay", "缴费";
     top_up: &'static str = "Top up", "充值";

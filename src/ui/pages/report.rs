@@ -118,7 +118,16 @@ fn ReportForm() -> impl IntoView {
         Ok(())
     };
     let write = Write::new();
-    let submit_error = move || write.value().get().and_then(Result::err);
+    // Written with no network: kept on the phone and sent when the network is back.
+    let kept_offline = RwSignal::new(false);
+    let submit_error = move || {
+        write
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| !kept_offline.get())
+    };
+    let session = crate::ui::session::use_session();
     let submitting = write.pending();
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -142,10 +151,23 @@ fn ReportForm() -> impl IntoView {
                 .unwrap_or_default(),
             idempotency_key: key,
         };
-        write.dispatch_then(call, move |r| {
-            if let Ok(t) = r {
-                navigate(&Page::Ticket(t.id).href(), Default::default());
+        use leptos::server_fn::ServerFn;
+        let body = serde_json::to_string(&call).unwrap_or_default();
+        let email = session
+            .me
+            .with_untracked(|m| m.as_ref().map(|m| m.email.clone()))
+            .unwrap_or_default();
+        kept_offline.set(false);
+        write.dispatch_then(call, move |r| match r {
+            Ok(t) => navigate(&Page::Ticket(t.id).href(), Default::default()),
+            Err(crate::api::ApiError::Network { .. }) => {
+                kept_offline.set(crate::ui::offline::keep_to_send(
+                    ReportFault::PATH,
+                    &body,
+                    &email,
+                ));
             }
+            Err(_) => {}
         });
     };
     let read_only = move || matches!(accounts.get(), Some(Ok(list)) if !list.is_empty() && list.iter().all(|x| !x.may_act));
@@ -173,6 +195,9 @@ fn ReportForm() -> impl IntoView {
             <InputField id="report-phone" label=|l| Text::of(l).field_contact_phone value=a.phone input_type="tel" autocomplete="tel" error=shown(Field::ContactPhone)/>
             <UploadField id="report-photo".to_string() label=photo_label kind="other".to_string() accept="image/jpeg,image/png" capture="environment" kept=photo keep=keep_photo/>
             {move || submit_error().map(|error| view! { <ErrorMessage error/> })}
+            <Show when=move || kept_offline.get()>
+                <p class="notice" role="status"><Tr s=|l| Text::of(l).kept_offline/></p>
+            </Show>
             <button type="submit" class="button button-primary" disabled=move || submitting.get()>
                 {move || if submitting.get() { Text::of(i18n.lang()).submitting } else { Text::of(i18n.lang()).send_report }}
             </button>
@@ -201,6 +226,9 @@ fn KnownOutage(outage: OutageNotice) -> impl IntoView {
 }
 
 crate::ui::i18n::strings! {
+    kept_offline: &'static str =
+        "No network: your report is kept on this phone and will be sent by itself when the network is back. You will be told when it has been sent.",
+        "当前没有网络：您的报修已保存在本机，恢复网络后会自动发送，发送后会通知您。";
     yes: &'static str = "Yes", "是";
     no: &'static str = "No", "否";
     safety_title: &'static str = "Stay safe", "注意安全";

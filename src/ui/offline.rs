@@ -1,0 +1,52 @@
+//! With no network (`public/sw.js` keeps the last pages and reads and tells the page when it
+//! served a kept one; `public/notes.js` says "Offline: … saved at …"): the fault reports kept
+//! on the phone until they can be sent, and the wiping of what was kept on sign-out. The
+//! notes and the sending are plain script, so the program carries none of their code.
+
+/// Keeps a change the network did not take (a fault report: the server function's `path` and
+/// its arguments as JSON) on this phone for `email`, to be sent when the network is back.
+/// False when the browser keeps nothing (private mode with storage off).
+pub fn keep_to_send(path: &str, body: &str, email: &str) -> bool {
+    outbox::keep(path, body, email).unwrap_or(false)
+}
+
+/// How many changes wait to be sent.
+pub fn waiting() -> usize {
+    outbox::count().unwrap_or(0.0) as usize
+}
+
+/// Signing out: nothing private stays in this browser (kept pages and reads, waiting changes).
+pub fn forget() {
+    let _ = outbox::forget();
+}
+
+/// The outbox `public/boot.js` keeps (`globalThis.gridcareOutbox`) before the program starts:
+/// it reads and writes the JSON there, so no JSON value code reaches the program.
+#[cfg(target_arch = "wasm32")]
+mod outbox {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(js_namespace = gridcareOutbox)]
+    extern "C" {
+        #[wasm_bindgen(catch)]
+        pub fn keep(path: &str, body: &str, email: &str) -> Result<bool, JsValue>;
+        #[wasm_bindgen(catch)]
+        pub fn count() -> Result<f64, JsValue>;
+        #[wasm_bindgen(catch)]
+        pub fn forget() -> Result<(), JsValue>;
+    }
+}
+
+/// The server renders pages but sends nothing from them.
+#[cfg(not(target_arch = "wasm32"))]
+mod outbox {
+    pub fn keep(_: &str, _: &str, _: &str) -> Result<bool, ()> {
+        Ok(false)
+    }
+    pub fn count() -> Result<f64, ()> {
+        Ok(0.0)
+    }
+    pub fn forget() -> Result<(), ()> {
+        Ok(())
+    }
+}
