@@ -23,12 +23,17 @@ globalThis.gridcareOutbox = {
       return 0;
     }
   },
-  // Signing out: the waiting reports, and the pages and reads the service worker kept.
+  // Signing in: the pages and reads the service worker kept for whoever was signed in here
+  // before go (the waiting reports stay: each is sent only for the person who wrote it).
+  fresh() {
+    for (const name of ["gridcare-pages", "gridcare-reads"]) {
+      globalThis.caches?.delete(name);
+    }
+  },
+  // Signing out: the waiting reports too.
   forget() {
     localStorage.removeItem(OUTBOX);
-    for (const name of ["gridcare-pages", "gridcare-reads"]) {
-      caches?.delete(name);
-    }
+    globalThis.gridcareOutbox.fresh();
   },
 };
 addEventListener("online", () => {

@@ -20,6 +20,13 @@ pub fn forget() {
     let _ = outbox::forget();
 }
 
+/// Signing in: the pages and reads kept for whoever was signed in on this browser before are
+/// dropped (a session that ran out was not signed out of). Waiting changes stay: each is sent
+/// only for the person who wrote it.
+pub fn fresh() {
+    let _ = outbox::fresh();
+}
+
 /// The outbox `public/boot.js` keeps (`globalThis.gridcareOutbox`) before the program starts:
 /// it reads and writes the JSON there, so no JSON value code reaches the program.
 #[cfg(target_arch = "wasm32")]
@@ -34,6 +41,8 @@ mod outbox {
         pub fn count() -> Result<f64, JsValue>;
         #[wasm_bindgen(catch)]
         pub fn forget() -> Result<(), JsValue>;
+        #[wasm_bindgen(catch)]
+        pub fn fresh() -> Result<(), JsValue>;
     }
 }
 
@@ -47,6 +56,9 @@ mod outbox {
         Ok(0.0)
     }
     pub fn forget() -> Result<(), ()> {
+        Ok(())
+    }
+    pub fn fresh() -> Result<(), ()> {
         Ok(())
     }
 }

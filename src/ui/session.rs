@@ -86,6 +86,7 @@ pub fn enter_when_signed_in(result: RwSignal<Option<Result<Me, ApiError>>, Local
     let next = after_sign_in();
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
+            crate::ui::offline::fresh();
             session.signed_in(me);
         }
     });

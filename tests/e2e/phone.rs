@@ -582,33 +582,68 @@ async fn offline_the_phone_shows_what_was_saved_and_files_a_report_written_offli
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(tickets_saying(&s, &description).await, 1);
 
-    // Signing out leaves nothing private in this browser.
+    // A session that runs out is not a sign-out: what was kept for the resident stays in this
+    // browser until someone signs in here, which drops it.
+    assert!(
+        !kept_mentioning(&s, &["Li Wei", "3100123456"])
+            .await
+            .is_empty()
+    );
+    s.client
+        .delete_all_cookies()
+        .await
+        .expect("the session gone");
+    s.sign_in(
+        "ops@example.com",
+        "demo-enterprise-2026",
+        "Harbor Foods Ltd.",
+    )
+    .await;
+    assert_eq!(
+        kept_mentioning(&s, &["Li Wei", "3100123456"]).await,
+        Vec::<String>::new()
+    );
+
+    // Signing out leaves nothing private in this browser, the waiting reports included.
     s.press("Sign out").await;
     s.heading("Sign in to GridCare").await;
     // (What the sign-in page keeps anew is public.)
-    let private: Value = s
+    assert_eq!(
+        kept_mentioning(&s, &["Chen Jing", "Harbor Foods"]).await,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        s.script("return localStorage.getItem('gridcare-outbox');")
+            .await,
+        Value::Null
+    );
+    s.finish().await;
+}
+
+/// The addresses of the pages and reads the service worker keeps that mention any of `words`.
+async fn kept_mentioning(s: &Session, words: &[&str]) -> Vec<String> {
+    let found: Value = s
         .client
         .execute_async(
-            "const done = arguments[arguments.length - 1];
+            "const [words, done] = arguments;
              (async () => {
                const found = [];
                for (const name of ['gridcare-pages', 'gridcare-reads']) {
                  const cache = await caches.open(name);
                  for (const request of await cache.keys()) {
                    const text = await (await cache.match(request)).text();
-                   if (text.includes('Li Wei') || text.includes('3100123456')) {
+                   if (words.some(w => text.includes(w))) {
                      found.push(request.url);
                    }
                  }
                }
-               return [found, localStorage.getItem('gridcare-outbox')];
-             })().then(done, e => done(String(e)));",
-            vec![],
+               return found;
+             })().then(done, e => done([String(e)]));",
+            vec![json!(words)],
         )
         .await
         .expect("what is kept");
-    assert_eq!(private, json!([[], null]));
-    s.finish().await;
+    serde_json::from_value(found).expect("addresses")
 }
 
 #[tokio::test]

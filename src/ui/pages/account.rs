@@ -35,6 +35,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(me)) = result.get() {
+            crate::ui::offline::fresh();
             session.signed_in(me);
             go(&next);
         }
