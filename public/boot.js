@@ -16,9 +16,10 @@ globalThis.gridcareOutbox = {
       return false;
     }
   },
-  count() {
+  // The reports waiting that `email` wrote.
+  count(email) {
     try {
-      return waiting().length;
+      return waiting().filter((w) => w.email === email).length;
     } catch {
       return 0;
     }
@@ -30,14 +31,23 @@ globalThis.gridcareOutbox = {
       globalThis.caches?.delete(name);
     }
   },
-  // Signing out: the waiting reports too.
-  forget() {
-    localStorage.removeItem(OUTBOX);
+  // `email` signing out: their waiting reports too (another person's wait for them).
+  forget(email) {
+    try {
+      const others = waiting().filter((w) => w.email !== email);
+      if (others.length) {
+        localStorage.setItem(OUTBOX, JSON.stringify(others));
+      } else {
+        localStorage.removeItem(OUTBOX);
+      }
+    } catch {
+      localStorage.removeItem(OUTBOX);
+    }
     globalThis.gridcareOutbox.fresh();
   },
 };
 addEventListener("online", () => {
-  if (globalThis.gridcareOutbox.count()) {
+  if (localStorage.getItem(OUTBOX)) {
     later((notes) => notes.sendKept());
   }
 });
@@ -63,8 +73,8 @@ if ("serviceWorker" in navigator) {
   navigator.serviceWorker.startMessages();
 }
 // The phone header's "Menu" button (`ui::components::header`) opens the menu below it. A
-// link, button or choice in the menu closes it again, as do going back and Escape (which puts
-// the focus back on the button).
+// link, button or choice in the menu closes it again, as do going back and Escape; after a
+// button (the language, care mode) or Escape the focus is back on "Menu".
 const menuButton = () => document.getElementById("menu-button");
 const menuOpen = () => menuButton()?.getAttribute("aria-expanded") === "true";
 function menu(open, focus) {
@@ -80,8 +90,11 @@ function menu(open, focus) {
 document.addEventListener("click", (event) => {
   if (event.target.closest?.("#menu-button")) {
     menu(!menuOpen());
-  } else if (menuOpen() && event.target.closest?.("#site-menu a, #site-menu button")) {
+  } else if (menuOpen() && event.target.closest?.("#site-menu a")) {
     menu(false);
+  } else if (menuOpen() && event.target.closest?.("#site-menu button")) {
+    // The language or care mode switched: the page shows it, the focus back on "Menu".
+    menu(false, true);
   }
 });
 document.addEventListener("change", (event) => {
@@ -196,7 +209,7 @@ function laterNotes() {
   } catch {
     return;
   }
-  const queued = globalThis.gridcareOutbox.count() > 0;
+  const queued = !!localStorage.getItem(OUTBOX);
   if (updated || queued) {
     later((notes) => {
       if (updated) {

@@ -57,8 +57,11 @@ function note(label, words, link) {
   aside.setAttribute("aria-label", label[i]);
   const text = document.createElement("p");
   text.setAttribute("role", "status");
-  text.textContent = words[i];
   aside.append(text);
+  // Written once the status region is in the page, so that it is announced.
+  setTimeout(() => {
+    text.textContent = words[i];
+  }, 50);
   if (link) {
     const a = document.createElement("a");
     a.href = link.href;
@@ -98,8 +101,10 @@ export async function sendKept() {
         continue;
       }
       const sent = await ask(item.path, item.body);
-      // A refusal other than "the server is not answering" will not change by trying again.
-      if (sent.ok || sent.status < 500) {
+      // A refusal other than "the server is not answering", "sign in again" or "too many,
+      // wait" will not change by trying again.
+      const final = sent.ok || (sent.status < 500 && ![401, 403, 408, 429].includes(sent.status));
+      if (final) {
         localStorage.setItem(
           OUTBOX,
           JSON.stringify(waiting().filter((w) => w.body !== item.body)),
@@ -114,7 +119,7 @@ export async function sendKept() {
           ],
           { href: `/repairs/${sent.value.id}`, words: ["Open the report", "查看报修"] },
         );
-      } else if (sent.status < 500) {
+      } else if (final) {
         note(
           ["Report not sent", "报修未发送"],
           [
@@ -139,7 +144,12 @@ export async function sendKept() {
 async function ask(path, body) {
   const answer = await fetch(path, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    // Past the service worker's kept answers (`sw.js`): only the server's own will do.
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      "x-gridcare-live": "1",
+    },
     body,
   });
   let value = null;

@@ -15,6 +15,9 @@ const CACHE = "gridcare-programs";
 const PAGES = "gridcare-pages";
 const READS = "gridcare-reads";
 const SAVED_AT = "x-gridcare-saved-at";
+const LIVE = "x-gridcare-live";
+// Asked on a timer, not by what the page shows: kept, but never the reason for the note.
+const QUIET = "/api/notifications/unread";
 
 // The reads a customer may want on a phone with no network. Changes are never kept: they
 // need the server (a fault report written offline waits in the page, see `boot.js`).
@@ -62,10 +65,20 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.method === "GET" && hashed(url.pathname)) {
     event.respondWith(kept(url.origin + url.pathname));
-  } else if (request.mode === "navigate" && request.method === "GET") {
-    event.respondWith(page(request));
-  } else if (request.method === "POST" && KEPT_READS.has(url.pathname.replace(/^\/api\//, ""))) {
-    event.respondWith(read(request, event.clientId));
+  } else if (
+    request.mode === "navigate" &&
+    request.method === "GET" &&
+    !url.pathname.startsWith("/api/")
+  ) {
+    // (A download under /api/ — a document, a CSV, a Green Button file — is never kept.)
+    event.respondWith(page(request, event));
+  } else if (
+    request.method === "POST" &&
+    KEPT_READS.has(url.pathname.replace(/^\/api\//, "")) &&
+    // `notes.js` asks the server itself (who is signed in, before sending a report).
+    !request.headers.has(LIVE)
+  ) {
+    event.respondWith(read(request, event));
   }
 });
 
@@ -82,22 +95,29 @@ async function kept(href) {
   return answer;
 }
 
-// A page: from the network, keeping a copy; with no network, the copy, which tells the app
-// when it was kept (a `<meta>` the app reads as it starts).
-async function page(request) {
-  const cache = await caches.open(PAGES);
+// A page: from the network, keeping a copy (of a page, not of anything else a link opens);
+// with no network, the copy, which tells the app when it was kept (a `<meta>` the app reads
+// as it starts). The answer goes to the browser at once; the copy is written meanwhile.
+async function page(request, event) {
   try {
     const answer = await fetch(request);
-    if (answer.ok && answer.type === "basic" && !answer.redirected) {
-      const html = await answer.clone().text();
-      const marked = html.replace(
-        "<head>",
-        `<head><meta name="gridcare-saved-at" content="${Math.floor(Date.now() / 1000)}">`,
+    const html = (answer.headers.get("content-type") || "").startsWith("text/html");
+    if (answer.ok && html && answer.type === "basic" && !answer.redirected) {
+      const copy = answer.clone();
+      event.waitUntil(
+        (async () => {
+          const marked = (await copy.text()).replace(
+            "<head>",
+            `<head><meta name="gridcare-saved-at" content="${Math.floor(Date.now() / 1000)}">`,
+          );
+          const cache = await caches.open(PAGES);
+          await cache.put(request.url, new Response(marked, { headers: copy.headers }));
+        })(),
       );
-      await cache.put(request.url, new Response(marked, { headers: answer.headers }));
     }
     return answer;
   } catch (offline) {
+    const cache = await caches.open(PAGES);
     const found = await cache.match(request.url, { ignoreVary: true, ignoreSearch: false });
     if (found) {
       return found;
@@ -108,7 +128,8 @@ async function page(request) {
 
 // A read: from the network, keeping the answer under its question; with no network, the kept
 // answer. Either way the page that asked is told which (`saved`: when it was kept, or null).
-async function read(request, clientId) {
+async function read(request, event) {
+  const clientId = new URL(request.url).pathname === QUIET ? null : event.clientId;
   const question = await request.clone().text();
   const key = `${request.url}?question=${encodeURIComponent(question)}`;
   const cache = await caches.open(READS);

@@ -10,14 +10,15 @@ pub fn keep_to_send(path: &str, body: &str, email: &str) -> bool {
     outbox::keep(path, body, email).unwrap_or(false)
 }
 
-/// How many changes wait to be sent.
-pub fn waiting() -> usize {
-    outbox::count().unwrap_or(0.0) as usize
+/// How many changes `email` wrote that wait to be sent.
+pub fn waiting(email: &str) -> usize {
+    outbox::count(email).unwrap_or(0.0) as usize
 }
 
-/// Signing out: nothing private stays in this browser (kept pages and reads, waiting changes).
-pub fn forget() {
-    let _ = outbox::forget();
+/// `email` signing out: nothing of theirs stays in this browser (kept pages and reads, their
+/// waiting changes; another person's wait for them).
+pub fn forget(email: &str) {
+    let _ = outbox::forget(email);
 }
 
 /// Signing in: the pages and reads kept for whoever was signed in on this browser before are
@@ -38,9 +39,9 @@ mod outbox {
         #[wasm_bindgen(catch)]
         pub fn keep(path: &str, body: &str, email: &str) -> Result<bool, JsValue>;
         #[wasm_bindgen(catch)]
-        pub fn count() -> Result<f64, JsValue>;
+        pub fn count(email: &str) -> Result<f64, JsValue>;
         #[wasm_bindgen(catch)]
-        pub fn forget() -> Result<(), JsValue>;
+        pub fn forget(email: &str) -> Result<(), JsValue>;
         #[wasm_bindgen(catch)]
         pub fn fresh() -> Result<(), JsValue>;
     }
@@ -52,10 +53,10 @@ mod outbox {
     pub fn keep(_: &str, _: &str, _: &str) -> Result<bool, ()> {
         Ok(false)
     }
-    pub fn count() -> Result<f64, ()> {
+    pub fn count(_: &str) -> Result<f64, ()> {
         Ok(0.0)
     }
-    pub fn forget() -> Result<(), ()> {
+    pub fn forget(_: &str) -> Result<(), ()> {
         Ok(())
     }
     pub fn fresh() -> Result<(), ()> {

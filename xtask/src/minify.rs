@@ -11,8 +11,8 @@ use std::process::Command;
 
 /// Minifies every `.js` and `.css` file in `dist` (one client's folder) in place. A file the
 /// page names with a Subresource Integrity hash (Trunk's `integrity="sha384-…"`) gets the hash
-/// of its new bytes there. The names stay: Trunk's hash in a name stands for the sources, and
-/// esbuild writes the same bytes for the same input.
+/// of its new bytes there, and a script the page names by a hash a new name (the style sheets
+/// are joined into one file named by its bytes).
 pub fn minify(esbuild: &Path, dist: &Path) -> io::Result<()> {
     let page = dist.join("index.html");
     let mut html = fs::read_to_string(&page)?;
@@ -42,6 +42,22 @@ pub fn minify(esbuild: &Path, dist: &Path) -> io::Result<()> {
             html = html.replace(&old, &integrity(&out.stdout));
         }
         fs::write(&path, &out.stdout)?;
+        // A script the page names with a hash (wasm-bindgen's loader, `gridcare-<hash>.js`) is
+        // named anew by a hash of its minified bytes: the server says a hashed file never
+        // changes, so other bytes (another esbuild) must never ship under a kept name.
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if ext == "js"
+            && html.contains(&name)
+            && let Some((stem, _)) = name.rsplit_once('-')
+        {
+            let renamed = format!("{stem}-{:016x}.js", hash(&out.stdout));
+            fs::rename(&path, dist.join(&renamed))?;
+            html = html.replace(&name, &renamed);
+        }
     }
     let html = join_style_sheets(dist, &html)?;
     fs::write(&page, html)
@@ -78,12 +94,7 @@ fn join_style_sheets(dist: &Path, html: &str) -> io::Result<String> {
         joined.push(b'\n');
         fs::remove_file(file)?;
     }
-    let name = format!("style-{:016x}.css", {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        joined.hash(&mut hasher);
-        hasher.finish()
-    });
+    let name = format!("style-{:016x}.css", hash(&joined));
     fs::write(dist.join(&name), &joined)?;
     // The client's folder, as the first sheet's address has it (`/` or `/services/`).
     let folder = links[0].1.rsplit_once('/').map_or("", |(folder, _)| folder);
@@ -102,6 +113,14 @@ fn join_style_sheets(dist: &Path, html: &str) -> io::Result<String> {
     }
     out.push_str(&html[at..]);
     Ok(out)
+}
+
+/// A hash of `bytes`, for a file name.
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The Subresource Integrity value of `bytes`, as Trunk writes it.

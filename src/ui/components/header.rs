@@ -258,8 +258,12 @@ fn SignOutButton() -> impl IntoView {
     let write = crate::ui::components::status::Write::new();
     let i18n = use_i18n();
     let on_click = move |_| {
-        // A fault report written offline and not yet sent would be wiped with the rest.
-        let waiting = crate::ui::offline::waiting();
+        let email = session
+            .me
+            .with_untracked(|m| m.as_ref().map(|m| m.email.clone()))
+            .unwrap_or_default();
+        // A fault report they wrote offline and that is not sent yet would be wiped too.
+        let waiting = crate::ui::offline::waiting(&email);
         if waiting > 0
             && !web_sys::window().is_some_and(|w| {
                 w.confirm_with_message(&(Text::of(i18n.lang_untracked()).unsent)(waiting))
@@ -268,10 +272,12 @@ fn SignOutButton() -> impl IntoView {
         {
             return;
         }
-        crate::ui::offline::forget();
+        crate::ui::offline::forget(&email);
         let go = go.clone();
         // Even if the server cannot be reached, forget the session here.
         write.dispatch_then(SignOut {}, move |_| {
+            // Again: a read answered while the session was still open may have been kept.
+            crate::ui::offline::forget(&email);
             session.signed_out();
             go(&Page::SignIn { next: None }.href());
         });
