@@ -5,11 +5,20 @@ const tag = document.querySelector("script[data-wasm]");
 // keeps them, counts them and wipes them through these (`ui::offline`), so it carries no JSON
 // code.
 const OUTBOX = "gridcare-outbox";
-const waiting = () => JSON.parse(localStorage.getItem(OUTBOX) || "[]");
-globalThis.gridcareOutbox = {
+const outbox = (globalThis.gridcareOutbox = {
+  // What waits (`notes.js` reads and sends it too).
+  waiting: () => JSON.parse(localStorage.getItem(OUTBOX) || "[]"),
+  // Keeps `list` as what waits (none: nothing kept).
+  store(list) {
+    if (list.length) {
+      localStorage.setItem(OUTBOX, JSON.stringify(list));
+    } else {
+      localStorage.removeItem(OUTBOX);
+    }
+  },
   keep(path, body, email) {
     try {
-      localStorage.setItem(OUTBOX, JSON.stringify([...waiting(), { path, body, email }]));
+      outbox.store([...outbox.waiting(), { path, body, email }]);
       setTimeout(() => later((notes) => notes.sendKept()), 30000);
       return true;
     } catch {
@@ -19,7 +28,7 @@ globalThis.gridcareOutbox = {
   // The reports waiting that `email` wrote.
   count(email) {
     try {
-      return waiting().filter((w) => w.email === email).length;
+      return outbox.waiting().filter((w) => w.email === email).length;
     } catch {
       return 0;
     }
@@ -34,18 +43,13 @@ globalThis.gridcareOutbox = {
   // `email` signing out: their waiting reports too (another person's wait for them).
   forget(email) {
     try {
-      const others = waiting().filter((w) => w.email !== email);
-      if (others.length) {
-        localStorage.setItem(OUTBOX, JSON.stringify(others));
-      } else {
-        localStorage.removeItem(OUTBOX);
-      }
+      outbox.store(outbox.waiting().filter((w) => w.email !== email));
     } catch {
       localStorage.removeItem(OUTBOX);
     }
-    globalThis.gridcareOutbox.fresh();
+    outbox.fresh();
   },
-};
+});
 addEventListener("online", () => {
   if (localStorage.getItem(OUTBOX)) {
     later((notes) => notes.sendKept());

@@ -82,12 +82,11 @@ function note(label, words, link) {
 // sent as it was written, with its idempotency key, so sending one twice files it once; only
 // the person who wrote it sends it. Each one sent is said, with a link to it.
 let sending = false;
-const OUTBOX = "gridcare-outbox";
-const waiting = () => JSON.parse(localStorage.getItem(OUTBOX) || "[]");
+const outbox = globalThis.gridcareOutbox;
 
 export async function sendKept() {
   try {
-    if (sending || !waiting().length) {
+    if (sending || !outbox.waiting().length) {
       return;
     }
   } catch {
@@ -96,7 +95,7 @@ export async function sendKept() {
   sending = true;
   try {
     const me = await ask("/api/auth/current_user", "{}");
-    for (const item of waiting()) {
+    for (const item of outbox.waiting()) {
       if (!me.ok || !me.value || me.value.email !== item.email) {
         continue;
       }
@@ -105,10 +104,7 @@ export async function sendKept() {
       // wait" will not change by trying again.
       const final = sent.ok || (sent.status < 500 && ![401, 403, 408, 429].includes(sent.status));
       if (final) {
-        localStorage.setItem(
-          OUTBOX,
-          JSON.stringify(waiting().filter((w) => w.body !== item.body)),
-        );
+        outbox.store(outbox.waiting().filter((w) => w.body !== item.body));
       }
       if (sent.ok) {
         note(
@@ -134,7 +130,7 @@ export async function sendKept() {
   } finally {
     sending = false;
   }
-  if (waiting().length) {
+  if (outbox.waiting().length) {
     setTimeout(sendKept, 30000);
   }
 }

@@ -10,7 +10,7 @@
 // to the network first, and the last answer of each is kept in this browser profile; with no
 // network, the kept one is served, and the page is told when it was kept (unix seconds), so it
 // says "Offline: … saved at …" (`notes.js`); a fresh answer takes the note away. A kept page
-// carries the time in a `<meta>`. Signing out wipes them (`boot.js`).
+// carries the time in a `<meta>`. Signing in and out wipe them (`boot.js` deletes both caches).
 const CACHE = "gridcare-programs";
 const PAGES = "gridcare-pages";
 const READS = "gridcare-reads";
@@ -160,9 +160,6 @@ async function tell(clientId, saved) {
 self.addEventListener("message", (event) => {
   if (event.data === "precache") {
     event.waitUntil(precache());
-  } else if (event.data === "forget") {
-    // Signed out: nothing private stays in this browser.
-    event.waitUntil(Promise.all([caches.delete(PAGES), caches.delete(READS)]));
   }
 });
 

@@ -261,7 +261,6 @@ fn name_by_content(
     stem: &str,
     replace: Option<(&str, &str)>,
 ) -> std::io::Result<String> {
-    use std::hash::{Hash, Hasher};
     let file = dist.join(format!("{stem}.js"));
     let mut text = std::fs::read_to_string(&file)?;
     if let Some((from, to)) = replace {
@@ -272,9 +271,7 @@ fn name_by_content(
         }
         text = text.replace(from, to);
     }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.as_bytes().hash(&mut hasher);
-    let name = format!("{stem}-{:016x}.js", hasher.finish());
+    let name = format!("{stem}-{:016x}.js", minify::hash(text.as_bytes()));
     std::fs::write(dist.join(&name), text)?;
     std::fs::remove_file(&file)?;
     Ok(name)

@@ -115,8 +115,8 @@ fn join_style_sheets(dist: &Path, html: &str) -> io::Result<String> {
     Ok(out)
 }
 
-/// A hash of `bytes`, for a file name.
-fn hash(bytes: &[u8]) -> u64 {
+/// A hash of `bytes`, for a file name (`name_by_content` names the loader by it too).
+pub fn hash(bytes: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
