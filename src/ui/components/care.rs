@@ -31,10 +31,7 @@ pub fn CareSwitch() -> impl IntoView {
             .unwrap_or_else(|| here.get())
     };
     let on_click = move |_| {
-        let now = !session
-            .me
-            .with_untracked(|m| m.as_ref().map(|m| m.care))
-            .unwrap_or_else(|| here.get_untracked());
+        let now = !untrack(on);
         here.set(now);
         crate::ui::browser::apply_care(now);
         if session.me.with_untracked(Option::is_some) {
